@@ -1,0 +1,156 @@
+// createApp(deps) builds the whole server from its dependencies, so tests start the real thing on port 0.
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import cookieParser from "cookie-parser";
+import cors from "cors";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import type { Connection } from "mongoose";
+import pino, { type Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { limits } from "@mufakat/shared";
+import type { AppContext } from "./context.ts";
+import { appError } from "./errors.ts";
+import { notFound, renderError } from "./http/errorHandler.ts";
+import { buildOpenApiDocument } from "./http/openapi.ts";
+import type { Operation } from "./http/operation.ts";
+import { authOperations } from "./http/operations/auth.ts";
+import { roomOperations } from "./http/operations/rooms.ts";
+import { buildRouter } from "./http/router.ts";
+import type { CookieSecurity } from "./http/session.ts";
+import { createModels, ensureIndexes } from "./models/index.ts";
+
+export const apiVersion = "0.1.0";
+
+export interface AppDeps {
+  connection: Connection;
+  jwtSecret: string;
+  logger?: Logger;
+  /** Origins allowed to call the API from a browser; same-origin needs no entry. */
+  corsOrigins?: string[];
+  cookieSecurity?: CookieSecurity;
+  /** Folder of the built client to serve, or null to serve the API only. */
+  clientDir?: string | null;
+  now?: () => Date;
+  authRateLimit?: { limit: number; windowMs: number };
+  /** With a Redis URL, rooms span several processes (socket.io Redis adapter). */
+  redisUrl?: string | undefined;
+}
+
+export interface MufakatApp {
+  ctx: AppContext;
+  express: express.Express;
+  httpServer: http.Server;
+  operations: Operation[];
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<MufakatApp> {
+  const logger = deps.logger ?? pino({ level: "silent" });
+  const models = createModels(deps.connection);
+  await ensureIndexes(models);
+  const ctx: AppContext = { models, jwtSecret: deps.jwtSecret, now: deps.now ?? (() => new Date()), logger };
+  const cookieSecurity = deps.cookieSecurity ?? "auto";
+
+  const operations = [...authOperations(ctx, cookieSecurity), ...roomOperations(ctx)];
+  const openApiDocument = buildOpenApiDocument(operations, apiVersion);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => {
+        const id = randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+    }),
+  );
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: (origin, callback) => callback(null, !origin || (deps.corsOrigins ?? []).includes(origin)),
+      credentials: true,
+    }),
+  );
+
+  app.get("/healthz", async (_req, res) => {
+    const up = await pingDatabase(deps.connection);
+    res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", db: up ? "up" : "down" });
+  });
+
+  const authRateLimit = rateLimit({
+    windowMs: deps.authRateLimit?.windowMs ?? limits.authWindowMs,
+    limit: deps.authRateLimit?.limit ?? limits.authAttemptsPerWindow,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(appError("RATE_LIMITED", "too many attempts; wait a minute and try again")),
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: limits.jsonBodyBytes, strict: true }));
+  api.use(cookieParser());
+  api.get("/openapi.json", (_req, res) => {
+    res.json(openApiDocument);
+  });
+  api.use(buildRouter(ctx, operations, authRateLimit));
+  api.use(notFound);
+  app.use("/api", api);
+
+  if (deps.clientDir && existsSync(path.join(deps.clientDir, "index.html"))) {
+    const clientDir = deps.clientDir;
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    // Client-side routes (/rooms/…, /invite/…) all load the single page.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(path.join(clientDir, "index.html"));
+    });
+  }
+  app.use(renderError);
+
+  const httpServer = http.createServer(app);
+
+  return {
+    ctx,
+    express: app,
+    httpServer,
+    operations,
+    listen: (port, host = "127.0.0.1") =>
+      new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+          resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
+        });
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        httpServer.closeAllConnections();
+        httpServer.close(() => resolve());
+      }),
+  };
+}
+
+/** True when the database answers a ping within 1.5 s. */
+async function pingDatabase(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db || connection.readyState !== 1) return false;
+  try {
+    await Promise.race([
+      db.admin().ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("ping timed out")), 1500).unref()),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+// Password hashing with argon2id (OWASP's recommended parameters).
+import { hash, verify } from "@node-rs/argon2";
+
+const argon2id = 2;
+const parameters = { algorithm: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, parameters);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    // A malformed stored hash verifies nothing; it must not turn into a 500 at login.
+    return false;
+  }
+}
+
+/** A hash of a random password, verified against when the email is unknown so both paths take as long. */
+let decoyHash: Promise<string> | null = null;
+export function decoyPasswordHash(): Promise<string> {
+  decoyHash ??= hash(`decoy-${Math.random()}`, parameters);
+  return decoyHash;
+}

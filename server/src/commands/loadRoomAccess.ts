@@ -1,0 +1,39 @@
+// Loads a room and the caller's membership, and refuses unless the caller may perform `action`.
+import type { MemberRole } from "@mufakat/shared";
+import { Types } from "mongoose";
+import type { AppContext } from "../context.ts";
+import { appError } from "../errors.ts";
+import type { MembershipDoc, RoomDoc } from "../models/index.ts";
+import { type RoomAction, can, refusalCode } from "../policies/roomPolicy.ts";
+
+const refusalMessages = {
+  NOT_A_MEMBER: "you are not a member of this room",
+  NOT_A_COORDINATOR: "only a coordinator of this room can do this",
+  READ_ONLY_ROLE: "observers can read but not write",
+} as const;
+
+export interface RoomAccess {
+  room: RoomDoc;
+  membership: MembershipDoc;
+  role: MemberRole;
+}
+
+export async function loadRoomAccess(
+  ctx: AppContext,
+  props: { roomId: string; userId: Types.ObjectId; action: RoomAction },
+): Promise<RoomAccess> {
+  const room = await findRoom(ctx, props.roomId);
+  const membership = await ctx.models.Membership.findOne({ roomId: room._id, userId: props.userId }).lean();
+  const role = (membership?.role ?? null) as MemberRole | null;
+  if (!membership || !can(role, props.action)) {
+    const code = refusalCode(role, props.action) as keyof typeof refusalMessages;
+    throw appError(code, refusalMessages[code]);
+  }
+  return { room, membership, role: role as MemberRole };
+}
+
+export async function findRoom(ctx: AppContext, roomId: string): Promise<RoomDoc> {
+  const room = Types.ObjectId.isValid(roomId) ? await ctx.models.Room.findById(roomId).lean() : null;
+  if (!room) throw appError("ROOM_NOT_FOUND", "no such room");
+  return room;
+}

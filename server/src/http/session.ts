@@ -1,0 +1,39 @@
+// Sets and clears the refresh-token cookie and shapes the session body.
+import type { Request, Response } from "express";
+import type { Session } from "@mufakat/shared";
+import type { IssuedSession } from "../commands/issueSession.ts";
+import { presentUser } from "../presenters/users.ts";
+
+export const refreshCookieName = "mufakat_refresh";
+const refreshCookiePath = "/api/auth";
+
+export type CookieSecurity = "true" | "false" | "auto";
+
+function secureFor(req: Request, security: CookieSecurity): boolean {
+  return security === "auto" ? req.secure : security === "true";
+}
+
+export function readRefreshCookie(req: Request): string | undefined {
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[refreshCookieName];
+  return typeof value === "string" && value.length > 0 && value.length < 200 ? value : undefined;
+}
+
+export function sendSession(req: Request, res: Response, session: IssuedSession, security: CookieSecurity): Session {
+  res.cookie(refreshCookieName, session.refreshToken, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: secureFor(req, security),
+    path: refreshCookiePath,
+    expires: session.refreshExpiresAt,
+  });
+  return { user: presentUser(session.user), accessToken: session.accessToken, expiresIn: session.expiresIn };
+}
+
+export function clearSession(req: Request, res: Response, security: CookieSecurity): void {
+  res.clearCookie(refreshCookieName, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: secureFor(req, security),
+    path: refreshCookiePath,
+  });
+}

@@ -1,0 +1,12 @@
+// What the tests package imports: the app factory and the pieces to start it like main.ts does.
+export { createApp, type AppDeps, type MufakatApp } from "./app.ts";
+export { connectMongoose, openDatabase } from "./db/connection.ts";
+export {
+  cachedBinaryPath,
+  findFreePort,
+  locateOrBuildFerretDb,
+  startFerretDb,
+  type EmbeddedDatabase,
+} from "./db/ferretdb.ts";
+export { executableSearchPath, loadEnv, userCacheDir, ConfigError } from "./env.ts";
+export { resolveJwtSecret } from "./secrets.ts";

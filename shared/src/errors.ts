@@ -1,0 +1,61 @@
+// Stable error codes shared by server and client. A code never changes meaning once released:
+// clients branch on it, and the HTTP status below is what the server answers with it.
+
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_INVALID: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  FORBIDDEN: 403,
+  NOT_A_MEMBER: 403,
+  NOT_A_COORDINATOR: 403,
+  READ_ONLY_ROLE: 403,
+  ROOM_INVITE_ONLY: 403,
+  NOT_FOUND: 404,
+  ROOM_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  INVITE_NOT_FOUND: 404,
+  PENDING_ACTION_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  ALREADY_MEMBER: 409,
+  LAST_COORDINATOR: 409,
+  CONFIRMATION_BY_SAME_COORDINATOR: 409,
+  CONFLICT: 409,
+  INVITE_EXPIRED: 410,
+  INVITE_USED_UP: 410,
+  INVITE_REVOKED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+/** Field-level detail: `path` is the dotted field name ("email", "members.0.role"). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[] | Record<string, unknown>;
+}
+
+/** The one error shape of the HTTP API. */
+export interface ErrorResponse {
+  error: ErrorBody;
+}
+
+/** True when a retry of the same request may succeed later without any change by the user. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === "DATABASE_UNAVAILABLE" || code === "RATE_LIMITED";
+}
