@@ -98,3 +98,8 @@ export async function registeredClient(
   client.accessToken = response.body.accessToken;
   return { client, session: response.body, input };
 }
+
+/** The parsed body of a raw fetch Response, typed for reading error codes in assertions. */
+export async function jsonBody(response: Response): Promise<any> {
+  return response.json();
+}

@@ -28,6 +28,8 @@ export interface LocateOptions {
   /** Per-user cache folder; the binary lives in `<cacheDir>/ferretdb-<version>/ferretdb`. */
   cacheDir: string;
   progress?: ProgressReporter;
+  /** The Go command to build with; "go" from PATH by default. */
+  goCommand?: string;
 }
 
 /** Where a FerretDB binary is, building it into the cache when none is found. */
@@ -45,7 +47,7 @@ export async function locateOrBuildFerretDb(options: LocateOptions): Promise<str
     const candidate = path.join(dir, "ferretdb");
     if (existsSync(candidate) && (await reportsVersion(candidate, ferretDbVersion))) return candidate;
   }
-  await buildFerretDb(cached, progress);
+  await buildFerretDb(cached, progress, options.goCommand ?? "go");
   return cached;
 }
 
@@ -69,7 +71,7 @@ async function reportsVersion(binary: string, version: string): Promise<boolean>
  * generated version file; so the module is downloaded, the file is written, and `go build` runs.
  * A lock directory keeps two processes on one machine from building at once.
  */
-async function buildFerretDb(target: string, progress: ProgressReporter): Promise<void> {
+async function buildFerretDb(target: string, progress: ProgressReporter, goCommand: string): Promise<void> {
   const targetDir = path.dirname(target);
   await fs.mkdir(targetDir, { recursive: true });
   const lockDir = `${targetDir}.lock`;
@@ -99,7 +101,7 @@ async function buildFerretDb(target: string, progress: ProgressReporter): Promis
     if (existsSync(target)) return;
     progress(`FerretDB ${ferretDbVersion} not found; building it once into ${targetDir} (about 2 minutes)…`);
     const moduleRef = `${ferretDbModule}@${ferretDbVersion}`;
-    const download = await runGo(["mod", "download", "-json", moduleRef], os.tmpdir(), progress);
+    const download = await runGo(goCommand, ["mod", "download", "-json", moduleRef], os.tmpdir(), progress);
     const moduleDir = (JSON.parse(download.stdout) as { Dir?: string }).Dir;
     if (!moduleDir) throw new EmbeddedDatabaseError(`go mod download ${moduleRef} did not report a source folder.`);
     const sourceDir = path.join(workDir, "src");
@@ -108,7 +110,7 @@ async function buildFerretDb(target: string, progress: ProgressReporter): Promis
     await fs.writeFile(path.join(sourceDir, "build", "version", "version.txt"), `${ferretDbVersion}\n`);
     progress("Compiling FerretDB…");
     const partial = `${target}.partial-${process.pid}`;
-    await runGo(["build", "-trimpath", "-o", partial, "./cmd/ferretdb"], sourceDir, progress);
+    await runGo(goCommand, ["build", "-trimpath", "-o", partial, "./cmd/ferretdb"], sourceDir, progress);
     await fs.rename(partial, target);
     progress(`FerretDB built in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
   } finally {
@@ -127,9 +129,9 @@ async function makeWritable(dir: string): Promise<void> {
   }
 }
 
-async function runGo(args: string[], cwd: string, progress: ProgressReporter) {
+async function runGo(goCommand: string, args: string[], cwd: string, progress: ProgressReporter) {
   try {
-    return await run("go", args, {
+    return await run(goCommand, args, {
       cwd,
       env: childProcessEnvironment({ GOFLAGS: "-mod=mod" }),
       onStderrLine: progress,
