@@ -1,0 +1,57 @@
+// The app shell: language, session restore at start, header and the routes.
+import { type ReactNode, useEffect } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { ApiError } from "./api/ApiError.ts";
+import { refreshSession } from "./api/http.ts";
+import { endSession } from "./api/session.ts";
+import { AppHeader } from "./components/AppHeader.tsx";
+import { NotFoundPage } from "./components/NotFoundPage.tsx";
+import { RequireSession } from "./components/RequireSession.tsx";
+import { LoginPage } from "./features/auth/LoginPage.tsx";
+import { RegisterPage } from "./features/auth/RegisterPage.tsx";
+import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
+import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
+import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
+import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
+import { RoomPage } from "./features/rooms/RoomPage.tsx";
+import { I18nProvider } from "./i18n/I18nProvider.tsx";
+
+/** The refresh cookie is httpOnly: asking the server is the only way to learn whether a session survives. */
+function useRestoreSession(): void {
+  useEffect(() => {
+    refreshSession().catch((error: unknown) => {
+      // 401: nobody is signed in (refreshSession already recorded that). Anything else (server
+      // unreachable): start signed out too, and say why in the console.
+      if (!(error instanceof ApiError && error.status === 401)) {
+        console.warn("could not restore the session", error);
+        endSession();
+      }
+    });
+  }, []);
+}
+
+export function App() {
+  useRestoreSession();
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <AppHeader />
+        <Routes>
+          <Route path="/" element={<Navigate to="/rooms" replace />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
+          <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
+          <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
+          <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+          <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}
+
+function Guarded({ page }: { page: ReactNode }) {
+  return <RequireSession>{page}</RequireSession>;
+}

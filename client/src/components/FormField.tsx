@@ -1,0 +1,47 @@
+// A labelled form control with its hint and the API's issues for that field shown beneath it.
+import { type ReactNode, useId } from "react";
+import type { ApiError } from "../api/ApiError.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
+import { describeFieldIssue } from "../i18n/translate.ts";
+
+export interface ControlProps {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+}
+
+interface FormFieldProps {
+  /** The field's path in the request body, as the API names it in error details. */
+  name: string;
+  label: string;
+  hint?: string;
+  error: ApiError | null;
+  /** Prefix of the error element's data-testid: `${testId}-error`. */
+  testId: string;
+  children: (control: ControlProps) => ReactNode;
+}
+
+export function FormField({ name, label, hint, error, testId, children }: FormFieldProps) {
+  const t = useT();
+  const id = useId();
+  const issues = error?.issuesFor(name) ?? [];
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = issues.length > 0 ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={issues.length > 0 ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, "aria-invalid": issues.length > 0, "aria-describedby": describedBy })}
+      {hint && (
+        <small id={hintId} className="field-hint">
+          {hint}
+        </small>
+      )}
+      {errorId && (
+        <span id={errorId} className="field-error" data-testid={`${testId}-error`}>
+          {issues.map((issue) => describeFieldIssue(issue, t)).join("; ")}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// /invite/:token: shows which room an invite link leads to and with which role, then joins and opens it.
+import type { InvitePreview } from "@mufakat/shared";
+import { Link, useNavigate, useParams } from "react-router";
+import { acceptInvite, previewInvite } from "../../api/endpoints.ts";
+import { useApiQuery } from "../../api/useApiQuery.ts";
+import { StageBadge } from "../../components/Badges.tsx";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { QueryView } from "../../components/QueryView.tsx";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+
+export function InviteJoinPage() {
+  const { token = "" } = useParams();
+  const { result, reload } = useApiQuery(`invites/${token}`, () => previewInvite(token));
+  return (
+    <main className="page page-narrow">
+      <QueryView result={result} reload={reload}>
+        {(preview) => <InvitePreviewCard token={token} preview={preview} />}
+      </QueryView>
+    </main>
+  );
+}
+
+function InvitePreviewCard({ token, preview }: { token: string; preview: InvitePreview }) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const navigate = useNavigate();
+  const { room } = preview;
+  const { submit, submitting, error } = useSubmit(async () => {
+    const joined = await acceptInvite(token);
+    await navigate(`/rooms/${joined.room.id}`, { replace: true });
+  });
+  return (
+    <section className="invite-preview" data-testid="invite-preview">
+      <p className="eyebrow">{t("invite.preview.title")}</p>
+      <h1 data-testid="invite-room-title">{room.title}</h1>
+      <p>
+        <StageBadge stage={room.stage} /> {t("rooms.memberCount", { n: room.memberCount })}
+      </p>
+      {room.purpose && <p className="preserve-lines">{room.purpose}</p>}
+      {room.myRole ? (
+        <>
+          <p className="note" data-testid="invite-already-member">
+            {t("invite.alreadyMember")}
+          </p>
+          <Link to={`/rooms/${room.id}`} className="button button-primary" data-testid="invite-open-room">
+            {t("rooms.enter")}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p data-testid="invite-role">{t("invite.preview.role", { role: t(`role.${preview.role}`) })}</p>
+          <p className="note">{t("invite.preview.expires", { date: formatDate(preview.expiresAt) })}</p>
+          <ErrorMessage error={error} testId="invite-accept-error" />
+          <button
+            type="button"
+            className="button-primary"
+            disabled={submitting}
+            data-testid="accept-invite"
+            onClick={() => void submit()}
+          >
+            {t("invite.accept")}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

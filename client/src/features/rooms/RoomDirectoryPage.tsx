@@ -1,0 +1,45 @@
+// The directory of open rooms, with a join button on those the user is not yet in.
+import { Link } from "react-router";
+import { listOpenRooms } from "../../api/endpoints.ts";
+import { useApiQuery } from "../../api/useApiQuery.ts";
+import { QueryView } from "../../components/QueryView.tsx";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { JoinRoomButton } from "./JoinRoomButton.tsx";
+import { RoomCard } from "./RoomCard.tsx";
+
+export function RoomDirectoryPage() {
+  const t = useT();
+  const { result, reload } = useApiQuery("rooms/open", listOpenRooms);
+  return (
+    <main className="page">
+      <h1>{t("rooms.directory.title")}</h1>
+      <QueryView result={result} reload={reload}>
+        {(rooms) =>
+          rooms.length === 0 ? (
+            <p className="empty" data-testid="directory-empty">
+              {t("rooms.directory.empty")}
+            </p>
+          ) : (
+            <ul className="room-list" data-testid="room-directory">
+              {rooms.map((room) => (
+                <RoomCard
+                  key={room.id}
+                  room={room}
+                  action={
+                    room.myRole ? (
+                      <Link to={`/rooms/${room.id}`} className="button" data-testid="enter-room">
+                        {t("rooms.enter")}
+                      </Link>
+                    ) : (
+                      <JoinRoomButton room={room} />
+                    )
+                  }
+                />
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+// The chosen language for the whole app, remembered in localStorage, and the useT() hook that reads it.
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { type Locale, type Translate, defaultLocale, isLocale, translator } from "./translate.ts";
+
+const storageKey = "mufakat.locale";
+
+interface I18nContextValue {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nContextValue | null>(null);
+
+function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(storageKey);
+    return isLocale(value) ? value : defaultLocale;
+  } catch {
+    // Storage can be disabled (privacy settings); the default language still works.
+    return defaultLocale;
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      window.localStorage.setItem(storageKey, next);
+    } catch {
+      // Not remembered across visits, but switched for this one.
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18nContextValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useT/useLocale must be used inside <I18nProvider>");
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}
+
+export function useLocale(): { locale: Locale; setLocale(locale: Locale): void } {
+  const { locale, setLocale } = useI18n();
+  return { locale, setLocale };
+}
+
+/** Dates as the chosen language writes them. */
+export function useFormatDate(): (iso: string) => string {
+  const { locale } = useI18n();
+  return useCallback(
+    (iso: string) =>
+      new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(iso),
+      ),
+    [locale],
+  );
+}
