@@ -80,7 +80,8 @@ export const thresholdSchema = z
     numerator: z.int().min(1, "must be greater than 0"),
     denominator: z.int().min(1, "must be at least 1").max(1_000_000, "at most 1000000"),
   })
-  .refine((value) => value.numerator <= value.denominator, {
+  // A denominator already refused above needs no second message about the fraction.
+  .refine((value) => value.denominator < 1 || value.numerator <= value.denominator, {
     path: ["numerator"],
     message: "the fraction must be at most 1",
   });
