@@ -48,6 +48,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
 
+/** Every variable the schema declares, so documentation can be checked against it. */
+export const configurationVariables = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
