@@ -1,0 +1,176 @@
+// Joining by invite link in a real browser: a government coordinator creates an invite-only room and an
+// invite link; a community member opens it signed out, registers, joins, and both see them under
+// "masyarakat". Also checks session restore on reload, a stage change and the language switch.
+import { Types } from "mongoose";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+
+let server: TestServer;
+let browser: Browser;
+let coordinator: BrowserUser;
+let invitee: BrowserUser;
+
+beforeAll(async () => {
+  const clientDir = builtClientDir();
+  server = await startServer({ clientDir });
+  browser = await launchChromium();
+  coordinator = await openUser(browser, server.url);
+  invitee = await openUser(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const unique = Date.now().toString(36);
+const alice = {
+  email: `alice.${unique}@pemkot.example.org`,
+  displayName: `Alice Pemkot ${unique}`,
+  password: "correct horse battery staple",
+  sector: "government",
+  organisation: "Dinas Kesehatan Kota Makassar",
+};
+const budi = {
+  email: `budi.${unique}@warga.example.org`,
+  displayName: `Budi Warga ${unique}`,
+  password: "another long passphrase",
+  sector: "community",
+  organisation: "Forum Warga Tamalate",
+};
+const roomTitle = `Layanan puskesmas 24 jam ${unique}`;
+
+async function fillRegistration(page: Page, user: typeof alice): Promise<void> {
+  await page.getByTestId("register-email").fill(user.email);
+  await page.getByTestId("register-display-name").fill(user.displayName);
+  await page.getByTestId("register-password").fill(user.password);
+  await page.getByTestId("register-sector").selectOption(user.sector);
+  await page.getByTestId("register-organisation").fill(user.organisation);
+  await page.getByTestId("register-submit").click();
+}
+
+/** Waits until the sector group lists a member with this display name and returns that member's role. */
+async function memberRoleIn(page: Page, sector: string, displayName: string): Promise<string | null> {
+  const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
+  await member.waitFor();
+  return member.getByTestId("role-badge").getAttribute("data-role");
+}
+
+describe("joining a room by invite link", () => {
+  let roomId = "";
+  let inviteUrl = "";
+
+  it("a government coordinator registers, creates an invite-only room and an invite link", async () => {
+    const { page } = coordinator;
+    await page.goto("/register");
+    await fillRegistration(page, alice);
+    await page.waitForURL((url) => url.pathname === "/rooms");
+    await page.getByTestId("my-rooms-empty").waitFor();
+
+    await page.getByTestId("nav-create-room").click();
+    await page.getByTestId("room-title").fill(roomTitle);
+    await page.getByTestId("room-purpose").fill("Menyepakati jam layanan <b>puskesmas</b> bersama warga.");
+    await page.getByTestId("room-visibility").selectOption("invite-only");
+    await page.getByTestId("create-room-submit").click();
+    await page.waitForURL(/\/rooms\/[0-9a-f]{24}$/);
+    roomId = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+    await page.getByTestId("room-title").filter({ hasText: roomTitle }).waitFor();
+    // User-written text is rendered as text, never as markup.
+    expect(await page.getByTestId("room-purpose").textContent()).toBe(
+      "Menyepakati jam layanan <b>puskesmas</b> bersama warga.",
+    );
+    expect(await page.getByTestId("visibility-badge").first().getAttribute("data-visibility")).toBe("invite-only");
+    expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
+
+    await page.getByTestId("stage-select").selectOption("formation");
+    await page.getByTestId("stage-saved").waitFor();
+    const storedRoom = await server.connection.collection("rooms").findOne({ _id: new Types.ObjectId(roomId) });
+    expect(storedRoom).toMatchObject({ title: roomTitle, visibility: "invite-only", stage: "formation" });
+
+    await page.getByTestId("create-invite").click();
+    const inviteInput = page.getByTestId("invite-url");
+    await inviteInput.waitFor();
+    inviteUrl = await inviteInput.inputValue();
+    expect(inviteUrl).toMatch(new RegExp(`^${server.url}/invite/[0-9a-f]{24}\\.[A-Za-z0-9_-]+$`));
+    await saveScreenshot(page, "invite-join-1-coordinator-invite-link");
+  });
+
+  it("a community member opens the link signed out, registers, and joins the room", async () => {
+    const { page } = invitee;
+    await page.goto(inviteUrl);
+    // Not signed in: sent to log in, with the invite remembered as the place to come back to.
+    await page.waitForURL((url) => url.pathname === "/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe(new URL(inviteUrl).pathname);
+    await page.getByTestId("invite-pending-note").waitFor();
+    await page.getByTestId("to-register").click();
+    await page.waitForURL((url) => url.pathname === "/register");
+    await fillRegistration(page, budi);
+
+    await page.waitForURL((url) => url.pathname === new URL(inviteUrl).pathname);
+    await page.getByTestId("invite-room-title").filter({ hasText: roomTitle }).waitFor();
+    expect(await page.getByTestId("invite-role").textContent()).toContain("Peserta");
+    await saveScreenshot(page, "invite-join-2-invitee-preview");
+
+    await page.getByTestId("accept-invite").click();
+    await page.waitForURL((url) => url.pathname === `/rooms/${roomId}`);
+    expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
+    expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
+    // A participant gets no coordinator tools.
+    expect(await page.getByTestId("coordinator-tools").count()).toBe(0);
+    await saveScreenshot(page, "invite-join-3-invitee-in-room");
+  });
+
+  it("stores the membership with the invitee's sector and spends one use of the invite", async () => {
+    const user = await server.connection.collection("users").findOne({ email: budi.email });
+    expect(user).not.toBeNull();
+    const membership = await server.connection
+      .collection("memberships")
+      .findOne({ roomId: new Types.ObjectId(roomId), userId: user?._id });
+    expect(membership).toMatchObject({ role: "participant", sector: "community", organisation: budi.organisation });
+    expect(
+      await server.connection.collection("memberships").countDocuments({ roomId: new Types.ObjectId(roomId) }),
+    ).toBe(2);
+    const invite = await server.connection.collection("invites").findOne({ roomId: new Types.ObjectId(roomId) });
+    expect(invite?.uses).toBe(1);
+  });
+
+  it("the coordinator reloads (session restored from the refresh cookie) and sees the invitee under community", async () => {
+    const { page } = coordinator;
+    await page.reload();
+    expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
+    expect(await page.getByTestId("sector-group-community").getByTestId("sector-group-count").textContent()).toBe("1");
+    await page.getByTestId("coordinator-tools").waitFor();
+    await saveScreenshot(page, "invite-join-4-coordinator-sees-member");
+  });
+
+  it("switches the language to English, and remembers it across a reload", async () => {
+    const { page } = coordinator;
+    const communityName = page.getByTestId("sector-group-community").getByTestId("sector-group-name");
+    expect(await communityName.textContent()).toBe("Masyarakat");
+    await page.getByTestId("language-switch").selectOption("en");
+    await page
+      .getByTestId("sector-group-community")
+      .getByTestId("sector-group-name")
+      .filter({ hasText: "Community" })
+      .waitFor();
+    expect(await page.getByTestId("nav-create-room").textContent()).toBe("Create room");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+    await page.reload();
+    await page
+      .getByTestId("sector-group-community")
+      .getByTestId("sector-group-name")
+      .filter({ hasText: "Community" })
+      .waitFor();
+    expect(await page.getByTestId("language-switch").inputValue()).toBe("en");
+    await saveScreenshot(page, "invite-join-5-english");
+  });
+
+  it("raised no uncaught errors in either browser", () => {
+    expect(coordinator.pageErrors).toEqual([]);
+    expect(invitee.pageErrors).toEqual([]);
+  });
+});
