@@ -49,12 +49,12 @@ export class TallyInputError extends Error {
   }
 }
 
-export function emptyCounts(): PositionCounts {
+export function emptyPositionCounts(): PositionCounts {
   return { support: 0, supportWithReservations: 0, standAside: 0, object: 0, block: 0 };
 }
 
 function countPositions(items: readonly { position: Position }[]): PositionCounts {
-  const counts = emptyCounts();
+  const counts = emptyPositionCounts();
   for (const item of items) counts[item.position] += 1;
   return counts;
 }
