@@ -2,9 +2,17 @@
 // invite link; a community member opens it signed out, registers, joins, and both see them under
 // "masyarakat". Also checks session restore on reload, a stage change and the language switch.
 import { Types } from "mongoose";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import {
+  type BrowserUser,
+  builtClientDir,
+  launchChromium,
+  memberRoleIn,
+  openUser,
+  saveScreenshot,
+  submitRegistration,
+} from "../utils/browser.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
 
 let server: TestServer;
@@ -42,22 +50,6 @@ const budi = {
 };
 const roomTitle = `Layanan puskesmas 24 jam ${unique}`;
 
-async function fillRegistration(page: Page, user: typeof alice): Promise<void> {
-  await page.getByTestId("register-email").fill(user.email);
-  await page.getByTestId("register-display-name").fill(user.displayName);
-  await page.getByTestId("register-password").fill(user.password);
-  await page.getByTestId("register-sector").selectOption(user.sector);
-  await page.getByTestId("register-organisation").fill(user.organisation);
-  await page.getByTestId("register-submit").click();
-}
-
-/** Waits until the sector group lists a member with this display name and returns that member's role. */
-async function memberRoleIn(page: Page, sector: string, displayName: string): Promise<string | null> {
-  const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
-  await member.waitFor();
-  return member.getByTestId("role-badge").getAttribute("data-role");
-}
-
 describe("joining a room by invite link", () => {
   let roomId = "";
   let inviteUrl = "";
@@ -65,7 +57,7 @@ describe("joining a room by invite link", () => {
   it("a government coordinator registers, creates an invite-only room and an invite link", async () => {
     const { page } = coordinator;
     await page.goto("/register");
-    await fillRegistration(page, alice);
+    await submitRegistration(page, alice);
     await page.waitForURL((url) => url.pathname === "/rooms");
     await page.getByTestId("my-rooms-empty").waitFor();
 
@@ -107,7 +99,7 @@ describe("joining a room by invite link", () => {
     await page.getByTestId("invite-pending-note").waitFor();
     await page.getByTestId("to-register").click();
     await page.waitForURL((url) => url.pathname === "/register");
-    await fillRegistration(page, budi);
+    await submitRegistration(page, budi);
 
     await page.waitForURL((url) => url.pathname === new URL(inviteUrl).pathname);
     await page.getByTestId("invite-room-title").filter({ hasText: roomTitle }).waitFor();

@@ -69,3 +69,43 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export interface UiRegistration {
+  email: string;
+  displayName: string;
+  password: string;
+  sector: string;
+  organisation: string;
+}
+
+let registrationCounter = 0;
+
+/** A new, unique account to register through the UI. */
+export function uiRegistration(sector: string, organisation = `${sector} org`): UiRegistration {
+  registrationCounter += 1;
+  const id = `${Date.now().toString(36)}${registrationCounter}`;
+  return {
+    email: `ui${id}@example.org`,
+    displayName: `Pengguna ${id}`,
+    password: "correct horse battery staple",
+    sector,
+    organisation,
+  };
+}
+
+/** Fills and submits the register form on the current page (which must be /register). */
+export async function submitRegistration(page: Page, user: UiRegistration): Promise<void> {
+  await page.getByTestId("register-email").fill(user.email);
+  await page.getByTestId("register-display-name").fill(user.displayName);
+  await page.getByTestId("register-password").fill(user.password);
+  await page.getByTestId("register-sector").selectOption(user.sector);
+  await page.getByTestId("register-organisation").fill(user.organisation);
+  await page.getByTestId("register-submit").click();
+}
+
+/** Waits until a room page's sector group lists a member with this display name; returns their role. */
+export async function memberRoleIn(page: Page, sector: string, displayName: string): Promise<string | null> {
+  const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
+  await member.waitFor();
+  return member.getByTestId("role-badge").getAttribute("data-role");
+}

@@ -1,0 +1,81 @@
+// An expired access token in a real browser: the client refreshes once through the httpOnly cookie and
+// retries, so the user never notices; a revoked session sends them to log in and back where they were.
+import type { Browser, Response } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type BrowserUser,
+  builtClientDir,
+  launchChromium,
+  openUser,
+  submitRegistration,
+  uiRegistration,
+} from "../utils/browser.ts";
+import { testClock } from "../utils/clock.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+
+const clock = testClock();
+let server: TestServer;
+let browser: Browser;
+let user: BrowserUser;
+
+beforeAll(async () => {
+  server = await startServer({ clientDir: builtClientDir(), now: clock.now });
+  browser = await launchChromium();
+  user = await openUser(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** "401 GET /api/rooms/mine TOKEN_EXPIRED"-style lines for every API answer, in order. */
+function recordApiAnswers(page: BrowserUser["page"]): string[] {
+  const answers: string[] = [];
+  page.on("response", (response: Response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith("/api/"))
+      answers.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+  });
+  return answers;
+}
+
+describe("session expiry", () => {
+  const account = uiRegistration("community", "Forum Warga Tamalate");
+  const title = `Ruang uji sesi ${Date.now().toString(36)}`;
+
+  it("refreshes an expired access token once and retries the request", async () => {
+    const { page } = user;
+    await page.goto("/register");
+    await submitRegistration(page, account);
+    await page.getByTestId("my-rooms-empty").waitFor();
+    await page.getByTestId("nav-create-room").click();
+    await page.getByTestId("room-title").fill(title);
+    await page.getByTestId("create-room-submit").click();
+    await page.getByTestId("room-title").filter({ hasText: title }).waitFor();
+
+    const answers = recordApiAnswers(page);
+    clock.advance(16 * 60_000); // access tokens live 15 minutes
+    await page.getByTestId("nav-my-rooms").click();
+    await page.getByTestId("my-rooms").getByTestId("room-card").filter({ hasText: title }).waitFor();
+    expect(answers).toEqual(["401 GET /api/rooms/mine", "200 POST /api/auth/refresh", "200 GET /api/rooms/mine"]);
+  });
+
+  it("sends the user to log in when the session is gone, and back to the page afterwards", async () => {
+    const { page } = user;
+    await server.connection.collection("refreshtokens").updateMany({}, { $set: { revokedAt: clock.now() } });
+    clock.advance(16 * 60_000);
+    await page.getByTestId("nav-directory").click();
+    await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/rooms/open");
+
+    await page.getByTestId("login-email").fill(account.email);
+    await page.getByTestId("login-password").fill(account.password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL((url) => url.pathname === "/rooms/open");
+    await page.getByTestId("directory-empty").waitFor();
+  });
+
+  it("raised no uncaught errors", () => {
+    expect(user.pageErrors).toEqual([]);
+  });
+});
