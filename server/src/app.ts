@@ -23,6 +23,8 @@ import { roomOperations } from "./http/operations/rooms.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
 import { createModels, ensureIndexes } from "./models/index.ts";
+import type { CollaborationOptions } from "./collaboration/documentHub.ts";
+import { type Realtime, createRealtime } from "./realtime/server.ts";
 
 export const apiVersion = "0.1.0";
 
@@ -39,6 +41,8 @@ export interface AppDeps {
   authRateLimit?: { limit: number; windowMs: number };
   /** With a Redis URL, rooms span several processes (socket.io Redis adapter). */
   redisUrl?: string | undefined;
+  /** Tuning of live documents (compaction threshold, idle unload) and test seams. */
+  collaboration?: CollaborationOptions;
 }
 
 export interface MufakatApp {
@@ -46,6 +50,8 @@ export interface MufakatApp {
   express: express.Express;
   httpServer: http.Server;
   operations: Operation[];
+  /** socket.io server and live documents (server/src/realtime, server/src/collaboration). */
+  realtime: Realtime;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -117,12 +123,18 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   app.use(renderError);
 
   const httpServer = http.createServer(app);
+  const realtime = await createRealtime(ctx, httpServer, {
+    redisUrl: deps.redisUrl,
+    corsOrigins: deps.corsOrigins ?? [],
+    ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
+  });
 
   return {
     ctx,
     express: app,
     httpServer,
     operations,
+    realtime,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -132,11 +144,11 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
           resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
         });
       }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        httpServer.closeAllConnections();
-        httpServer.close(() => resolve());
-      }),
+    close: async () => {
+      httpServer.closeAllConnections();
+      // Closes the HTTP server too: socket.io's close() ends its sockets, then the server.
+      await realtime.close();
+    },
   };
 }
 

@@ -32,6 +32,17 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  // Live deliberation (socket.io + Yjs).
+  PROTOCOL_TOO_OLD: 426,
+  PROTOCOL_TOO_NEW: 426,
+  PROPOSAL_NOT_FOUND: 404,
+  PROPOSAL_VERSION_NOT_FOUND: 404,
+  TOO_MANY_PROPOSALS: 409,
+  TOO_MANY_VERSIONS: 409,
+  NOT_IN_ROOM: 409,
+  MALFORMED_UPDATE: 400,
+  UPDATE_TOO_LARGE: 413,
+  DOCUMENT_TOO_LARGE: 413,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

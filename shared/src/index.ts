@@ -9,3 +9,5 @@ export * from "./rules/quorum.ts";
 export * from "./rules/sectorBalance.ts";
 export * from "./rules/organisationBalance.ts";
 export * from "./rules/tally.ts";
+export * from "./schemas/proposal.ts";
+export * from "./protocol/index.ts";

@@ -25,4 +25,28 @@ export const limits = {
   /** Page size bounds for listings. */
   pageSizeDefault: 50,
   pageSizeMax: 200,
+  /** Live deliberation (socket.io + Yjs). */
+  proposalTitleChars: 200,
+  proposalsPerRoom: 200,
+  versionNameChars: 120,
+  versionsPerProposal: 500,
+  /** Bytes of one Yjs update a client may send; larger ones are refused with UPDATE_TOO_LARGE. */
+  yjsUpdateBytes: 512 * 1024,
+  /** Encoded state of one proposal document; an edit that would grow past it is refused (DOCUMENT_TOO_LARGE). */
+  yjsDocumentBytes: 2 * 1024 * 1024,
+  /** Bytes of one awareness (caret) update. */
+  awarenessUpdateBytes: 16 * 1024,
+  /** socket.io maxHttpBufferSize: above the update limit, so an oversized update gets an error ack, not a cut connection. */
+  socketMessageBytes: 1024 * 1024 + 64 * 1024,
+  /** Edits per second one socket may send (token bucket: this many per second, bursts up to the same). */
+  editsPerSecond: 60,
+  /** Awareness messages per second one socket may send; the excess is refused. */
+  awarenessPerSecond: 30,
+  /** Log entries after which a proposal's update log is compacted into its snapshot. */
+  compactAfterUpdates: 200,
+  /** How long a document with no clients stays in memory before it is unloaded. */
+  documentIdleUnloadMs: 5_000,
+  /** Heartbeat: a silent client is dropped (and leaves presence) after interval + timeout. */
+  socketPingIntervalMs: 5_000,
+  socketPingTimeoutMs: 5_000,
 } as const;

@@ -2,6 +2,7 @@
 // updates and unique indexes; no transactions, $lookup, change streams, TTL or partial indexes.
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from "mongoose";
 import { auditActions, collaborationStages, memberRoles, roomVisibilities, sectors } from "@mufakat/shared";
+import { createCollaborationModels } from "./collaboration.ts";
 
 const userSchema = new Schema(
   {
@@ -111,6 +112,7 @@ export function createModels(connection: Connection) {
     Invite: connection.model("Invite", inviteSchema) as unknown as Model<InviteDoc>,
     AuditEntry: connection.model("AuditEntry", auditEntrySchema) as unknown as Model<AuditEntryDoc>,
     PendingAction: connection.model("PendingAction", pendingActionSchema) as unknown as Model<PendingActionDoc>,
+    ...createCollaborationModels(connection),
   };
 }
 

@@ -1,0 +1,122 @@
+// Persistence of proposal documents: an append-only update log plus one compacted snapshot per proposal.
+//   load    = snapshot + every log entry still present (sorted by ObjectId). Entries already merged into
+//             the snapshot may survive a crash between the snapshot write and the delete; applying them
+//             again is harmless, Yjs deduplicates.
+//   compact = read snapshot + log from the database (not from memory, so updates another process stored
+//             but has not relayed yet are included), write the merged snapshot first (guarded by its
+//             revision so two compactions cannot overwrite each other), then delete exactly the log
+//             entries that were merged. An update stored meanwhile was not read, so it survives.
+import { Types, trusted } from "mongoose";
+import * as Y from "yjs";
+import type { AppContext } from "../context.ts";
+import { isDuplicateKey } from "../errors.ts";
+import { storedBytes } from "../models/collaboration.ts";
+
+export async function appendUpdate(
+  ctx: AppContext,
+  props: { proposalId: Types.ObjectId; update: Uint8Array; userId: Types.ObjectId },
+): Promise<Types.ObjectId> {
+  const entry = await ctx.models.ProposalUpdate.create({
+    proposalId: props.proposalId,
+    update: Buffer.from(props.update.buffer, props.update.byteOffset, props.update.byteLength),
+    bytes: props.update.byteLength,
+    userId: props.userId,
+    createdAt: ctx.now(),
+  });
+  return entry._id;
+}
+
+export interface StoredDocumentState {
+  /** The snapshot (if any) first, then log entries in log order. */
+  updates: Uint8Array[];
+  logEntries: number;
+}
+
+export async function loadStoredState(ctx: AppContext, proposalId: Types.ObjectId): Promise<StoredDocumentState> {
+  const snapshot = await ctx.models.ProposalSnapshot.findOne({ proposalId }).lean();
+  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1 }).sort({ _id: 1 }).lean();
+  return {
+    updates: [...(snapshot ? [storedBytes(snapshot.state)] : []), ...entries.map((entry) => storedBytes(entry.update))],
+    logEntries: entries.length,
+  };
+}
+
+/** The stored document as one update (snapshot + log), without touching any live document. */
+export async function loadStoredDocument(ctx: AppContext, proposalId: Types.ObjectId): Promise<Uint8Array> {
+  const { updates } = await loadStoredState(ctx, proposalId);
+  const doc = new Y.Doc();
+  try {
+    Y.transact(doc, () => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+export type CompactionResult =
+  | { state: "compacted"; merged: number; snapshotBytes: number }
+  | { state: "skipped"; reason: "nothing-to-merge" | "lost-race" };
+
+export interface CompactionHooks {
+  /** Test seam: runs after the log was read and before the snapshot is written. */
+  beforeSnapshotWrite?: (proposalId: string) => Promise<void>;
+}
+
+const deleteBatch = 500;
+
+export async function compactProposalLog(
+  ctx: AppContext,
+  props: { proposalId: Types.ObjectId; hooks?: CompactionHooks },
+): Promise<CompactionResult> {
+  const { proposalId } = props;
+  const snapshot = await ctx.models.ProposalSnapshot.findOne({ proposalId }).lean();
+  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1 }).sort({ _id: 1 }).lean();
+  const last = entries.at(-1);
+  if (!last) return { state: "skipped", reason: "nothing-to-merge" };
+
+  const doc = new Y.Doc();
+  let state: Uint8Array;
+  try {
+    Y.transact(doc, () => {
+      if (snapshot) Y.applyUpdate(doc, storedBytes(snapshot.state));
+      for (const entry of entries) Y.applyUpdate(doc, storedBytes(entry.update));
+    });
+    state = Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+  await props.hooks?.beforeSnapshotWrite?.(proposalId.toHexString());
+
+  const fields = {
+    state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+    upTo: last._id,
+    mergedUpdates: (snapshot?.mergedUpdates ?? 0) + entries.length,
+    updatedAt: ctx.now(),
+  };
+  if (snapshot) {
+    const written = await ctx.models.ProposalSnapshot.updateOne(
+      { _id: snapshot._id, revision: snapshot.revision },
+      { $set: fields, $inc: { revision: 1 } },
+    );
+    if (written.matchedCount !== 1) return { state: "skipped", reason: "lost-race" };
+  } else {
+    try {
+      await ctx.models.ProposalSnapshot.create({ proposalId, revision: 1, ...fields });
+    } catch (error) {
+      if (isDuplicateKey(error)) return { state: "skipped", reason: "lost-race" };
+      throw error;
+    }
+  }
+  // Only now, with the snapshot safely written, do the merged entries go.
+  const ids = entries.map((entry) => entry._id);
+  for (let i = 0; i < ids.length; i += deleteBatch) {
+    await ctx.models.ProposalUpdate.deleteMany({ _id: trusted({ $in: ids.slice(i, i + deleteBatch) }) });
+  }
+  return { state: "compacted", merged: entries.length, snapshotBytes: state.byteLength };
+}
+
+export function toObjectId(id: string): Types.ObjectId {
+  return new Types.ObjectId(id);
+}

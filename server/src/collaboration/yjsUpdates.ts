@@ -1,0 +1,80 @@
+// Checks on what clients send before it touches a stored document, and plain-text reading of a body.
+import { proposalBodyFragment } from "@mufakat/shared";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+
+export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
+
+/**
+ * Parses a Yjs v1 update completely into a throwaway document: truncated varints, random bytes and
+ * trailing garbage are refused here, before the update reaches any document that matters.
+ */
+export function parseUpdate(update: Uint8Array): UpdateCheck {
+  let empty: boolean;
+  try {
+    const decoded = Y.decodeUpdate(update);
+    empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+    const decoder = decoding.createDecoder(update);
+    const scratch = new Y.Doc();
+    try {
+      Y.readUpdate(decoder, scratch, "validation");
+    } finally {
+      scratch.destroy();
+    }
+    if (decoder.pos !== update.length) {
+      return { ok: false, reason: `${update.length - decoder.pos} bytes after the end of the update` };
+    }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : "unreadable update" };
+  }
+  return { ok: true, empty };
+}
+
+/** Checks a y-protocols awareness update byte by byte: entries of (clientID, clock, JSON state). */
+export function parseAwarenessUpdate(update: Uint8Array): { ok: true; clientIds: number[] } | { ok: false } {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const clientIds: number[] = [];
+    for (let i = 0; i < count; i++) {
+      clientIds.push(decoding.readVarUint(decoder));
+      decoding.readVarUint(decoder);
+      JSON.parse(decoding.readVarString(decoder));
+    }
+    if (decoder.pos !== update.length) return { ok: false };
+    return { ok: true, clientIds };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A document holding the given state, for reading; the caller destroys it. */
+export function docFromState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+}
+
+/** The body as plain text: one line per top-level block of the "default" XmlFragment. */
+export function plainTextOfState(state: Uint8Array): string {
+  const doc = docFromState(state);
+  try {
+    return doc
+      .getXmlFragment(proposalBodyFragment)
+      .toArray()
+      .map((node) => textOfNode(node))
+      .join("\n");
+  } finally {
+    doc.destroy();
+  }
+}
+
+function textOfNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as Array<{ insert?: unknown }>)
+      .map((op) => (typeof op.insert === "string" ? op.insert : ""))
+      .join("");
+  }
+  if (node instanceof Y.XmlElement) return node.toArray().map(textOfNode).join("");
+  return "";
+}

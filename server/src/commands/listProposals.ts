@@ -1,0 +1,14 @@
+// A room's proposals, oldest first (members of every role may read them).
+import { limits } from "@mufakat/shared";
+import type { Types } from "mongoose";
+import type { AppContext } from "../context.ts";
+import type { ProposalDoc } from "../models/collaboration.ts";
+import { loadRoomAccess } from "./loadRoomAccess.ts";
+
+export async function listProposals(
+  ctx: AppContext,
+  props: { userId: Types.ObjectId; roomId: string },
+): Promise<ProposalDoc[]> {
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "read" });
+  return ctx.models.Proposal.find({ roomId: room._id }).sort({ createdAt: 1 }).limit(limits.proposalsPerRoom).lean();
+}

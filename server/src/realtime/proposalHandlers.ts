@@ -1,0 +1,193 @@
+// Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (stored before they are
+// acknowledged and broadcast), awareness relay, and named versions with diffs.
+import { limits } from "@mufakat/shared";
+import { Types } from "mongoose";
+import { createProposal } from "../commands/createProposal.ts";
+import { loadProposal } from "../commands/loadProposal.ts";
+import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
+import { listProposals } from "../commands/listProposals.ts";
+import { diffProposalVersions, listProposalVersions, saveProposalVersion } from "../commands/proposalVersions.ts";
+import { renameProposal } from "../commands/renameProposal.ts";
+import { appError } from "../errors.ts";
+import { can, refusalCode } from "../policies/roomPolicy.ts";
+import { presentProposal, presentProposalVersion } from "../presenters/proposals.ts";
+import { presentPublicUser } from "../presenters/users.ts";
+import { type SessionGuard, handleEvent } from "./dispatch.ts";
+import { TokenBucket } from "./rateLimit.ts";
+import { joinedRoom } from "./roomHandlers.ts";
+import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
+
+/** How long a socket's role in a room is trusted before the membership is read again. */
+const roleRecheckMs = 10_000;
+
+export function installProposalHandlers(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard; broadcastPresence: (roomId: string) => void },
+  socket: LiveSocket,
+): void {
+  const { ctx, hub, io } = deps;
+  const userId = () => new Types.ObjectId(socket.data.userId);
+  const edits = new TokenBucket(limits.editsPerSecond);
+  const awarenessBucket = new TokenBucket(limits.awarenessPerSecond);
+  const roleCheckedAt = new Map<string, number>();
+
+  /** The room of a proposal, which this socket must have joined. */
+  async function proposalRoom(proposalId: string): Promise<string> {
+    let roomId = deps.proposalRooms.get(proposalId);
+    if (!roomId) {
+      const proposal = await loadProposal(ctx, { proposalId });
+      roomId = proposal.roomId.toHexString();
+      deps.proposalRooms.set(proposalId, roomId);
+    }
+    joinedRoom(socket, roomId);
+    return roomId;
+  }
+
+  /** Refuses writes by roles that may not write; re-reads the membership now and then (role changes, removal). */
+  async function authorizeWrite(roomId: string): Promise<void> {
+    const entry = joinedRoom(socket, roomId);
+    const checkedAt = roleCheckedAt.get(roomId) ?? 0;
+    if (Date.now() - checkedAt > roleRecheckMs) {
+      try {
+        const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
+        entry.role = access.role;
+        roleCheckedAt.set(roomId, Date.now());
+      } catch (error) {
+        // No longer a member (or the room is gone): the socket leaves the room.
+        delete socket.data.rooms[roomId];
+        void socket.leave(roomChannel(roomId));
+        deps.broadcastPresence(roomId);
+        throw error;
+      }
+    }
+    if (!can(entry.role, "write")) {
+      throw appError(refusalCode(entry.role, "write"), "observers can read but not write");
+    }
+  }
+
+  handleEvent(deps, socket, "proposal:create", async ({ roomId, title }) => {
+    joinedRoom(socket, roomId);
+    const proposal = await createProposal(ctx, { userId: userId(), roomId, title });
+    deps.proposalRooms.set(proposal._id.toHexString(), roomId);
+    const presented = presentProposal(proposal);
+    socket.to(roomChannel(roomId)).emit("proposal:created", presented);
+    return presented;
+  });
+
+  handleEvent(deps, socket, "proposal:list", async ({ roomId }) => {
+    const proposals = await listProposals(ctx, { userId: userId(), roomId });
+    return proposals.map(presentProposal);
+  });
+
+  handleEvent(deps, socket, "proposal:rename", async ({ proposalId, title }) => {
+    const roomId = await proposalRoom(proposalId);
+    const proposal = presentProposal(await renameProposal(ctx, { userId: userId(), proposalId, title }));
+    socket.to(roomChannel(roomId)).emit("proposal:changed", proposal);
+    return proposal;
+  });
+
+  handleEvent(deps, socket, "proposal:open", async ({ proposalId, stateVector }) => {
+    const proposal = await loadProposal(ctx, { proposalId });
+    const roomId = proposal.roomId.toHexString();
+    deps.proposalRooms.set(proposalId, roomId);
+    const entry = joinedRoom(socket, roomId);
+    const live = await hub.open(proposal._id, socket.id);
+    // Reply and join in one synchronous step: every later update reaches this socket as a broadcast.
+    let reply: ReturnType<typeof hub.syncReply>;
+    try {
+      reply = hub.syncReply(live, stateVector);
+    } catch (error) {
+      hub.close(proposalId, socket.id);
+      throw error;
+    }
+    void socket.join(proposalChannel(proposalId));
+    entry.viewing = proposalId;
+    deps.broadcastPresence(roomId);
+    return {
+      proposal: presentProposal(proposal),
+      update: reply.update,
+      stateVector: reply.stateVector,
+      awareness: hub.awarenessSnapshot(live),
+    };
+  });
+
+  handleEvent(deps, socket, "proposal:close", async ({ proposalId }) => {
+    if (socket.rooms.has(proposalChannel(proposalId))) {
+      hub.close(proposalId, socket.id);
+      await socket.leave(proposalChannel(proposalId));
+      const roomId = deps.proposalRooms.get(proposalId);
+      const entry = roomId ? socket.data.rooms[roomId] : undefined;
+      if (roomId && entry && entry.viewing === proposalId) {
+        entry.viewing = null;
+        deps.broadcastPresence(roomId);
+      }
+    }
+    return { proposalId };
+  });
+
+  handleEvent(deps, socket, "proposal:update", async ({ proposalId, update, clientUpdateId }) => {
+    if (!edits.take()) {
+      throw appError("RATE_LIMITED", `at most ${limits.editsPerSecond} edits per second; resend this one shortly`, {
+        limit: limits.editsPerSecond,
+      });
+    }
+    const roomId = await proposalRoom(proposalId);
+    await authorizeWrite(roomId);
+    const { logId } = await hub.storeUpdate({ proposalId: new Types.ObjectId(proposalId), update, userId: userId() });
+    if (logId) {
+      // Stored, applied: now the others. Other processes apply it to their copy and send it to their viewers.
+      io.local.to(proposalChannel(proposalId)).except(socket.id).emit("proposal:update", { proposalId, update });
+      if (deps.multiProcess) io.serverSideEmit("collab:update", proposalId, update);
+    }
+    return { proposalId, clientUpdateId: clientUpdateId ?? null, logId: logId ? logId.toHexString() : null };
+  });
+
+  handleEvent(deps, socket, "proposal:awareness", async ({ proposalId, update }) => {
+    if (!awarenessBucket.take()) {
+      throw appError("RATE_LIMITED", `at most ${limits.awarenessPerSecond} awareness updates per second`);
+    }
+    if (update.byteLength > limits.awarenessUpdateBytes) {
+      throw appError("UPDATE_TOO_LARGE", `update: at most ${limits.awarenessUpdateBytes} bytes`, {
+        limit: limits.awarenessUpdateBytes,
+        bytes: update.byteLength,
+      });
+    }
+    if (!socket.rooms.has(proposalChannel(proposalId))) {
+      throw appError("NOT_IN_ROOM", "open the proposal (proposal:open) first");
+    }
+    if (!hub.applyAwareness(proposalId, socket.id, update)) {
+      throw appError("MALFORMED_UPDATE", "update: not a valid awareness update");
+    }
+    socket.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update });
+    return { proposalId };
+  });
+
+  async function authorOf(id: Types.ObjectId) {
+    const user = await ctx.models.User.findById(id).lean();
+    return user ? presentPublicUser(user) : undefined;
+  }
+
+  handleEvent(deps, socket, "version:save", async ({ proposalId, name }) => {
+    const roomId = await proposalRoom(proposalId);
+    await authorizeWrite(roomId);
+    const version = await saveProposalVersion(ctx, { hub, userId: userId(), proposalId, name });
+    const presented = presentProposalVersion(version, await authorOf(version.createdBy));
+    socket.to(roomChannel(roomId)).emit("version:saved", presented);
+    return presented;
+  });
+
+  handleEvent(deps, socket, "version:list", async ({ proposalId }) => {
+    await proposalRoom(proposalId);
+    const versions = await listProposalVersions(ctx, { userId: userId(), proposalId });
+    const authors = new Map<string, Awaited<ReturnType<typeof authorOf>>>();
+    for (const version of versions) {
+      const key = version.createdBy.toHexString();
+      if (!authors.has(key)) authors.set(key, await authorOf(version.createdBy));
+    }
+    return versions.map((version) => presentProposalVersion(version, authors.get(version.createdBy.toHexString())));
+  });
+
+  handleEvent(deps, socket, "version:diff", async ({ proposalId, from, to }) => {
+    await proposalRoom(proposalId);
+    return diffProposalVersions(ctx, { hub, userId: userId(), proposalId, from, to });
+  });
+}

@@ -1,0 +1,132 @@
+// Joining and leaving rooms live, and presence: who is in the room now, on every server process
+// (fetchSockets() asks the other processes through the adapter), broadcast whenever it changes.
+import type { MemberRole, PresenceMember, RoomPresence, Sector } from "@mufakat/shared";
+import { Types } from "mongoose";
+import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
+import { appError } from "../errors.ts";
+import { listProposals } from "../commands/listProposals.ts";
+import { presentProposal } from "../presenters/proposals.ts";
+import type { SessionGuard } from "./dispatch.ts";
+import { handleEvent } from "./dispatch.ts";
+import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
+
+const roleOrder: Record<MemberRole, number> = { coordinator: 0, participant: 1, observer: 2 };
+
+export async function roomPresence(deps: RealtimeDeps, roomId: string): Promise<PresenceMember[]> {
+  const sockets = await deps.io.in(roomChannel(roomId)).fetchSockets();
+  const byUser = new Map<string, PresenceMember>();
+  for (const socket of sockets) {
+    const entry = socket.data.rooms?.[roomId];
+    if (!entry) continue;
+    const member = byUser.get(socket.data.userId) ?? {
+      userId: socket.data.userId,
+      displayName: socket.data.displayName,
+      sector: entry.sector as Sector,
+      organisation: entry.organisation,
+      role: entry.role,
+      viewing: [],
+      connections: 0,
+    };
+    member.connections += 1;
+    if (entry.viewing && !member.viewing.includes(entry.viewing)) member.viewing.push(entry.viewing);
+    byUser.set(socket.data.userId, member);
+  }
+  return [...byUser.values()]
+    .map((member) => ({ ...member, viewing: member.viewing.sort() }))
+    .sort(
+      (a, b) =>
+        roleOrder[a.role] - roleOrder[b.role] ||
+        a.displayName.localeCompare(b.displayName) ||
+        a.userId.localeCompare(b.userId),
+    );
+}
+
+/**
+ * Broadcasts a room's presence. One broadcast per room at a time on this process, repeated while
+ * changes came in meanwhile, so the last one sent reflects the latest state.
+ */
+export function presenceBroadcaster(deps: RealtimeDeps): (roomId: string) => void {
+  const running = new Map<string, { again: boolean }>();
+  const run = async (roomId: string, state: { again: boolean }) => {
+    do {
+      state.again = false;
+      try {
+        const presence: RoomPresence = { roomId, members: await roomPresence(deps, roomId) };
+        deps.io.to(roomChannel(roomId)).emit("presence:update", presence);
+      } catch (error) {
+        deps.ctx.logger.warn({ err: error, roomId }, "presence broadcast failed");
+      }
+    } while (state.again);
+    running.delete(roomId);
+  };
+  return (roomId) => {
+    const state = running.get(roomId);
+    if (state) {
+      state.again = true;
+      return;
+    }
+    const fresh = { again: false };
+    running.set(roomId, fresh);
+    void run(roomId, fresh);
+  };
+}
+
+/** The socket's standing in a room it joined, or NOT_IN_ROOM. */
+export function joinedRoom(socket: LiveSocket, roomId: string) {
+  const entry = socket.data.rooms[roomId];
+  if (!entry) throw appError("NOT_IN_ROOM", "join the room (room:join) first");
+  return entry;
+}
+
+/** Leaves a room locally: closes the socket's proposals of that room. */
+function leaveRoom(deps: RealtimeDeps, socket: LiveSocket, roomId: string): void {
+  for (const [proposalId, proposalRoomId] of deps.proposalRooms) {
+    if (proposalRoomId !== roomId || !socket.rooms.has(proposalChannel(proposalId))) continue;
+    deps.hub.close(proposalId, socket.id);
+    void socket.leave(proposalChannel(proposalId));
+  }
+  delete socket.data.rooms[roomId];
+  void socket.leave(roomChannel(roomId));
+}
+
+export function installRoomHandlers(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard; broadcastPresence: (roomId: string) => void },
+  socket: LiveSocket,
+): void {
+  handleEvent(deps, socket, "room:join", async ({ roomId }) => {
+    const userId = new Types.ObjectId(socket.data.userId);
+    const { membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
+    const proposals = await listProposals(deps.ctx, { userId, roomId });
+    const previous = socket.data.rooms[roomId];
+    socket.data.rooms[roomId] = {
+      role,
+      sector: membership.sector as Sector,
+      organisation: membership.organisation,
+      viewing: previous?.viewing ?? null,
+    };
+    await socket.join(roomChannel(roomId));
+    for (const proposal of proposals) deps.proposalRooms.set(proposal._id.toHexString(), roomId);
+    const presence = await roomPresence(deps, roomId);
+    deps.broadcastPresence(roomId);
+    return { roomId, role, presence, proposals: proposals.map(presentProposal) };
+  });
+
+  handleEvent(deps, socket, "room:leave", async ({ roomId }) => {
+    if (socket.data.rooms[roomId]) {
+      leaveRoom(deps, socket, roomId);
+      deps.broadcastPresence(roomId);
+    }
+    return { roomId };
+  });
+
+  // While "disconnecting" the socket is still in its channels; by "disconnect" it has left them, so the
+  // presence computed then no longer lists it.
+  socket.on("disconnecting", () => {
+    for (const channel of socket.rooms) {
+      if (channel.startsWith("proposal:")) deps.hub.close(channel.slice("proposal:".length), socket.id);
+    }
+  });
+  socket.on("disconnect", () => {
+    for (const roomId of Object.keys(socket.data.rooms ?? {})) deps.broadcastPresence(roomId);
+  });
+}

@@ -1,0 +1,80 @@
+// Builds the typed socket.io server on the app's HTTP server: handshake, handlers per feature, the
+// document hub, and with a Redis URL the Redis adapter so rooms, presence and documents span processes.
+import type http from "node:http";
+import { limits } from "@mufakat/shared";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+import { Server } from "socket.io";
+import { type CollaborationOptions, DocumentHub } from "../collaboration/documentHub.ts";
+import type { AppContext } from "../context.ts";
+import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
+import { installProposalHandlers } from "./proposalHandlers.ts";
+import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
+import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
+
+export interface Realtime {
+  io: LiveServer;
+  hub: DocumentHub;
+  close(): Promise<void>;
+}
+
+export async function createRealtime(
+  ctx: AppContext,
+  httpServer: http.Server,
+  options: { redisUrl?: string | undefined; corsOrigins?: string[]; collaboration?: CollaborationOptions },
+): Promise<Realtime> {
+  const io: LiveServer = new Server(httpServer, {
+    maxHttpBufferSize: limits.socketMessageBytes,
+    pingInterval: limits.socketPingIntervalMs,
+    pingTimeout: limits.socketPingTimeoutMs,
+    cors: { origin: options.corsOrigins ?? [], credentials: true },
+    serveClient: false,
+  });
+
+  let redisClients: Array<{ quit(): Promise<unknown> }> = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) {
+      client.on("error", (error: unknown) => ctx.logger.warn({ err: error }, "redis client error"));
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients = [pub, sub];
+    io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
+  }
+
+  const hub = new DocumentHub(ctx, options.collaboration);
+  const deps: RealtimeDeps = { ctx, io, hub, multiProcess: Boolean(options.redisUrl), proposalRooms: new Map() };
+  hub.setRelay({
+    remoteUpdateApplied: (proposalId, update) => {
+      io.local.to(proposalChannel(proposalId)).emit("proposal:update", { proposalId, update });
+    },
+    awarenessRemoved: (proposalId, update) => {
+      io.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update });
+    },
+  });
+  io.on("collab:update", (proposalId, update) => {
+    hub.applyRemoteUpdate(proposalId, new Uint8Array(update));
+  });
+
+  installHandshake(deps, io);
+  const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presenceBroadcaster(deps) };
+  io.on("connection", (socket) => {
+    installSessionHandlers(deps, socket);
+    installRoomHandlers(handlerDeps, socket);
+    installProposalHandlers(handlerDeps, socket);
+  });
+
+  return {
+    io,
+    hub,
+    close: async () => {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await hub.shutdown();
+      await Promise.allSettled(redisClients.map((client) => client.quit()));
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// The socket.io contract of live deliberation, typed on both ends:
+//   server: Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+//   client: Socket<ServerToClientEvents, ClientToServerEvents>
+//
+// Handshake: io(url, { auth: { token: <access JWT>, protocolVersion } }). Refusals: closeCodes.ts.
+//
+// Yjs sync (y-protocols/sync semantics, with socket.io's framing instead of lib0 varint messages):
+//   step 1  client -> "proposal:open" { proposalId, stateVector }        (Y.encodeStateVector(doc))
+//   step 2  ack    <- { update, stateVector }: apply `update`; then send what the server lacks,
+//                     Y.encodeStateAsUpdate(doc, stateVector), as a "proposal:update"
+//   update  client -> "proposal:update" { proposalId, update, clientUpdateId? }; acked only once stored
+//           server -> "proposal:update" { proposalId, update } for everyone else viewing the proposal
+// The body is the XmlFragment "default" (proposalBodyFragment), what TipTap's Collaboration edits.
+// Awareness (carets): "proposal:awareness" carries y-protocols/awareness updates both ways; the server
+// broadcasts the removal of a client's awareness ids when it closes the proposal or disconnects.
+import type { MemberRole } from "../schemas/room.ts";
+import type { Proposal, ProposalVersion, TextDiff } from "../schemas/proposal.ts";
+import type { Sector } from "../schemas/user.ts";
+import type { AckCallback } from "./ack.ts";
+import type { DisconnectReason } from "./closeCodes.ts";
+import type {
+  AwarenessPayload,
+  CreateProposalPayload,
+  DiffVersionsPayload,
+  OpenProposalPayload,
+  ProposalRefPayload,
+  ProposalUpdatePayload,
+  ReauthenticatePayload,
+  RenameProposalPayload,
+  RoomRefPayload,
+  SaveVersionPayload,
+} from "./payloads.ts";
+
+/**
+ * Binary the server sends: a Node client receives a Buffer (a Uint8Array), a browser an ArrayBuffer;
+ * `new Uint8Array(value)` reads both.
+ */
+export type WireBinary = Uint8Array | ArrayBuffer;
+
+/** One member in a room right now, over all their tabs (on any server process). */
+export interface PresenceMember {
+  userId: string;
+  displayName: string;
+  /** The sector the member speaks for in this room (at join time). */
+  sector: Sector;
+  organisation: string;
+  role: MemberRole;
+  /** Proposals open in any of the member's tabs, sorted. */
+  viewing: string[];
+  /** How many tabs (sockets) the member has in the room. */
+  connections: number;
+}
+
+export interface RoomPresence {
+  roomId: string;
+  members: PresenceMember[];
+}
+
+export interface JoinedRoom {
+  roomId: string;
+  role: MemberRole;
+  presence: PresenceMember[];
+  proposals: Proposal[];
+}
+
+export interface OpenedProposal {
+  proposal: Proposal;
+  /** Sync step 2: what the client lacks (Y.applyUpdate it). */
+  update: WireBinary;
+  /** The server's state vector (its step 1): answer with Y.encodeStateAsUpdate(doc, stateVector). */
+  stateVector: WireBinary;
+  /** Current awareness states of the others viewing this proposal on this server process. */
+  awareness: WireBinary | null;
+}
+
+export interface StoredUpdate {
+  proposalId: string;
+  clientUpdateId: string | null;
+  /** Position in the update log (an ObjectId); null when the update changed nothing and was not stored. */
+  logId: string | null;
+}
+
+export interface ReauthenticatedSession {
+  /** When the new token expires, ISO 8601. */
+  expiresAt: string;
+}
+
+export interface ClientToServerEvents {
+  /** Moves this connection's expiry to that of a fresh access token for the same user. */
+  "session:reauthenticate": (payload: ReauthenticatePayload, ack: AckCallback<ReauthenticatedSession>) => void;
+  "room:join": (payload: RoomRefPayload, ack: AckCallback<JoinedRoom>) => void;
+  "room:leave": (payload: RoomRefPayload, ack: AckCallback<{ roomId: string }>) => void;
+  "proposal:create": (payload: CreateProposalPayload, ack: AckCallback<Proposal>) => void;
+  "proposal:list": (payload: RoomRefPayload, ack: AckCallback<Proposal[]>) => void;
+  "proposal:rename": (payload: RenameProposalPayload, ack: AckCallback<Proposal>) => void;
+  "proposal:open": (payload: OpenProposalPayload, ack: AckCallback<OpenedProposal>) => void;
+  "proposal:close": (payload: ProposalRefPayload, ack: AckCallback<{ proposalId: string }>) => void;
+  "proposal:update": (payload: ProposalUpdatePayload, ack: AckCallback<StoredUpdate>) => void;
+  "proposal:awareness": (payload: AwarenessPayload, ack: AckCallback<{ proposalId: string }>) => void;
+  "version:save": (payload: SaveVersionPayload, ack: AckCallback<ProposalVersion>) => void;
+  "version:list": (payload: ProposalRefPayload, ack: AckCallback<ProposalVersion[]>) => void;
+  "version:diff": (payload: DiffVersionsPayload, ack: AckCallback<TextDiff>) => void;
+}
+
+export interface ServerToClientEvents {
+  "presence:update": (presence: RoomPresence) => void;
+  "proposal:created": (proposal: Proposal) => void;
+  "proposal:changed": (proposal: Proposal) => void;
+  "proposal:update": (payload: { proposalId: string; update: WireBinary }) => void;
+  "proposal:awareness": (payload: { proposalId: string; update: WireBinary }) => void;
+  "version:saved": (version: ProposalVersion) => void;
+  /** Sent just before the server disconnects this socket; the client refreshes its token and reconnects. */
+  "session:expired": (payload: { reason: DisconnectReason; message: string }) => void;
+}
+
+/** Between server processes (socket.io serverSideEmit over the Redis adapter). */
+export interface InterServerEvents {
+  /** A stored update, for the other processes' in-memory copies of the document. */
+  "collab:update": (proposalId: string, update: Uint8Array) => void;
+}
+
+/** What each socket carries; read across processes by fetchSockets() for presence. */
+export interface SocketData {
+  userId: string;
+  displayName: string;
+  /** Access token expiry, ms since epoch (moved by session:reauthenticate). */
+  expiresAt: number;
+  rooms: Record<string, { role: MemberRole; sector: Sector; organisation: string; viewing: string | null }>;
+}

@@ -1,0 +1,80 @@
+// One zod schema per inbound (client -> server) event payload. The server parses every payload with
+// these before anything else; a failure is answered with VALIDATION_FAILED and field details.
+import { z } from "zod";
+import { idSchema } from "../schemas/room.ts";
+import { proposalTitleSchema, versionNameSchema, versionRefSchema } from "../schemas/proposal.ts";
+
+/**
+ * Binary as socket.io carries it: a Uint8Array (a Buffer on Node). Sizes are checked by the server
+ * after parsing, so an oversized update gets its own code (UPDATE_TOO_LARGE), not VALIDATION_FAILED.
+ */
+export const binarySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, "must be binary");
+
+export const handshakeAuthSchema = z.object({
+  token: z.string().min(1, "required").max(4096),
+  protocolVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const roomRefPayloadSchema = z.strictObject({ roomId: idSchema });
+export type RoomRefPayload = z.infer<typeof roomRefPayloadSchema>;
+
+export const proposalRefPayloadSchema = z.strictObject({ proposalId: idSchema });
+export type ProposalRefPayload = z.infer<typeof proposalRefPayloadSchema>;
+
+export const createProposalPayloadSchema = z.strictObject({ roomId: idSchema, title: proposalTitleSchema });
+export type CreateProposalPayload = z.infer<typeof createProposalPayloadSchema>;
+
+export const renameProposalPayloadSchema = z.strictObject({ proposalId: idSchema, title: proposalTitleSchema });
+export type RenameProposalPayload = z.infer<typeof renameProposalPayloadSchema>;
+
+/** Sync step 1: the client's state vector; the ack is step 2 plus the server's state vector. */
+export const openProposalPayloadSchema = z.strictObject({ proposalId: idSchema, stateVector: binarySchema });
+export type OpenProposalPayload = z.infer<typeof openProposalPayloadSchema>;
+
+export const proposalUpdatePayloadSchema = z.strictObject({
+  proposalId: idSchema,
+  /** A Yjs update (v1 encoding), e.g. from `doc.on("update")` or `Y.encodeStateAsUpdate(doc, serverVector)`. */
+  update: binarySchema,
+  /** Echoed in the ack, so a client can drop exactly this update from its unacked queue. */
+  clientUpdateId: z.string().min(1).max(64).optional(),
+});
+export type ProposalUpdatePayload = z.infer<typeof proposalUpdatePayloadSchema>;
+
+export const awarenessPayloadSchema = z.strictObject({
+  proposalId: idSchema,
+  /** A y-protocols/awareness update (`encodeAwarenessUpdate`). */
+  update: binarySchema,
+});
+export type AwarenessPayload = z.infer<typeof awarenessPayloadSchema>;
+
+export const saveVersionPayloadSchema = z.strictObject({ proposalId: idSchema, name: versionNameSchema });
+export type SaveVersionPayload = z.infer<typeof saveVersionPayloadSchema>;
+
+export const diffVersionsPayloadSchema = z.strictObject({
+  proposalId: idSchema,
+  from: versionRefSchema,
+  to: versionRefSchema,
+});
+export type DiffVersionsPayload = z.infer<typeof diffVersionsPayloadSchema>;
+
+export const reauthenticatePayloadSchema = z.strictObject({ token: z.string().min(1, "required").max(4096) });
+export type ReauthenticatePayload = z.infer<typeof reauthenticatePayloadSchema>;
+
+/** Every inbound event and the schema of its payload: the server's dispatcher is driven by this table. */
+export const inboundPayloadSchemas = {
+  "session:reauthenticate": reauthenticatePayloadSchema,
+  "room:join": roomRefPayloadSchema,
+  "room:leave": roomRefPayloadSchema,
+  "proposal:create": createProposalPayloadSchema,
+  "proposal:list": roomRefPayloadSchema,
+  "proposal:rename": renameProposalPayloadSchema,
+  "proposal:open": openProposalPayloadSchema,
+  "proposal:close": proposalRefPayloadSchema,
+  "proposal:update": proposalUpdatePayloadSchema,
+  "proposal:awareness": awarenessPayloadSchema,
+  "version:save": saveVersionPayloadSchema,
+  "version:list": proposalRefPayloadSchema,
+  "version:diff": diffVersionsPayloadSchema,
+} as const;
+export type InboundEvent = keyof typeof inboundPayloadSchemas;

@@ -1,0 +1,17 @@
+// The real-time protocol's version. A client sends its version in the handshake (`auth.protocolVersion`);
+// the server refuses one older than minSupportedProtocolVersion or newer than protocolVersion with a named
+// reason (closeCodes.ts), so an out-of-date tab tells its user to reload instead of failing strangely.
+
+/** The version this build speaks. Bump on any incompatible change to events or payloads. */
+export const protocolVersion = 1;
+
+/** The oldest client version the server still accepts. */
+export const minSupportedProtocolVersion = 1;
+
+export type ProtocolCompatibility = "ok" | "tooOld" | "tooNew";
+
+export function protocolCompatibility(clientVersion: number): ProtocolCompatibility {
+  if (clientVersion < minSupportedProtocolVersion) return "tooOld";
+  if (clientVersion > protocolVersion) return "tooNew";
+  return "ok";
+}
