@@ -1,0 +1,127 @@
+// Discussion live: the room chat and proposal comments. Each write is stored, acknowledged, then sent to
+// everyone in the room's channel ("discussion:message") and to the sockets of members it newly
+// @mentions ("discussion:mentioned"). Membership is read from the database on every event, so a member
+// need not have joined the room's channel to post, and a removed member is refused at once.
+import {
+  type Ack,
+  type AckCallback,
+  type DiscussionChangeType,
+  type DiscussionClientToServerEvents,
+  type DiscussionInboundEvent,
+  type DiscussionMessage,
+  ackError,
+  ackOk,
+  discussionPayloadSchemas,
+} from "@mufakat/shared";
+import type { z } from "zod";
+import { deleteDiscussionMessage } from "../commands/deleteDiscussionMessage.ts";
+import { editDiscussionMessage } from "../commands/editDiscussionMessage.ts";
+import { listChatMessages, listProposalComments } from "../commands/listDiscussionMessages.ts";
+import { type StoredDiscussionMessage, postChatMessage } from "../commands/postChatMessage.ts";
+import { postProposalComment } from "../commands/postProposalComment.ts";
+import { AppError, appError, isDatabaseUnavailable, validationError } from "../errors.ts";
+import type { UserDoc } from "../models/index.ts";
+import { presentDiscussionMessage, presentDiscussionPage } from "../presenters/discussion.ts";
+import type { SessionGuard } from "./dispatch.ts";
+import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
+
+/** Every socket of a user joins this channel, so a mention reaches all their tabs on any process. */
+export const userChannel = (userId: string) => `user:${userId}`;
+
+type DiscussionAck<E extends DiscussionInboundEvent> =
+  Parameters<DiscussionClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
+type DiscussionPayload<E extends DiscussionInboundEvent> = z.output<(typeof discussionPayloadSchemas)[E]>;
+
+export function installDiscussionHandlers(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard },
+  socket: LiveSocket,
+): void {
+  const { ctx, io } = deps;
+  void socket.join(userChannel(socket.data.userId));
+
+  /** The author as stored now: their public card goes out with what they write. */
+  async function currentUser(): Promise<UserDoc> {
+    const user = await ctx.models.User.findById(socket.data.userId).lean();
+    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+    return user;
+  }
+
+  /** Sends a stored change to the room and its new mentions to the mentioned; returns what the ack carries. */
+  function announce(type: DiscussionChangeType, stored: StoredDiscussionMessage): DiscussionMessage {
+    const message = presentDiscussionMessage(stored.message, stored.author);
+    // After the ack: the writer learns it is stored before anyone else sees it.
+    setImmediate(() => {
+      io.to(roomChannel(message.roomId)).emit("discussion:message", { type, message });
+      if (stored.notify.length > 0) {
+        io.to(stored.notify.map(userChannel)).emit("discussion:mentioned", { roomId: message.roomId, message });
+      }
+    });
+    return message;
+  }
+
+  function on<E extends DiscussionInboundEvent>(
+    event: E,
+    run: (payload: DiscussionPayload<E>) => Promise<DiscussionAck<E>>,
+  ): void {
+    const listen = socket.on.bind(socket) as unknown as (name: string, listener: (...args: unknown[]) => void) => void;
+    listen(event, (payload: unknown, callback: unknown) => {
+      void answer(event, payload, run).then((ack) => {
+        if (typeof callback === "function") (callback as (ack: unknown) => void)(ack);
+      });
+    });
+  }
+
+  async function answer<E extends DiscussionInboundEvent>(
+    event: E,
+    payload: unknown,
+    run: (payload: DiscussionPayload<E>) => Promise<DiscussionAck<E>>,
+  ): Promise<Ack<DiscussionAck<E>>> {
+    try {
+      const refusal = deps.sessionGuard(socket);
+      if (refusal) throw refusal;
+      const parsed = discussionPayloadSchemas[event].safeParse(payload);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      return ackOk(await run(parsed.data as DiscussionPayload<E>));
+    } catch (error) {
+      if (error instanceof AppError) return ackError(error.code, error.message, error.details);
+      if (isDatabaseUnavailable(error)) {
+        ctx.logger.warn({ err: error, event }, "database unavailable");
+        return ackError("DATABASE_UNAVAILABLE", "the database is unavailable; nothing was saved, try again shortly");
+      }
+      ctx.logger.error({ err: error, event, socketId: socket.id }, "unhandled error in discussion handler");
+      return ackError("INTERNAL", "something went wrong on our side");
+    }
+  }
+
+  on("chat:send", async ({ roomId, body }) => {
+    const stored = await postChatMessage(ctx, { user: await currentUser(), roomId, body });
+    const message = announce("created", stored);
+    if (message.kind !== "chat") throw new Error("chat:send stored a comment");
+    return message;
+  });
+
+  on("chat:history", async ({ roomId, before }) => {
+    return presentDiscussionPage(await listChatMessages(ctx, { user: await currentUser(), roomId, before }));
+  });
+
+  on("comment:post", async ({ proposalId, body, parentId, anchor }) => {
+    const stored = await postProposalComment(ctx, { user: await currentUser(), proposalId, body, parentId, anchor });
+    const message = announce("created", stored);
+    if (message.kind !== "comment") throw new Error("comment:post stored a chat message");
+    return message;
+  });
+
+  on("comment:history", async ({ proposalId, before }) => {
+    return presentDiscussionPage(await listProposalComments(ctx, { user: await currentUser(), proposalId, before }));
+  });
+
+  on("message:edit", async ({ messageId, body }) => {
+    return announce("edited", await editDiscussionMessage(ctx, { user: await currentUser(), messageId, body }));
+  });
+
+  on("message:delete", async ({ messageId }) => {
+    const { changed, ...stored } = await deleteDiscussionMessage(ctx, { user: await currentUser(), messageId });
+    // Deleting again (a retry, another tab) announces nothing new.
+    return changed ? announce("deleted", stored) : presentDiscussionMessage(stored.message, stored.author);
+  });
+}
