@@ -13,7 +13,7 @@ import {
 } from "@mufakat/shared";
 import { type Socket, io } from "socket.io-client";
 import * as Y from "yjs";
-import { ApiClient, registeredClient } from "./api.ts";
+import { type ApiClient, registeredClient } from "./api.ts";
 
 export type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -98,7 +98,7 @@ export async function roomWithMembers(
   members: Array<{ sector: Sector; role: MemberRole }>,
 ): Promise<{ roomId: string; members: Member[] }> {
   const [first, ...rest] = members;
-  if (!first || first.role !== "coordinator") throw new Error("the first member creates the room (coordinator)");
+  if (first?.role !== "coordinator") throw new Error("the first member creates the room (coordinator)");
   const creator = await registeredClient(server.url, first.sector);
   const room = await creator.client.post("/api/rooms", { title: "Air bersih Tamalate", visibility: "invite-only" });
   if (room.status !== 201) throw new Error(`room: ${room.status} ${JSON.stringify(room.body)}`);
