@@ -1,17 +1,17 @@
 // Discussion over real socket.io connections: the room chat and threaded, anchored comments on proposals;
 // history pages; editing and deleting one's own messages; @mentions; who may write; plain text kept verbatim.
-import { limits } from "@mufakat/shared";
+import { type ClientToServerEvents, type ServerToClientEvents, limits } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, jsonBody, registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
-import { type TestSocket, connectSocket, recordEvents, request } from "../utils/discussionSockets.ts";
 import { eventually } from "../utils/eventually.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
+import { type LiveClient, connect, rawRequest } from "../utils/socket.ts";
 
 const clock = testClock(Date.parse("2026-03-02T01:00:00.000Z"));
 let server: TestServer;
-let sockets: TestSocket[] = [];
+let sockets: LiveClient[] = [];
 
 beforeAll(async () => {
   server = await startServer({ now: clock.now });
@@ -26,15 +26,29 @@ afterAll(async () => {
 
 interface Member {
   client: ApiClient;
-  socket: TestSocket;
+  socket: LiveClient;
   id: string;
   token: string;
   card: { id: string; displayName: string; sector: string; organisation: string };
 }
 
+/** Sends any payload (invalid ones included) and resolves with the ack, ok or not, for exact assertions. */
+function request(socket: LiveClient, event: keyof ClientToServerEvents, payload: unknown): Promise<any> {
+  return rawRequest(socket, event, payload);
+}
+
+/** Every payload of `event` the socket receives from now on, in arrival order. */
+function recordEvents<E extends keyof ServerToClientEvents>(socket: LiveClient, event: E) {
+  const received: Array<Parameters<ServerToClientEvents[E]>[0]> = [];
+  (socket.on as (name: string, listener: (payload: any) => void) => LiveClient).call(socket, event, (payload) =>
+    received.push(payload),
+  );
+  return received;
+}
+
 async function member(sector: "government" | "private" | "community" | "academia" | "media", displayName?: string) {
   const { client, session } = await registeredClient(server.url, sector, displayName ? { displayName } : {});
-  const socket = await connectSocket(server.url, session.accessToken);
+  const socket = await connect(server, session.accessToken);
   sockets.push(socket);
   const { id, organisation } = session.user;
   return {
@@ -46,8 +60,8 @@ async function member(sector: "government" | "private" | "community" | "academia
   } satisfies Member;
 }
 
-async function openTab(who: Member): Promise<TestSocket> {
-  const socket = await connectSocket(server.url, who.token);
+async function openTab(who: Member): Promise<LiveClient> {
+  const socket = await connect(server, who.token);
   sockets.push(socket);
   return socket;
 }

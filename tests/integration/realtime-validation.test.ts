@@ -116,13 +116,19 @@ describe("malformed and oversized payloads", () => {
       },
     });
     // An event without an ack callback is ignored without harm.
-    bad.emit("proposal:update" as never, { proposalId, update: randomBytes } as never);
+    (bad as unknown as { emit(event: string, payload: unknown): void }).emit("proposal:update", {
+      proposalId,
+      update: randomBytes,
+    });
     expect(await count()).toBe(0);
 
     // A message above socket.io's buffer limit ends only that connection.
     const huge = new Uint8Array(limits.socketMessageBytes + 1024);
     const closed = new Promise<string>((resolve) => bad.once("disconnect", (reason) => resolve(reason)));
-    bad.emit("proposal:update" as never, { proposalId, update: huge } as never);
+    (bad as unknown as { emit(event: string, payload: unknown): void }).emit("proposal:update", {
+      proposalId,
+      update: huge,
+    });
     expect(await closed).toBe("transport close");
     expect(await count()).toBe(0);
 
