@@ -58,14 +58,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
-/** A mongoose connection that fails fast while the server is unreachable instead of queueing forever. */
+/**
+ * A mongoose connection that fails fast while the server is unreachable instead of queueing forever.
+ *
+ * FerretDB v1.24 (SQLite) does not make a single-document update atomic against a concurrent one on
+ * another connection: measured here, 20 concurrent `$inc` on one document left it at 1 to 7, and 20
+ * concurrent conditional findOneAndUpdate calls had up to 20 winners. Requests on one connection run
+ * one at a time, so against FerretDB the pool is one connection: every conditional update (refresh
+ * rotation, invite uses, closing a motion) is then exclusive, as it is on MongoDB with any pool.
+ */
 export async function connectMongoose(uri: string, dbName?: string): Promise<mongoose.Connection> {
-  const connection = mongoose.createConnection(uri, {
+  const options: mongoose.ConnectOptions = {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: 5000,
     bufferCommands: false,
     autoIndex: false,
-  });
-  await connection.asPromise();
-  return connection;
+  };
+  const probe = await mongoose.createConnection(uri, { ...options, maxPoolSize: 1 }).asPromise();
+  if (await isFerretDb(probe)) return probe;
+  await probe.close();
+  return mongoose.createConnection(uri, options).asPromise();
+}
+
+async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
+  const info = (await connection.db?.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: unknown } | undefined;
+  return typeof info?.ferretdbVersion === "string";
 }
