@@ -19,12 +19,16 @@ import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import type { Operation } from "./http/operation.ts";
 import { authOperations } from "./http/operations/auth.ts";
+import { decisionOperations } from "./http/operations/decisions.ts";
+import { discussionOperations } from "./http/operations/discussion.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
 import { createModels, ensureIndexes } from "./models/index.ts";
 import type { CollaborationOptions } from "./collaboration/documentHub.ts";
+import { type MotionBroadcaster, type MotionEvents, createMotionEvents } from "./realtime/motionEvents.ts";
 import { type Realtime, createRealtime } from "./realtime/server.ts";
+import { roomChannel } from "./realtime/types.ts";
 
 export const apiVersion = "0.1.0";
 
@@ -43,6 +47,8 @@ export interface AppDeps {
   redisUrl?: string | undefined;
   /** Tuning of live documents (compaction threshold, idle unload) and test seams. */
   collaboration?: CollaborationOptions;
+  /** How often motions past their deadline are closed; 0 turns the sweep off (tests call it directly). */
+  motionSweepMs?: number;
 }
 
 export interface MufakatApp {
@@ -52,6 +58,8 @@ export interface MufakatApp {
   operations: Operation[];
   /** socket.io server and live documents (server/src/realtime, server/src/collaboration). */
   realtime: Realtime;
+  /** Votes, motion events and the deadline sweep. */
+  motions: MotionEvents;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -63,7 +71,15 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   const ctx: AppContext = { models, jwtSecret: deps.jwtSecret, now: deps.now ?? (() => new Date()), logger };
   const cookieSecurity = deps.cookieSecurity ?? "auto";
 
-  const operations = [...authOperations(ctx, cookieSecurity), ...roomOperations(ctx)];
+  // The broadcaster exists once socket.io does (below); until then motion events reach no one.
+  let broadcastToRoom: MotionBroadcaster | null = null;
+  const motions = createMotionEvents(ctx, () => broadcastToRoom);
+  const operations = [
+    ...authOperations(ctx, cookieSecurity),
+    ...roomOperations(ctx),
+    ...discussionOperations(ctx),
+    ...decisionOperations(ctx, motions),
+  ];
   const openApiDocument = buildOpenApiDocument(operations, apiVersion);
 
   const app = express();
@@ -127,7 +143,24 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     redisUrl: deps.redisUrl,
     corsOrigins: deps.corsOrigins ?? [],
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
+    motions,
   });
+  broadcastToRoom = (roomId, event, payload) => {
+    // The event/payload pair is checked by MotionBroadcaster's signature; socket.io's overloads cannot
+    // follow a generic event name, hence the narrowing to a plain emit.
+    (realtime.io.to(roomChannel(roomId)) as unknown as { emit(name: string, data: unknown): boolean }).emit(
+      event,
+      payload,
+    );
+  };
+  const sweepMs = deps.motionSweepMs ?? 1000;
+  const motionSweep =
+    sweepMs > 0
+      ? setInterval(() => {
+          motions.sweep().catch((error: unknown) => logger.warn({ err: error }, "motion deadline sweep failed"));
+        }, sweepMs)
+      : null;
+  motionSweep?.unref();
 
   return {
     ctx,
@@ -135,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     httpServer,
     operations,
     realtime,
+    motions,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -145,6 +179,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
         });
       }),
     close: async () => {
+      if (motionSweep) clearInterval(motionSweep);
       httpServer.closeAllConnections();
       // Closes the HTTP server too: socket.io's close() ends its sockets, then the server.
       await realtime.close();

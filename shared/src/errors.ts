@@ -43,6 +43,16 @@ export const errorStatus = {
   MALFORMED_UPDATE: 400,
   UPDATE_TOO_LARGE: 413,
   DOCUMENT_TOO_LARGE: 413,
+  // Motions and the decision log.
+  MOTION_NOT_FOUND: 404,
+  MOTION_CLOSED: 409,
+  MOTION_ALREADY_OPEN: 409,
+  NOT_ELIGIBLE: 403,
+  DECISION_NOT_FOUND: 404,
+  // Discussion (chat and proposal comments).
+  MESSAGE_NOT_FOUND: 404,
+  NOT_YOUR_MESSAGE: 403,
+  MESSAGE_DELETED: 410,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -49,4 +49,18 @@ export const limits = {
   /** Heartbeat: a silent client is dropped (and leaves presence) after interval + timeout. */
   socketPingIntervalMs: 5_000,
   socketPingTimeoutMs: 5_000,
+  /** Discussion: one chat message or comment, the quoted text of a comment's anchor, one page of history. */
+  messageChars: 4000,
+  anchorQuoteChars: 1000,
+  discussionPageSize: 50,
 } as const;
+
+/** Motions: how long one may run, and how long a correction note may be. */
+export const motionLimits = {
+  motionDefaultMinutes: 60,
+  motionMaxMinutes: 60 * 24 * 30,
+  correctionNoteChars: 4000,
+} as const;
+
+/** Votes per second one socket may send (a burst of this many, refilled each second). */
+export const votesPerSecond = 10;

@@ -3,6 +3,8 @@
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from "mongoose";
 import { auditActions, collaborationStages, memberRoles, roomVisibilities, sectors } from "@mufakat/shared";
 import { createCollaborationModels } from "./collaboration.ts";
+import { createDecisionModels } from "./decisions.ts";
+import { createDiscussionModels } from "./discussion.ts";
 
 const userSchema = new Schema(
   {
@@ -42,6 +44,10 @@ const roomSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, required: true },
     /** Kept on the room so listings need no count query (FerretDB has no $lookup). */
     memberCount: { type: Number, default: 0 },
+    /** The decision rule copied into every motion (null: the default rule). */
+    decisionRule: { type: Schema.Types.Mixed, default: null },
+    secretBallots: { type: Boolean, default: false },
+    participantsMayOpenMotions: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
@@ -113,6 +119,8 @@ export function createModels(connection: Connection) {
     AuditEntry: connection.model("AuditEntry", auditEntrySchema) as unknown as Model<AuditEntryDoc>,
     PendingAction: connection.model("PendingAction", pendingActionSchema) as unknown as Model<PendingActionDoc>,
     ...createCollaborationModels(connection),
+    ...createDecisionModels(connection),
+    ...createDiscussionModels(connection),
   };
 }
 

@@ -8,6 +8,9 @@ import { Server } from "socket.io";
 import { type CollaborationOptions, DocumentHub } from "../collaboration/documentHub.ts";
 import type { AppContext } from "../context.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
+import { installDiscussionHandlers } from "./discussionHandlers.ts";
+import { installMotionHandlers } from "./motionHandlers.ts";
+import type { MotionEvents } from "./motionEvents.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
@@ -21,7 +24,13 @@ export interface Realtime {
 export async function createRealtime(
   ctx: AppContext,
   httpServer: http.Server,
-  options: { redisUrl?: string | undefined; corsOrigins?: string[]; collaboration?: CollaborationOptions },
+  options: {
+    redisUrl?: string | undefined;
+    corsOrigins?: string[];
+    collaboration?: CollaborationOptions;
+    /** Votes over the socket go through the same motion events as HTTP votes. */
+    motions?: MotionEvents;
+  },
 ): Promise<Realtime> {
   const io: LiveServer = new Server(httpServer, {
     maxHttpBufferSize: limits.socketMessageBytes,
@@ -63,6 +72,8 @@ export async function createRealtime(
     installSessionHandlers(deps, socket);
     installRoomHandlers(handlerDeps, socket);
     installProposalHandlers(handlerDeps, socket);
+    installDiscussionHandlers(handlerDeps, socket);
+    if (options.motions) installMotionHandlers(handlerDeps, socket, options.motions);
   });
 
   return {

@@ -18,6 +18,8 @@ import type { Proposal, ProposalVersion, TextDiff } from "../schemas/proposal.ts
 import type { Sector } from "../schemas/user.ts";
 import type { AckCallback } from "./ack.ts";
 import type { DisconnectReason } from "./closeCodes.ts";
+import type { DiscussionClientToServerEvents, DiscussionServerToClientEvents } from "./discussion.ts";
+import type { MotionClientToServerEvents, MotionServerToClientEvents } from "./motions.ts";
 import type {
   AwarenessPayload,
   CreateProposalPayload,
@@ -85,7 +87,7 @@ export interface ReauthenticatedSession {
   expiresAt: string;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends DiscussionClientToServerEvents, MotionClientToServerEvents {
   /** Moves this connection's expiry to that of a fresh access token for the same user. */
   "session:reauthenticate": (payload: ReauthenticatePayload, ack: AckCallback<ReauthenticatedSession>) => void;
   "room:join": (payload: RoomRefPayload, ack: AckCallback<JoinedRoom>) => void;
@@ -102,7 +104,7 @@ export interface ClientToServerEvents {
   "version:diff": (payload: DiffVersionsPayload, ack: AckCallback<TextDiff>) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends DiscussionServerToClientEvents, MotionServerToClientEvents {
   "presence:update": (presence: RoomPresence) => void;
   "proposal:created": (proposal: Proposal) => void;
   "proposal:changed": (proposal: Proposal) => void;

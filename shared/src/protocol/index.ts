@@ -4,3 +4,4 @@ export * from "./closeCodes.ts";
 export * from "./events.ts";
 export * from "./payloads.ts";
 export * from "./version.ts";
+export * from "./motions.ts";

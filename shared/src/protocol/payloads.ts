@@ -1,6 +1,7 @@
 // One zod schema per inbound (client -> server) event payload. The server parses every payload with
 // these before anything else; a failure is answered with VALIDATION_FAILED and field details.
 import { z } from "zod";
+import { motionVotePayloadSchema } from "./motions.ts";
 import { idSchema } from "../schemas/room.ts";
 import { proposalTitleSchema, versionNameSchema, versionRefSchema } from "../schemas/proposal.ts";
 
@@ -76,5 +77,6 @@ export const inboundPayloadSchemas = {
   "version:save": saveVersionPayloadSchema,
   "version:list": proposalRefPayloadSchema,
   "version:diff": diffVersionsPayloadSchema,
+  "motion:vote": motionVotePayloadSchema,
 } as const;
 export type InboundEvent = keyof typeof inboundPayloadSchemas;

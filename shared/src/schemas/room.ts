@@ -98,6 +98,10 @@ export const auditActions = [
   "member.removal.requested",
   "invite.created",
   "invite.revoked",
+  "settings.changed",
+  "motion.opened",
+  "motion.closed",
+  "decision.corrected",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

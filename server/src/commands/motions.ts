@@ -1,0 +1,432 @@
+// Motions: a vote on the frozen text of a proposal. Opening freezes the text (stored with its SHA-256);
+// members take positions on the consensus gradient until the motion closes at its deadline, when every
+// eligible member has voted, or by a coordinator; closing appends the decision to the room's log.
+import { createHash, createHmac } from "node:crypto";
+import {
+  type CastVoteInput,
+  type CloseReason,
+  type DecisionRule,
+  type EligibleMember,
+  type MemberRole,
+  type OpenMotionInput,
+  type PublicUser,
+  type Tally,
+  decisionRuleSchema,
+  defaultDecisionRule,
+  openMotionInputSchema,
+  redactTally,
+  tallyMotion,
+} from "@mufakat/shared";
+import { Types, trusted } from "mongoose";
+import { loadStoredDocument } from "../collaboration/updateLog.ts";
+import { plainTextOfState } from "../collaboration/yjsUpdates.ts";
+import type { AppContext } from "../context.ts";
+import { appError, isDuplicateKey } from "../errors.ts";
+import type { MotionDoc } from "../models/decisions.ts";
+import type { RoomDoc, UserDoc } from "../models/index.ts";
+import { appendDecisionRecord } from "./decisionLog.ts";
+import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
+import { presentPublicUser } from "../presenters/users.ts";
+import { recordAudit } from "./recordAudit.ts";
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** The room's rule as stored, or the default rule; stored rules are re-validated, never trusted blindly. */
+export function roomDecisionRule(room: RoomDoc): DecisionRule {
+  const parsed = decisionRuleSchema.safeParse(room.decisionRule ?? defaultDecisionRule);
+  return parsed.success ? parsed.data : defaultDecisionRule;
+}
+
+/**
+ * Under a secret ballot the stored voter key is an HMAC of the member id: one member still has one vote
+ * (the unique index holds), but the votes collection alone does not say who chose what.
+ */
+function voterKeyFor(ctx: AppContext, motion: Pick<MotionDoc, "_id" | "secretBallot">, userId: string): string {
+  if (!motion.secretBallot) return userId;
+  return createHmac("sha256", ctx.jwtSecret).update(`ballot:${motion._id.toHexString()}:${userId}`).digest("hex");
+}
+
+export async function findMotion(ctx: AppContext, motionId: string): Promise<MotionDoc> {
+  const motion = Types.ObjectId.isValid(motionId) ? await ctx.models.Motion.findById(motionId).lean() : null;
+  if (!motion) throw appError("MOTION_NOT_FOUND", "no such motion");
+  return motion;
+}
+
+export async function openMotion(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string; input: OpenMotionInput },
+): Promise<MotionDoc> {
+  const input = openMotionInputSchema.parse(props.input);
+  const room = await findRoom(ctx, props.roomId);
+  const { role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: room.participantsMayOpenMotions ? "write" : "coordinate",
+  });
+  const proposal = await ctx.models.Proposal.findOne({ _id: input.proposalId, roomId: room._id }).lean();
+  if (!proposal) throw appError("PROPOSAL_NOT_FOUND", "no such proposal in this room");
+  if (proposal.status === "withdrawn" || proposal.status === "adopted") {
+    throw appError("CONFLICT", `a proposal that is ${proposal.status} cannot be put to a vote`);
+  }
+  const frozenText = plainTextOfState(await loadStoredDocument(ctx, proposal._id));
+  const eligibleMembers = await ctx.models.Membership.find({
+    roomId: room._id,
+    role: trusted({ $in: ["coordinator", "participant"] }),
+  }).lean();
+  const now = ctx.now();
+  let motion: MotionDoc;
+  try {
+    motion = (
+      await ctx.models.Motion.create({
+        roomId: room._id,
+        proposalId: proposal._id,
+        proposalTitle: proposal.title,
+        frozenText,
+        frozenTextHash: sha256Hex(frozenText),
+        rule: input.rule ?? roomDecisionRule(room),
+        secretBallot: room.secretBallots ?? false,
+        eligible: eligibleMembers.map((m) => ({
+          memberId: m.userId.toHexString(),
+          sector: m.sector,
+          organisation: m.organisation,
+        })),
+        openedBy: props.user._id,
+        openedAt: now,
+        deadline: new Date(now.getTime() + input.durationMinutes * 60_000),
+        status: "open",
+        openKey: proposal._id.toHexString(),
+      })
+    ).toObject();
+  } catch (error) {
+    if (isDuplicateKey(error)) throw appError("MOTION_ALREADY_OPEN", "a motion on this proposal is already open");
+    throw error;
+  }
+  await ctx.models.Proposal.updateOne({ _id: proposal._id }, { $set: { status: "underVote" } });
+  if (role === "coordinator") {
+    await recordAudit(ctx, {
+      roomId: room._id,
+      actorId: props.user._id,
+      action: "motion.opened",
+      target: motion._id.toHexString(),
+      after: { proposalId: proposal._id.toHexString(), frozenTextHash: motion.frozenTextHash },
+    });
+  }
+  return motion;
+}
+
+/** The tally of a motion's current positions, computed by the shared rule. */
+export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<Tally> {
+  const votes = await ctx.models.Vote.find({ motionId: motion._id }).lean();
+  const eligible: EligibleMember[] = motion.eligible.map((member) => ({
+    memberId: voterKeyFor(ctx, motion, member.memberId),
+    sector: member.sector as EligibleMember["sector"],
+    organisation: member.organisation,
+  }));
+  const ballots = votes.map((vote) => ({
+    memberId: vote.voterKey,
+    sector: vote.sector as EligibleMember["sector"],
+    organisation: vote.organisation,
+    position: vote.position as Tally["ballots"][number]["position"],
+    ...(vote.reason ? { reason: vote.reason } : {}),
+  }));
+  return tallyMotion(ballots, motion.rule as DecisionRule, eligible);
+}
+
+export interface CastVoteOutcome {
+  motion: MotionDoc;
+  replayed: boolean;
+  tally: Tally;
+  /** True when this vote was the last eligible one: the caller should close the motion. */
+  everyoneVoted: boolean;
+}
+
+export async function castVote(
+  ctx: AppContext,
+  props: { user: UserDoc; motionId: string; input: CastVoteInput },
+): Promise<CastVoteOutcome> {
+  const motion = await findMotion(ctx, props.motionId);
+  await loadRoomAccess(ctx, { roomId: motion.roomId.toHexString(), userId: props.user._id, action: "write" });
+  const userId = props.user._id.toHexString();
+  const entitled = motion.eligible.find((member) => member.memberId === userId);
+  if (!entitled) throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
+  const now = ctx.now();
+  if (motion.status !== "open" || motion.deadline <= now) throw appError("MOTION_CLOSED", "this motion is closed");
+
+  const voterKey = voterKeyFor(ctx, motion, userId);
+  const { position, clientVoteId } = props.input;
+  const reason = props.input.reason ?? null;
+  let replayed = false;
+  try {
+    // Applies the vote unless this clientVoteId was applied before; a replay of an already applied id
+    // matches nothing, the upsert then collides with the existing (motion, voter) document, and we know.
+    await ctx.models.Vote.findOneAndUpdate(
+      { motionId: motion._id, voterKey, appliedVoteIds: trusted({ $ne: clientVoteId }) },
+      {
+        $set: { sector: entitled.sector, organisation: entitled.organisation, position, reason, updatedAt: now },
+        $push: { appliedVoteIds: clientVoteId },
+      },
+      { upsert: true, returnDocument: "after" },
+    );
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const existing = await ctx.models.Vote.findOne({ motionId: motion._id, voterKey }).lean();
+    if (!existing?.appliedVoteIds.includes(clientVoteId)) throw error;
+    replayed = true;
+  }
+  // Closing flips the status before it reads the votes: if the motion is still open now, this vote is
+  // in any tally that closes it. Otherwise it may have missed the count, so it is not acknowledged.
+  const after = await ctx.models.Motion.findById(motion._id).lean();
+  if (!after) throw appError("MOTION_NOT_FOUND", "no such motion");
+  if (after.status !== "open") {
+    // A resent vote whose first send was counted gets its acknowledgement again.
+    const counted = (after.finalTally as Tally | null)?.ballots.some(
+      (ballot) => ballot.memberId === voterKey && ballot.position === position,
+    );
+    if (!(replayed && counted)) throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
+    return { motion: after, replayed, tally: after.finalTally as Tally, everyoneVoted: false };
+  }
+  if (!replayed) {
+    try {
+      await ctx.models.VoteEvent.create({
+        motionId: motion._id,
+        voterKey,
+        clientVoteId,
+        sector: entitled.sector,
+        position,
+        reason,
+        at: now,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  const tally = await currentTally(ctx, after);
+  return { motion: after, replayed, tally, everyoneVoted: !replayed && tally.votersCount >= after.eligible.length };
+}
+
+/**
+ * Closes a motion once: status goes open -> closing (atomically, so only one closer proceeds), the
+ * positions are tallied, the decision is appended to the log, and the motion becomes closed. A close
+ * interrupted by a crash is finished by `finishDueMotions`; the log's dedupe key keeps it to one record.
+ */
+export async function closeMotion(
+  ctx: AppContext,
+  props: {
+    motionId: string;
+    reason: CloseReason;
+    closedBy?: UserDoc | null;
+    /** Only the sweeper finishes a close left in "closing" (one that a crash interrupted). */
+    resumeStalled?: boolean;
+  },
+): Promise<MotionDoc> {
+  const motion = await findMotion(ctx, props.motionId);
+  if (props.reason === "coordinator") {
+    if (!props.closedBy) throw appError("NOT_A_COORDINATOR", "only a coordinator of this room can close a motion");
+    await loadRoomAccess(ctx, {
+      roomId: motion.roomId.toHexString(),
+      userId: props.closedBy._id,
+      action: "coordinate",
+    });
+  }
+  const now = ctx.now();
+  const claimed = await ctx.models.Motion.findOneAndUpdate(
+    { _id: motion._id, status: "open" },
+    {
+      $set: {
+        status: "closing",
+        closingAt: now,
+        closeReason: props.reason,
+        closedBy: props.closedBy?._id ?? null,
+      },
+    },
+    { returnDocument: "after" },
+  ).lean();
+  if (!claimed) {
+    if (motion.status === "closing" && props.resumeStalled) return finishClose(ctx, motion);
+    throw appError("MOTION_CLOSED", "this motion is already closed");
+  }
+  return finishClose(ctx, claimed);
+}
+
+async function finishClose(ctx: AppContext, motion: MotionDoc): Promise<MotionDoc> {
+  const tally = await currentTally(ctx, motion);
+  const closedAt = motion.closingAt ?? ctx.now();
+  const record = await appendDecisionRecord(ctx, {
+    roomId: motion.roomId,
+    dedupeKey: `motion:${motion._id.toHexString()}`,
+    kind: "decision",
+    payload: await decisionPayload(ctx, motion, tally, closedAt),
+  });
+  const closed = await ctx.models.Motion.findOneAndUpdate(
+    { _id: motion._id },
+    {
+      $set: {
+        status: "closed",
+        closedAt,
+        finalTally: JSON.parse(JSON.stringify(tally)),
+        decisionSeq: record.seq,
+        openKey: motion._id.toHexString(),
+      },
+    },
+    { returnDocument: "after" },
+  ).lean();
+  await ctx.models.Proposal.updateOne(
+    { _id: motion.proposalId, status: "underVote" },
+    { $set: { status: tally.outcome === "adopted" ? "adopted" : "notAdopted" } },
+  );
+  if (motion.closeReason === "coordinator" && motion.closedBy) {
+    await recordAudit(ctx, {
+      roomId: motion.roomId,
+      actorId: motion.closedBy,
+      action: "motion.closed",
+      target: motion._id.toHexString(),
+      before: { status: "open", deadline: motion.deadline.toISOString() },
+      after: { status: "closed", outcome: tally.outcome, decisionSeq: record.seq, early: closedAt < motion.deadline },
+    });
+  }
+  return closed ?? motion;
+}
+
+async function decisionPayload(
+  ctx: AppContext,
+  motion: MotionDoc,
+  tally: Tally,
+  closedAt: Date,
+): Promise<Record<string, unknown>> {
+  const people = await ctx.models.User.find(
+    { _id: trusted({ $in: [motion.openedBy, ...(motion.closedBy ? [motion.closedBy] : [])] }) },
+    { displayName: 1 },
+  ).lean();
+  const nameOf = (id: Types.ObjectId | null | undefined) =>
+    id ? (people.find((p) => p._id.equals(id))?.displayName ?? "(former member)") : null;
+  let positions: unknown[];
+  if (motion.secretBallot) {
+    // Reasons stay in the record, detached from who gave them and sorted so their order says nothing.
+    positions = tally.ballots
+      .filter((ballot) => ballot.reason)
+      .map((ballot) => ({ position: ballot.position, reason: ballot.reason }))
+      .sort((a, b) => `${a.position}${a.reason}`.localeCompare(`${b.position}${b.reason}`));
+  } else {
+    const voters = await ctx.models.User.find(
+      { _id: trusted({ $in: tally.ballots.map((b) => new Types.ObjectId(b.memberId)) }) },
+      { displayName: 1 },
+    ).lean();
+    positions = tally.ballots.map((ballot) => ({
+      memberId: ballot.memberId,
+      displayName: voters.find((v) => v._id.toHexString() === ballot.memberId)?.displayName ?? "(former member)",
+      sector: ballot.sector,
+      organisation: ballot.organisation,
+      position: ballot.position,
+      reason: ballot.reason ?? null,
+    }));
+  }
+  return {
+    type: "motionDecided",
+    motionId: motion._id.toHexString(),
+    proposalId: motion.proposalId.toHexString(),
+    proposalTitle: motion.proposalTitle,
+    frozenText: motion.frozenText,
+    frozenTextHash: motion.frozenTextHash,
+    rule: motion.rule,
+    secretBallot: motion.secretBallot,
+    outcome: tally.outcome,
+    reasonCode: tally.reasonCode,
+    tally: redactTally(tally),
+    positions,
+    openedAt: motion.openedAt.toISOString(),
+    openedBy: { id: motion.openedBy.toHexString(), displayName: nameOf(motion.openedBy) },
+    deadline: motion.deadline.toISOString(),
+    closedAt: closedAt.toISOString(),
+    closeReason: motion.closeReason,
+    closedBy: motion.closedBy ? { id: motion.closedBy.toHexString(), displayName: nameOf(motion.closedBy) } : null,
+    earlyClose: motion.closeReason !== "deadline" && closedAt < motion.deadline,
+  };
+}
+
+/**
+ * Closes motions whose deadline passed and finishes closes a crash interrupted. Run periodically by the
+ * server and safe to run from several processes at once (the open -> closing flip picks one closer).
+ */
+export async function finishDueMotions(ctx: AppContext): Promise<MotionDoc[]> {
+  const now = ctx.now();
+  const due = await ctx.models.Motion.find({ status: "open", deadline: trusted({ $lte: now }) })
+    .limit(50)
+    .lean();
+  const stalled = await ctx.models.Motion.find({
+    status: "closing",
+    closingAt: trusted({ $lte: new Date(now.getTime() - 10_000) }),
+  })
+    .limit(50)
+    .lean();
+  const closed: MotionDoc[] = [];
+  for (const motion of [...due, ...stalled]) {
+    try {
+      closed.push(
+        await closeMotion(ctx, { motionId: motion._id.toHexString(), reason: "deadline", resumeStalled: true }),
+      );
+    } catch (error) {
+      // Someone else closed it between our read and our flip: nothing to do.
+      if ((error as { code?: string }).code !== "MOTION_CLOSED") throw error;
+    }
+  }
+  return closed;
+}
+
+export async function listMotions(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<MotionDoc[]> {
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  return ctx.models.Motion.find({ roomId: room._id }).sort({ openedAt: -1 }).limit(200).lean();
+}
+
+export async function loadMotionForMember(
+  ctx: AppContext,
+  props: { user: UserDoc; motionId: string },
+): Promise<{ motion: MotionDoc; role: MemberRole }> {
+  const motion = await findMotion(ctx, props.motionId);
+  const { role } = await loadRoomAccess(ctx, {
+    roomId: motion.roomId.toHexString(),
+    userId: props.user._id,
+    action: "read",
+  });
+  return { motion, role };
+}
+
+/** The caller's own current position on a motion (under a secret ballot too: it is their own). */
+export async function myPosition(ctx: AppContext, motion: MotionDoc, user: UserDoc): Promise<string | null> {
+  const vote = await ctx.models.Vote.findOne({
+    motionId: motion._id,
+    voterKey: voterKeyFor(ctx, motion, user._id.toHexString()),
+  }).lean();
+  return vote?.position ?? null;
+}
+
+export interface MotionView {
+  motion: MotionDoc;
+  tally: Tally;
+  openedBy: PublicUser | undefined;
+  displayNames: Map<string, string>;
+  myPosition: string | null;
+}
+
+/** Everything the motion presenter needs, for one viewer. A closed motion shows its recorded tally. */
+export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer: UserDoc): Promise<MotionView> {
+  const tally =
+    motion.status === "closed" && motion.finalTally ? (motion.finalTally as Tally) : await currentTally(ctx, motion);
+  const ids = [
+    motion.openedBy,
+    ...(motion.secretBallot ? [] : tally.ballots.map((b) => new Types.ObjectId(b.memberId))),
+  ];
+  const users = await ctx.models.User.find(
+    { _id: trusted({ $in: ids }) },
+    { displayName: 1, sector: 1, organisation: 1 },
+  ).lean();
+  const opener = users.find((u) => u._id.equals(motion.openedBy));
+  return {
+    motion,
+    tally,
+    openedBy: opener ? presentPublicUser(opener) : undefined,
+    displayNames: new Map(users.map((u) => [u._id.toHexString(), u.displayName])),
+    myPosition: await myPosition(ctx, motion, viewer),
+  };
+}

@@ -1,0 +1,104 @@
+// Motions, the positions members hold on them, and the decision log: an append-only, hash-chained
+// sequence of records per room.
+import { type Connection, type InferSchemaType, type Model, Schema, type Types } from "mongoose";
+
+const decisionRecordSchema = new Schema({
+  roomId: { type: Schema.Types.ObjectId, required: true },
+  /** 1, 2, 3… per room; the unique (roomId, seq) index makes concurrent appends take turns. */
+  seq: { type: Number, required: true },
+  /** One record per motion ("motion:<id>"), so a retried close never records a decision twice. */
+  dedupeKey: { type: String, required: true },
+  kind: { type: String, enum: ["decision", "correction"], required: true },
+  /** For a correction: the seq of the record it corrects. Records are never edited. */
+  corrects: { type: Number, default: null },
+  /** JSON-only content (strings, numbers, booleans, arrays, objects): what the hash covers. */
+  payload: { type: Schema.Types.Mixed, required: true },
+  at: { type: Date, required: true },
+  prevHash: { type: String, required: true },
+  hash: { type: String, required: true },
+});
+decisionRecordSchema.index({ roomId: 1, seq: 1 }, { unique: true });
+decisionRecordSchema.index({ roomId: 1, dedupeKey: 1 }, { unique: true });
+
+export type DecisionRecordDoc = InferSchemaType<typeof decisionRecordSchema> & { _id: Types.ObjectId };
+
+const eligibleMemberSchema = new Schema(
+  {
+    memberId: { type: String, required: true },
+    sector: { type: String, required: true },
+    organisation: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const motionSchema = new Schema({
+  roomId: { type: Schema.Types.ObjectId, required: true },
+  proposalId: { type: Schema.Types.ObjectId, required: true },
+  proposalTitle: { type: String, required: true },
+  frozenText: { type: String, default: "" },
+  frozenTextHash: { type: String, required: true },
+  rule: { type: Schema.Types.Mixed, required: true },
+  secretBallot: { type: Boolean, required: true },
+  /** Members entitled to vote: the room's participants and coordinators when the motion opened. */
+  eligible: { type: [eligibleMemberSchema], default: [] },
+  openedBy: { type: Schema.Types.ObjectId, required: true },
+  openedAt: { type: Date, required: true },
+  deadline: { type: Date, required: true },
+  status: { type: String, enum: ["open", "closing", "closed"], required: true },
+  /**
+   * The proposal id while the motion is open, the motion's own id once closed: a unique index on it
+   * allows one open motion per proposal without a partial index (FerretDB has none).
+   */
+  openKey: { type: String, required: true },
+  closingAt: { type: Date, default: null },
+  closedAt: { type: Date, default: null },
+  closedBy: { type: Schema.Types.ObjectId, default: null },
+  closeReason: { type: String, enum: ["deadline", "allVoted", "coordinator", null], default: null },
+  /** The final tally as recorded in the decision log. */
+  finalTally: { type: Schema.Types.Mixed, default: null },
+  decisionSeq: { type: Number, default: null },
+});
+motionSchema.index({ openKey: 1 }, { unique: true });
+motionSchema.index({ roomId: 1, openedAt: -1 });
+motionSchema.index({ status: 1, deadline: 1 });
+
+/** A member's current position on a motion: one document per (motion, voter), by a unique index. */
+const voteSchema = new Schema({
+  motionId: { type: Schema.Types.ObjectId, required: true },
+  /** The member id, or under a secret ballot an HMAC of it that only this server can link back. */
+  voterKey: { type: String, required: true },
+  sector: { type: String, required: true },
+  organisation: { type: String, required: true },
+  position: { type: String, required: true },
+  reason: { type: String, default: null },
+  /** Client vote ids already applied, so a resent vote is recognised and changes nothing. */
+  appliedVoteIds: { type: [String], default: [] },
+  updatedAt: { type: Date, required: true },
+});
+voteSchema.index({ motionId: 1, voterKey: 1 }, { unique: true });
+
+/** Every change of position, in order: the motion's history. */
+const voteEventSchema = new Schema({
+  motionId: { type: Schema.Types.ObjectId, required: true },
+  voterKey: { type: String, required: true },
+  clientVoteId: { type: String, required: true },
+  sector: { type: String, required: true },
+  position: { type: String, required: true },
+  reason: { type: String, default: null },
+  at: { type: Date, required: true },
+});
+voteEventSchema.index({ motionId: 1, voterKey: 1, clientVoteId: 1 }, { unique: true });
+voteEventSchema.index({ motionId: 1, at: 1 });
+
+export type MotionDoc = InferSchemaType<typeof motionSchema> & { _id: Types.ObjectId };
+export type VoteDoc = InferSchemaType<typeof voteSchema> & { _id: Types.ObjectId };
+export type VoteEventDoc = InferSchemaType<typeof voteEventSchema> & { _id: Types.ObjectId };
+
+export function createDecisionModels(connection: Connection) {
+  return {
+    DecisionRecord: connection.model("DecisionRecord", decisionRecordSchema) as unknown as Model<DecisionRecordDoc>,
+    Motion: connection.model("Motion", motionSchema) as unknown as Model<MotionDoc>,
+    Vote: connection.model("Vote", voteSchema) as unknown as Model<VoteDoc>,
+    VoteEvent: connection.model("VoteEvent", voteEventSchema) as unknown as Model<VoteEventDoc>,
+  };
+}

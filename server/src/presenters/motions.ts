@@ -1,0 +1,57 @@
+// Shapes motions, votes and decision records for the wire, keeping secret ballots secret.
+import {
+  type DecisionRecord,
+  type DecisionRule,
+  type Motion,
+  type Position,
+  type PublicUser,
+  type Tally,
+  redactTally,
+} from "@mufakat/shared";
+import type { DecisionRecordDoc, MotionDoc } from "../models/decisions.ts";
+import { formerUser } from "./users.ts";
+
+export function presentMotion(
+  motion: MotionDoc,
+  tally: Tally,
+  props: { openedBy: PublicUser | undefined; displayNames: Map<string, string>; myPosition: string | null },
+): Motion {
+  return {
+    id: motion._id.toHexString(),
+    roomId: motion.roomId.toHexString(),
+    proposalId: motion.proposalId.toHexString(),
+    proposalTitle: motion.proposalTitle,
+    frozenText: motion.frozenText ?? "",
+    frozenTextHash: motion.frozenTextHash,
+    rule: motion.rule as DecisionRule,
+    secretBallot: motion.secretBallot,
+    status: motion.status as Motion["status"],
+    openedBy: props.openedBy ?? formerUser(motion.openedBy.toHexString()),
+    openedAt: motion.openedAt.toISOString(),
+    deadline: motion.deadline.toISOString(),
+    closedAt: motion.closedAt?.toISOString() ?? null,
+    closeReason: (motion.closeReason ?? null) as Motion["closeReason"],
+    eligibleCount: motion.eligible.length,
+    tally: redactTally(tally),
+    ballots: motion.secretBallot
+      ? []
+      : tally.ballots.map((ballot) => ({
+          ...ballot,
+          displayName: props.displayNames.get(ballot.memberId) ?? "(former member)",
+        })),
+    myPosition: (props.myPosition ?? null) as Position | null,
+    decisionSeq: motion.decisionSeq ?? null,
+  };
+}
+
+export function presentDecisionRecord(record: DecisionRecordDoc): DecisionRecord {
+  return {
+    seq: record.seq,
+    kind: record.kind as DecisionRecord["kind"],
+    corrects: record.corrects ?? null,
+    at: record.at.toISOString(),
+    prevHash: record.prevHash,
+    hash: record.hash,
+    payload: record.payload as Record<string, unknown>,
+  };
+}

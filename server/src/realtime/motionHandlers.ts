@@ -1,0 +1,23 @@
+// Votes over the socket: the same command as POST /api/motions/:id/votes, acknowledged only once stored.
+import { votesPerSecond } from "@mufakat/shared";
+import { appError } from "../errors.ts";
+import { type SessionGuard, handleEvent } from "./dispatch.ts";
+import type { MotionEvents } from "./motionEvents.ts";
+import { TokenBucket } from "./rateLimit.ts";
+import type { LiveSocket, RealtimeDeps } from "./types.ts";
+
+export function installMotionHandlers(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard },
+  socket: LiveSocket,
+  motions: MotionEvents,
+): void {
+  // A person changes their position a few times a minute at most; anything faster is a stuck client.
+  const votes = new TokenBucket(votesPerSecond);
+
+  handleEvent(deps, socket, "motion:vote", async ({ motionId, position, reason, clientVoteId }) => {
+    if (!votes.take()) throw appError("RATE_LIMITED", "too many votes from this connection; slow down");
+    const user = await deps.ctx.models.User.findById(socket.data.userId).lean();
+    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+    return motions.vote(user, motionId, { position, clientVoteId, ...(reason !== undefined ? { reason } : {}) });
+  });
+}

@@ -1,0 +1,126 @@
+// Motions as they travel: opening one on a proposal's frozen text, casting a position, the live view,
+// and the records of the room's hash-chained decision log. Rules and tallies are in motion.ts.
+import { z } from "zod";
+import { motionLimits as limits } from "../limits.ts";
+import {
+  decisionRuleSchema,
+  positionSchema,
+  publicTallySchema,
+  recordedBallotSchema,
+  voteInputSchema,
+} from "./motion.ts";
+import { idSchema } from "./room.ts";
+import { publicUserSchema, sectorSchema } from "./user.ts";
+
+/** What a room decides by, set by its coordinators and copied into every motion it opens. */
+export const roomDecisionSettingsSchema = z.strictObject({
+  decisionRule: decisionRuleSchema,
+  /** Secret ballots: tallies and records leave out who chose what; one member, one vote still holds. */
+  secretBallots: z.boolean(),
+  /** When true, participants (not only coordinators) may open motions. */
+  participantsMayOpenMotions: z.boolean(),
+});
+export type RoomDecisionSettings = z.infer<typeof roomDecisionSettingsSchema>;
+
+export const updateRoomDecisionSettingsInputSchema = z
+  .strictObject({
+    decisionRule: decisionRuleSchema,
+    secretBallots: z.boolean(),
+    participantsMayOpenMotions: z.boolean(),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "at least one setting to change");
+
+export const openMotionInputSchema = z.strictObject({
+  proposalId: idSchema,
+  /** Minutes until the motion closes by itself. */
+  durationMinutes: z.number().int().min(1).max(limits.motionMaxMinutes).default(limits.motionDefaultMinutes),
+  /** Overrides the room's rule for this motion only; the room's rule when omitted. */
+  rule: decisionRuleSchema.optional(),
+});
+export type OpenMotionInput = z.input<typeof openMotionInputSchema>;
+
+export const castVoteInputSchema = z.intersection(
+  voteInputSchema,
+  z.object({
+    /** A client-made id: resending the same vote (after a timeout, a reconnect) changes nothing. */
+    clientVoteId: z.string().trim().min(8, "at least 8 characters").max(100, "at most 100 characters"),
+  }),
+);
+export type CastVoteInput = z.infer<typeof castVoteInputSchema>;
+
+export const motionStatuses = ["open", "closing", "closed"] as const;
+export const motionStatusSchema = z.enum(motionStatuses);
+export const closeReasons = ["deadline", "allVoted", "coordinator"] as const;
+export const closeReasonSchema = z.enum(closeReasons);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
+
+/** One change of position, kept for the motion's history (anonymous under secret ballots). */
+export const positionChangeSchema = z.object({
+  member: publicUserSchema.nullable(),
+  sector: sectorSchema,
+  position: positionSchema,
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type PositionChange = z.infer<typeof positionChangeSchema>;
+
+export const motionSchema = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  proposalId: z.string(),
+  proposalTitle: z.string(),
+  frozenText: z.string(),
+  /** SHA-256 (hex) of frozenText as UTF-8: what every vote is on. */
+  frozenTextHash: z.string(),
+  rule: decisionRuleSchema,
+  secretBallot: z.boolean(),
+  status: motionStatusSchema,
+  openedBy: publicUserSchema,
+  openedAt: z.string(),
+  deadline: z.string(),
+  closedAt: z.string().nullable(),
+  closeReason: closeReasonSchema.nullable(),
+  eligibleCount: z.number().int(),
+  tally: publicTallySchema,
+  /** Named ballots only: who holds which position now. Empty under secret ballots. */
+  ballots: z.array(recordedBallotSchema.extend({ displayName: z.string() })),
+  /** The caller's own current position, if any (also under secret ballots). */
+  myPosition: positionSchema.nullable(),
+  /** Seq of the decision record once closed. */
+  decisionSeq: z.number().int().nullable(),
+});
+export type Motion = z.infer<typeof motionSchema>;
+
+export const voteResultSchema = z.object({
+  motionId: z.string(),
+  position: positionSchema,
+  /** True when this clientVoteId had already been stored: nothing changed. */
+  replayed: z.boolean(),
+  tally: publicTallySchema,
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const decisionRecordSchema = z.object({
+  seq: z.number().int(),
+  kind: z.enum(["decision", "correction"]),
+  corrects: z.number().int().nullable(),
+  at: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+
+export const chainVerificationSchema = z.object({
+  valid: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  problem: z.enum(["hashMismatch", "prevHashMismatch", "seqGap"]).nullable(),
+  headHash: z.string(),
+});
+export type ChainVerification = z.infer<typeof chainVerificationSchema>;
+
+export const correctDecisionInputSchema = z.strictObject({
+  note: z.string().trim().min(1, "required").max(limits.correctionNoteChars),
+});
