@@ -92,6 +92,17 @@ describe("apiRequest", () => {
     expect(calls.filter((call) => call.url === "/api/auth/refresh")).toHaveLength(1);
   });
 
+  it("retries without refreshing when another request already renewed the token meanwhile", async () => {
+    beginSession(session("old"));
+    answer = (call) => {
+      if (call.authorization === "Bearer new") return json(200, []);
+      beginSession(session("new")); // a concurrent request's refresh landed while this one was in flight
+      return failure(401, "TOKEN_EXPIRED");
+    };
+    await expect(listMyRooms()).resolves.toEqual([]);
+    expect(calls.map((call) => call.url)).toEqual(["/api/rooms/mine", "/api/rooms/mine"]);
+  });
+
   it("ends the session when the refresh is refused, and does not retry", async () => {
     beginSession(session("old"));
     answer = (call) =>

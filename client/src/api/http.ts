@@ -63,13 +63,26 @@ async function parseResponse<T>(response: Response, schema: ResponseSchema<T> | 
 let refreshing: Promise<Session> | null = null;
 
 /**
+ * Runs `task` while holding a lock shared by every tab of this origin. Tabs share the refresh cookie, so
+ * two tabs refreshing at once (a browser restoring its tabs, say) would present the same cookie twice.
+ * Without the Web Locks API (insecure origins, old browsers) the task runs unguarded.
+ */
+async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  return locks ? await locks.request("mufakat.session-refresh", task) : await task();
+}
+
+/**
  * Exchanges the httpOnly refresh cookie for a new access token. The cookie rotates on every use and a
- * rotated cookie presented again revokes the whole session, so concurrent callers share one request.
+ * rotated cookie presented again revokes the whole session, so concurrent callers in this tab share one
+ * request, and tabs take turns (each then sends the cookie the previous one received).
  */
 export function refreshSession(): Promise<Session> {
   refreshing ??= (async () => {
     try {
-      const session = await parseResponse(await send("POST", "/auth/refresh", undefined, false), sessionSchema);
+      const session = await withRefreshLock(async () =>
+        parseResponse(await send("POST", "/auth/refresh", undefined, false), sessionSchema),
+      );
       beginSession(session);
       return session;
     } catch (error) {
@@ -88,6 +101,7 @@ export async function apiRequest<T = undefined>(
   options: RequestOptions<T> = {},
 ): Promise<T> {
   const auth = options.auth ?? true;
+  const sentToken = auth ? getAccessToken() : null;
   let response = await send(method, path, options.body, auth);
   if (auth && response.status === 401) {
     const error = apiErrorFromBody(401, await readJson(response));
@@ -96,7 +110,8 @@ export async function apiRequest<T = undefined>(
       endSession();
       throw error;
     }
-    await refreshSession();
+    // Another request may have refreshed while this one was under way: then its token is already new.
+    if (getAccessToken() === sentToken) await refreshSession();
     response = await send(method, path, options.body, auth);
     if (response.status === 401) endSession();
   }
