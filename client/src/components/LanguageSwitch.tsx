@@ -9,7 +9,9 @@ export function LanguageSwitch() {
   const id = useId();
   return (
     <span className="language-switch">
-      <label htmlFor={id}>{t("language.label")}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t("language.label")}
+      </label>
       <select
         id={id}
         value={locale}
