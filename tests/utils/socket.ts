@@ -141,8 +141,9 @@ const remote = Symbol("remote");
 export class ProposalEditor {
   readonly doc = new Y.Doc();
   readonly unacked = new Map<string, Uint8Array>();
-  /** clientUpdateIds the server acknowledged as stored. */
+  /** clientUpdateIds the server acknowledged as stored, and the updates themselves. */
   readonly acked: string[] = [];
+  readonly ackedUpdates: Uint8Array[] = [];
   readonly refusals: Array<{ code: string; clientUpdateId: string }> = [];
   private counter = 0;
   private inFlight = new Set<string>();
@@ -226,6 +227,7 @@ export class ProposalEditor {
         if (ack.ok) {
           this.unacked.delete(id);
           this.acked.push(id);
+          this.ackedUpdates.push(update);
         } else if (ack.error.code === "RATE_LIMITED") {
           // What a client does with RATE_LIMITED: keep it and try again shortly.
           setTimeout(() => this.send(id), 100 + Math.floor(Math.random() * 200));
