@@ -87,6 +87,10 @@ describe("joining a room by invite link", () => {
     await inviteInput.waitFor();
     inviteUrl = await inviteInput.inputValue();
     expect(inviteUrl).toMatch(new RegExp(`^${server.url}/invite/[0-9a-f]{24}\\.[A-Za-z0-9_-]+$`));
+    await coordinator.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByTestId("copy-invite").click();
+    await page.getByTestId("copy-invite").filter({ hasText: "Tersalin" }).waitFor();
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(inviteUrl);
     await saveScreenshot(page, "invite-join-1-coordinator-invite-link");
   });
 
@@ -113,6 +117,15 @@ describe("joining a room by invite link", () => {
     // A participant gets no coordinator tools.
     expect(await page.getByTestId("coordinator-tools").count()).toBe(0);
     await saveScreenshot(page, "invite-join-3-invitee-in-room");
+  });
+
+  it("shows why a link does not work, in words from the client's dictionary", async () => {
+    const { page } = invitee;
+    await page.goto(`/invite/${new Types.ObjectId().toHexString()}.forged-signature`);
+    const error = page.getByTestId("load-error");
+    await error.waitFor();
+    expect(await error.getAttribute("data-error-code")).toBe("INVITE_NOT_FOUND");
+    expect(await error.textContent()).toBe("Tautan undangan ini tidak valid.");
   });
 
   it("stores the membership with the invitee's sector and spends one use of the invite", async () => {
