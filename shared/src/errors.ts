@@ -53,6 +53,12 @@ export const errorStatus = {
   MESSAGE_NOT_FOUND: 404,
   NOT_YOUR_MESSAGE: 403,
   MESSAGE_DELETED: 410,
+  // Accountability: commitments, resource pledges, review and exports.
+  COMMITMENT_NOT_FOUND: 404,
+  PLEDGE_NOT_FOUND: 404,
+  DECISION_NOT_ADOPTED: 409,
+  NOT_YOUR_COMMITMENT: 403,
+  NOT_YOUR_PLEDGE: 403,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

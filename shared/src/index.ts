@@ -15,3 +15,6 @@ export * from "./schemas/decision.ts";
 export * from "./schemas/discussion.ts";
 export * from "./rules/mentions.ts";
 export * from "./protocol/discussion.ts";
+export * from "./schemas/accountability.ts";
+export * from "./rules/participation.ts";
+export * from "./rules/csv.ts";

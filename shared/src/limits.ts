@@ -64,3 +64,27 @@ export const motionLimits = {
 
 /** Votes per second one socket may send (a burst of this many, refilled each second). */
 export const votesPerSecond = 10;
+
+/** Accountability: commitments, pledges, participation insight, review and exports. */
+export const accountabilityLimits = {
+  commitmentWhatChars: 1000,
+  progressNoteChars: 2000,
+  progressNotesPerCommitment: 200,
+  commitmentsPerDecision: 200,
+  pledgeUnitChars: 40,
+  pledgeNoteChars: 1000,
+  /** Largest quantity one pledge may carry (funds in rupiah included); quantities keep at most 2 decimals. */
+  pledgeMaxQuantity: 1_000_000_000_000,
+  pledgesPerRoom: 5000,
+  /** Rows a listing, review or export reads at most; aggregates are computed in TypeScript over these. */
+  accountabilityRowsMax: 5000,
+  /** Activity documents of one kind the participation insight reads per room and period. */
+  participationScanMax: 50_000,
+  participationDefaultDays: 30,
+  /** Longest period one participation query may span. */
+  participationMaxDays: 366,
+  /** Symbolic-participation floor: a sector with members contributing below this share is flagged. */
+  symbolicFloorDefaultPercent: 10,
+  symbolicFloorMaxPercent: 50,
+  reviewTextChars: 200,
+} as const;

@@ -102,6 +102,10 @@ export const auditActions = [
   "motion.opened",
   "motion.closed",
   "decision.corrected",
+  "commitment.created",
+  "commitment.statusChanged",
+  "pledge.created",
+  "pledge.statusChanged",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

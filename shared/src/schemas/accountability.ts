@@ -1,0 +1,381 @@
+// Accountability after a decision: commitments (who will do what by when, followed up), resource pledges
+// and the room's ledger, the participation insight per sector, the coordinators' review of decision logs,
+// and the shapes of exports and the printable report. Rules are in ../rules/participation.ts and csv.ts.
+import { z } from "zod";
+import { accountabilityLimits as accountability, limits } from "../limits.ts";
+import { chainVerificationSchema, decisionRecordSchema } from "./decision.ts";
+import { positionSchema, publicTallySchema, tallyOutcomeSchema, tallyReasonCodeSchema } from "./motion.ts";
+import { collaborationStageSchema, idSchema, roomSummarySchema } from "./room.ts";
+import { publicUserSchema, sectorSchema } from "./user.ts";
+
+const trimmed = (max: number) => z.string().trim().min(1, "required").max(max, `at most ${max} characters`);
+
+/** An instant with its offset ("2026-12-31T23:59:59+07:00"); the client turns a picked day into its end, local time. */
+export const instantSchema = z.iso.datetime({ offset: true, message: "must be an ISO date-time with offset" });
+
+const percentSchema = z.int("must be a whole number").min(0, "at least 0").max(100, "at most 100");
+
+// --- Commitments ----------------------------------------------------------------------------------------
+
+/** rencana, berjalan, selesai, dibatalkan. */
+export const commitmentStatuses = ["planned", "inProgress", "done", "dropped"] as const;
+export const commitmentStatusSchema = z.enum(commitmentStatuses);
+export type CommitmentStatus = z.infer<typeof commitmentStatusSchema>;
+
+/** Statuses that end a commitment: such a commitment is never overdue. */
+export const closedCommitmentStatuses = ["done", "dropped"] as const satisfies readonly CommitmentStatus[];
+
+/** Overdue: the due instant has passed (strictly) and the commitment is neither done nor dropped. */
+export function isCommitmentOverdue(commitment: { status: CommitmentStatus; dueDate: Date }, now: Date): boolean {
+  return (
+    !(closedCommitmentStatuses as readonly CommitmentStatus[]).includes(commitment.status) &&
+    now.getTime() > commitment.dueDate.getTime()
+  );
+}
+
+export const createCommitmentInputSchema = z
+  .strictObject({
+    /** The decision record (seq in the room's log) the commitment carries out; it must be adopted. */
+    decisionSeq: z.int().min(1, "must be at least 1"),
+    what: trimmed(accountability.commitmentWhatChars),
+    /** A member of the room who answers for it (participants may name only themselves). */
+    ownerUserId: idSchema.nullable().default(null),
+    /** The organisation that answers for it, with or without a named member. */
+    ownerOrganisation: trimmed(limits.organisationChars).nullable().default(null),
+    /** Defaults to the owner's sector in the room, else the author's. */
+    sector: sectorSchema.optional(),
+    dueDate: instantSchema,
+    status: commitmentStatusSchema.default("planned"),
+    percentComplete: percentSchema.default(0),
+  })
+  .refine((value) => value.ownerUserId !== null || value.ownerOrganisation !== null, {
+    path: ["ownerUserId"],
+    message: "name an owner: a member, an organisation or both",
+  });
+export type CreateCommitmentInput = z.input<typeof createCommitmentInputSchema>;
+
+export const updateCommitmentInputSchema = z
+  .strictObject({
+    what: trimmed(accountability.commitmentWhatChars),
+    ownerOrganisation: trimmed(limits.organisationChars).nullable(),
+    dueDate: instantSchema,
+    status: commitmentStatusSchema,
+    percentComplete: percentSchema,
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "at least one field to change");
+export type UpdateCommitmentInput = z.input<typeof updateCommitmentInputSchema>;
+
+export const addCommitmentProgressInputSchema = z.strictObject({
+  note: trimmed(accountability.progressNoteChars),
+  /** Sets the commitment's percent complete along with the note. */
+  percentComplete: percentSchema.optional(),
+});
+export type AddCommitmentProgressInput = z.input<typeof addCommitmentProgressInputSchema>;
+
+export const commitmentListQuerySchema = z.strictObject({
+  decisionSeq: z.coerce.number().int().min(1).optional(),
+  status: commitmentStatusSchema.optional(),
+  overdue: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+});
+export type CommitmentListQuery = z.input<typeof commitmentListQuerySchema>;
+
+export const progressNoteSchema = z.object({
+  note: z.string(),
+  percentComplete: z.number().int().nullable(),
+  at: z.string(),
+  author: publicUserSchema,
+});
+export type ProgressNote = z.infer<typeof progressNoteSchema>;
+
+export const commitmentSchema = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  decisionSeq: z.number().int(),
+  /** The title of the adopted proposal, as the decision record holds it. */
+  decisionTitle: z.string(),
+  what: z.string(),
+  owner: publicUserSchema.nullable(),
+  ownerOrganisation: z.string().nullable(),
+  sector: sectorSchema,
+  dueDate: z.string(),
+  status: commitmentStatusSchema,
+  percentComplete: z.number().int(),
+  /** Computed with the server's clock when the commitment is read. */
+  overdue: z.boolean(),
+  /** Oldest first. */
+  progress: z.array(progressNoteSchema),
+  createdBy: publicUserSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+// --- Resource pledges and the ledger --------------------------------------------------------------------
+
+/** tenaga/waktu, dana, fasilitas, data/pengetahuan, peralatan. */
+export const resourceKinds = ["peopleTime", "funds", "facilities", "dataKnowledge", "equipment"] as const;
+export const resourceKindSchema = z.enum(resourceKinds);
+export type ResourceKind = z.infer<typeof resourceKindSchema>;
+
+export const pledgeStatuses = ["pledged", "delivered", "withdrawn"] as const;
+export const pledgeStatusSchema = z.enum(pledgeStatuses);
+export type PledgeStatus = z.infer<typeof pledgeStatusSchema>;
+
+/** Quantities keep at most two decimals, so totals are summed exactly in hundredths. */
+export const pledgeQuantitySchema = z
+  .number()
+  .positive("must be more than 0")
+  .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals");
+
+export const createPledgeInputSchema = z.strictObject({
+  /** The adopted decision the resources back, or null for the room as a whole. */
+  decisionSeq: z.int().min(1, "must be at least 1").nullable().default(null),
+  kind: resourceKindSchema,
+  quantity: pledgeQuantitySchema,
+  /** "hours", "IDR", "rooms", "datasets"…: totals are per kind and unit, never across units. */
+  unit: trimmed(accountability.pledgeUnitChars),
+  note: z
+    .string()
+    .trim()
+    .max(accountability.pledgeNoteChars, `at most ${accountability.pledgeNoteChars} characters`)
+    .default(""),
+});
+export type CreatePledgeInput = z.input<typeof createPledgeInputSchema>;
+
+export const updatePledgeStatusInputSchema = z.strictObject({ status: pledgeStatusSchema });
+
+export const pledgeSchema = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  decisionSeq: z.number().int().nullable(),
+  kind: resourceKindSchema,
+  quantity: z.number(),
+  unit: z.string(),
+  note: z.string(),
+  /** The pledging member's organisation and sector in this room. */
+  organisation: z.string(),
+  sector: sectorSchema,
+  status: pledgeStatusSchema,
+  pledgedBy: publicUserSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Pledge = z.infer<typeof pledgeSchema>;
+
+/** One kind in one unit. Withdrawn pledges count nowhere. */
+export const resourceTotalSchema = z.object({
+  kind: resourceKindSchema,
+  unit: z.string(),
+  pledged: z.number(),
+  delivered: z.number(),
+  /** pledged + delivered. */
+  total: z.number(),
+  /** Pledges (not withdrawn) in this line. */
+  pledges: z.number().int(),
+});
+export type ResourceTotal = z.infer<typeof resourceTotalSchema>;
+
+export const resourceTotalsSchema = z.object({
+  /** Sorted by kind (in the order of resourceKinds), then unit. */
+  byKind: z.array(resourceTotalSchema),
+  /** Every sector is present, possibly with no lines. */
+  bySector: z.record(sectorSchema, z.array(resourceTotalSchema)),
+});
+export type ResourceTotals = z.infer<typeof resourceTotalsSchema>;
+
+export const ledgerQuerySchema = z.strictObject({ decisionSeq: z.coerce.number().int().min(1).optional() });
+
+export const resourceLedgerSchema = resourceTotalsSchema.extend({
+  roomId: z.string(),
+  /** Newest first, withdrawn ones included. */
+  pledges: z.array(pledgeSchema),
+});
+export type ResourceLedger = z.infer<typeof resourceLedgerSchema>;
+
+// --- Participation insight -----------------------------------------------------------------------------
+
+export const periodQuerySchema = z.strictObject({
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+});
+export type PeriodQuery = z.input<typeof periodQuerySchema>;
+
+export const contributionCountsSchema = z.object({
+  proposalEdits: z.number().int(),
+  comments: z.number().int(),
+  chatMessages: z.number().int(),
+  votes: z.number().int(),
+  commitments: z.number().int(),
+  pledges: z.number().int(),
+});
+
+export const sectorParticipationSchema = z.object({
+  sector: sectorSchema,
+  /** Coordinators and participants (the members expected to contribute). */
+  members: z.number().int(),
+  observers: z.number().int(),
+  memberShare: z.number().nullable(),
+  contributions: contributionCountsSchema,
+  total: z.number().int(),
+  /** Mean over the kinds used in the period of the sector's share of each kind (see rules/participation.ts). */
+  contributionShare: z.number().nullable(),
+  /** contributionShare / memberShare: 1 is in proportion, below 1 is less. */
+  balance: z.number().nullable(),
+  belowFloor: z.boolean(),
+  /** Live presence in the period: total time of the sector's members in the room, and how many were there. */
+  attendanceMs: z.number().int(),
+  membersPresent: z.number().int(),
+});
+export type SectorParticipationView = z.infer<typeof sectorParticipationSchema>;
+
+export const symbolicParticipationWarningSchema = z.object({
+  type: z.literal("symbolicParticipation"),
+  sector: sectorSchema,
+  members: z.number().int(),
+  contributionShare: z.number(),
+  floorPercent: z.number().int(),
+});
+
+export const stageChangeSchema = z.object({
+  from: collaborationStageSchema.nullable(),
+  to: collaborationStageSchema,
+  at: z.string(),
+  by: publicUserSchema,
+});
+export type StageChange = z.infer<typeof stageChangeSchema>;
+
+export const participationSchema = z.object({
+  roomId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  floorPercent: z.number().int(),
+  stage: collaborationStageSchema,
+  /** Every "stage.changed" entry of the audit trail, oldest first. */
+  stageHistory: z.array(stageChangeSchema),
+  /** One entry per sector, in the order of `sectors`. */
+  sectors: z.array(sectorParticipationSchema),
+  balanceIndex: z.number().nullable(),
+  /** Symbolic-participation warnings, for coordinators; null for other roles. */
+  warnings: z.array(symbolicParticipationWarningSchema).nullable(),
+});
+export type Participation = z.infer<typeof participationSchema>;
+
+export const accountabilitySettingsSchema = z.object({ symbolicFloorPercent: z.number().int() });
+export type AccountabilitySettings = z.infer<typeof accountabilitySettingsSchema>;
+
+export const updateAccountabilitySettingsInputSchema = z.strictObject({
+  symbolicFloorPercent: z
+    .int("must be a whole number")
+    .min(0, "at least 0")
+    .max(accountability.symbolicFloorMaxPercent, `at most ${accountability.symbolicFloorMaxPercent}`),
+});
+
+// --- Coordinator review ---------------------------------------------------------------------------------
+
+export const reviewQuerySchema = z.strictObject({
+  roomId: idSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  outcome: tallyOutcomeSchema.optional(),
+  /** Records where at least one member of this sector voted. */
+  sector: sectorSchema.optional(),
+  /** Case-insensitive text in the proposal title. */
+  q: z.string().trim().max(accountability.reviewTextChars).optional(),
+});
+export type ReviewQuery = z.input<typeof reviewQuerySchema>;
+
+export const reviewDecisionSummarySchema = z.object({
+  roomId: z.string(),
+  roomTitle: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  proposalTitle: z.string(),
+  outcome: tallyOutcomeSchema,
+  reasonCode: tallyReasonCodeSchema,
+  votersCount: z.number().int(),
+  /** Sectors with at least one voter, in the order of `sectors`. */
+  sectorsVoted: z.array(sectorSchema),
+  commitments: z.number().int(),
+  pledges: z.number().int(),
+  /** Seqs of correction records that name this one. */
+  correctedBy: z.array(z.number().int()),
+});
+export type ReviewDecisionSummary = z.infer<typeof reviewDecisionSummarySchema>;
+
+export const recordedPositionSchema = z.object({
+  position: positionSchema,
+  reason: z.string().nullable(),
+  /** Null under a secret ballot. */
+  displayName: z.string().nullable(),
+  sector: sectorSchema.nullable(),
+  organisation: z.string().nullable(),
+});
+
+export const reviewDecisionDetailSchema = z.object({
+  room: roomSummarySchema,
+  record: decisionRecordSchema,
+  proposalTitle: z.string(),
+  outcome: tallyOutcomeSchema,
+  reasonCode: tallyReasonCodeSchema,
+  frozenText: z.string(),
+  frozenTextHash: z.string(),
+  /** SHA-256 of frozenText equals frozenTextHash. */
+  frozenTextIntact: z.boolean(),
+  tally: publicTallySchema,
+  positions: z.array(recordedPositionSchema),
+  corrections: z.array(decisionRecordSchema),
+  commitments: z.array(commitmentSchema),
+  pledges: z.array(pledgeSchema),
+  /** The room's whole chain, verified now. */
+  chain: chainVerificationSchema,
+});
+export type ReviewDecisionDetail = z.infer<typeof reviewDecisionDetailSchema>;
+
+// --- Exports and the printable report -------------------------------------------------------------------
+
+export const roomExportSchema = z.object({
+  format: z.literal("mufakat.room.v1"),
+  exportedAt: z.string(),
+  room: roomSummarySchema,
+  decisions: z.array(decisionRecordSchema),
+  commitments: z.array(commitmentSchema),
+  pledges: z.array(pledgeSchema),
+  chain: chainVerificationSchema,
+});
+export type RoomExport = z.infer<typeof roomExportSchema>;
+
+export const weeklyParticipationSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Every sector is present. */
+  perSector: z.record(sectorSchema, contributionCountsSchema.extend({ total: z.number().int() })),
+});
+
+export const reportDecisionSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  proposalTitle: z.string(),
+  outcome: tallyOutcomeSchema,
+  reasonCode: tallyReasonCodeSchema,
+  tally: publicTallySchema,
+});
+
+export const roomReportSchema = z.object({
+  generatedAt: z.string(),
+  room: roomSummarySchema,
+  participation: participationSchema,
+  /** Seven-day buckets from `participation.from`; the last may be shorter. */
+  participationByWeek: z.array(weeklyParticipationSchema),
+  decisions: z.array(reportDecisionSchema),
+  resources: resourceTotalsSchema,
+  commitmentsByStatus: z.record(commitmentStatusSchema, z.number().int()),
+  overdueCommitments: z.number().int(),
+  commitments: z.array(commitmentSchema),
+  chain: chainVerificationSchema,
+});
+export type RoomReport = z.infer<typeof roomReportSchema>;
