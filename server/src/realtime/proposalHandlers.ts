@@ -136,7 +136,9 @@ export function installProposalHandlers(
     if (logId) {
       // Stored, applied: now the others. Other processes apply it to their copy and send it to their viewers.
       io.local.to(proposalChannel(proposalId)).except(socket.id).emit("proposal:update", { proposalId, update });
-      if (deps.multiProcess) io.serverSideEmit("collab:update", proposalId, update);
+      if (deps.multiProcess) {
+        io.serverSideEmit("collab:update", proposalId, Buffer.from(update).toString("base64"));
+      }
     }
     return { proposalId, clientUpdateId: clientUpdateId ?? null, logId: logId ? logId.toHexString() : null };
   });

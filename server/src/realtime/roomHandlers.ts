@@ -41,15 +41,25 @@ export async function roomPresence(deps: RealtimeDeps, roomId: string): Promise<
     );
 }
 
+export interface PresenceBroadcaster {
+  broadcast(roomId: string): void;
+  /** Stops broadcasting (server closing). */
+  stop(): void;
+  /** Resolves when no broadcast is running. */
+  idle(): Promise<void>;
+}
+
 /**
  * Broadcasts a room's presence. One broadcast per room at a time on this process, repeated while
  * changes came in meanwhile, so the last one sent reflects the latest state.
  */
-export function presenceBroadcaster(deps: RealtimeDeps): (roomId: string) => void {
-  const running = new Map<string, { again: boolean }>();
+export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  let stopped = false;
   const run = async (roomId: string, state: { again: boolean }) => {
     do {
       state.again = false;
+      if (stopped) break;
       try {
         const presence: RoomPresence = { roomId, members: await roomPresence(deps, roomId) };
         deps.io.to(roomChannel(roomId)).emit("presence:update", presence);
@@ -59,15 +69,24 @@ export function presenceBroadcaster(deps: RealtimeDeps): (roomId: string) => voi
     } while (state.again);
     running.delete(roomId);
   };
-  return (roomId) => {
-    const state = running.get(roomId);
-    if (state) {
-      state.again = true;
-      return;
-    }
-    const fresh = { again: false };
-    running.set(roomId, fresh);
-    void run(roomId, fresh);
+  return {
+    broadcast: (roomId) => {
+      if (stopped) return;
+      const state = running.get(roomId);
+      if (state) {
+        state.again = true;
+        return;
+      }
+      const fresh = { again: false, done: Promise.resolve() };
+      running.set(roomId, fresh);
+      fresh.done = run(roomId, fresh);
+    },
+    stop: () => {
+      stopped = true;
+    },
+    idle: async () => {
+      await Promise.allSettled([...running.values()].map((state) => state.done));
+    },
   };
 }
 

@@ -62,12 +62,14 @@ export async function createRealtime(
       io.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update });
     },
   });
-  io.on("collab:update", (proposalId, update) => {
-    hub.applyRemoteUpdate(proposalId, new Uint8Array(update));
+  io.on("collab:update", (proposalId, updateBase64) => {
+    if (typeof proposalId !== "string" || typeof updateBase64 !== "string") return;
+    hub.applyRemoteUpdate(proposalId, new Uint8Array(Buffer.from(updateBase64, "base64")));
   });
 
   installHandshake(deps, io);
-  const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presenceBroadcaster(deps) };
+  const presence = presenceBroadcaster(deps);
+  const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
   io.on("connection", (socket) => {
     installSessionHandlers(deps, socket);
     installRoomHandlers(handlerDeps, socket);
@@ -80,11 +82,14 @@ export async function createRealtime(
     io,
     hub,
     close: async () => {
+      // No presence broadcasts from here on: they would ask Redis after its clients quit.
+      presence.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
       await hub.shutdown();
+      await presence.idle();
       await Promise.allSettled(redisClients.map((client) => client.quit()));
     },
   };

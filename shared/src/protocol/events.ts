@@ -117,8 +117,11 @@ export interface ServerToClientEvents extends DiscussionServerToClientEvents, Mo
 
 /** Between server processes (socket.io serverSideEmit over the Redis adapter). */
 export interface InterServerEvents {
-  /** A stored update, for the other processes' in-memory copies of the document. */
-  "collab:update": (proposalId: string, update: Uint8Array) => void;
+  /**
+   * A stored update, for the other processes' in-memory copies of the document. Base64, because the Redis
+   * adapter carries serverSideEmit arguments as JSON.
+   */
+  "collab:update": (proposalId: string, updateBase64: string) => void;
 }
 
 /** What each socket carries; read across processes by fetchSockets() for presence. */
