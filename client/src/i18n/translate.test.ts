@@ -20,8 +20,9 @@ describe("dictionaries", () => {
 
   it("translate every error code of the shared contract", () => {
     for (const code of errorCodes) {
-      expect(messagesId, code).toHaveProperty([`error.${code}`]);
-      expect(messagesEn, code).toHaveProperty([`error.${code}`]);
+      const hint = `add "error.${code}" to client/src/i18n/messages.id.ts and messages.en.ts`;
+      expect(messagesId, hint).toHaveProperty([`error.${code}`]);
+      expect(messagesEn, hint).toHaveProperty([`error.${code}`]);
     }
   });
 
