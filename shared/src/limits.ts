@@ -44,6 +44,8 @@ export const limits = {
   awarenessPerSecond: 30,
   /** Log entries after which a proposal's update log is compacted into its snapshot. */
   compactAfterUpdates: 200,
+  /** Bytes of update log after which it is compacted, however few the entries. */
+  compactAfterLogBytes: 1024 * 1024,
   /** How long a document with no clients stays in memory before it is unloaded. */
   documentIdleUnloadMs: 5_000,
   /** Heartbeat: a silent client is dropped (and leaves presence) after interval + timeout. */

@@ -17,6 +17,8 @@ import { parseAwarenessUpdate, parseUpdate } from "./yjsUpdates.ts";
 export interface CollaborationOptions extends CompactionHooks {
   /** Log entries after which compaction runs (default limits.compactAfterUpdates). */
   compactAfterUpdates?: number;
+  /** Bytes of log after which compaction runs, however few the entries (default limits.compactAfterLogBytes). */
+  compactAfterLogBytes?: number;
   /** Idle time before a document nobody has open is unloaded (default limits.documentIdleUnloadMs). */
   idleUnloadMs?: number;
 }
@@ -48,6 +50,7 @@ interface LiveDocument {
   pendingStores: number;
   storeFailing: boolean;
   logEntries: number;
+  logBytes: number;
   compacting: boolean;
   unloadTimer: NodeJS.Timeout | null;
 }
@@ -55,6 +58,7 @@ interface LiveDocument {
 export class DocumentHub {
   private readonly documents = new Map<string, LiveDocument>();
   private readonly compactAfter: number;
+  private readonly compactAfterBytes: number;
   private readonly idleUnloadMs: number;
   private relay: DocumentRelay | null = null;
   private closed = false;
@@ -65,6 +69,7 @@ export class DocumentHub {
     private readonly options: CollaborationOptions = {},
   ) {
     this.compactAfter = options.compactAfterUpdates ?? limits.compactAfterUpdates;
+    this.compactAfterBytes = options.compactAfterLogBytes ?? limits.compactAfterLogBytes;
     this.idleUnloadMs = options.idleUnloadMs ?? limits.documentIdleUnloadMs;
   }
 
@@ -179,6 +184,7 @@ export class DocumentHub {
       live.storeFailing = false;
       Y.applyUpdate(live.doc, update, "client");
       live.logEntries += 1;
+      live.logBytes += update.byteLength;
       this.maybeCompact(live);
       this.ctx.logger.debug({ proposalId, bytes: update.byteLength }, "update stored");
       return { logId };
@@ -219,7 +225,10 @@ export class DocumentHub {
   async compact(proposalId: Types.ObjectId) {
     const result = await compactProposalLog(this.ctx, { proposalId, hooks: this.options });
     const live = this.documents.get(proposalId.toHexString());
-    if (live && result.state === "compacted") live.logEntries = Math.max(0, live.logEntries - result.merged);
+    if (live && result.state === "compacted") {
+      live.logEntries = Math.max(0, live.logEntries - result.merged);
+      live.logBytes = Math.max(0, live.logBytes - result.mergedBytes);
+    }
     return result;
   }
 
@@ -253,6 +262,7 @@ export class DocumentHub {
       pendingStores: 0,
       storeFailing: false,
       logEntries: 0,
+      logBytes: 0,
       compacting: false,
       unloadTimer: null,
     };
@@ -274,6 +284,7 @@ export class DocumentHub {
       for (const update of stored.updates) Y.applyUpdate(live.doc, update, "store");
     });
     live.logEntries = stored.logEntries;
+    live.logBytes = stored.logBytes;
     live.loaded = true;
     for (const update of live.remoteBuffer.splice(0)) this.applyRemote(live, update);
     this.maybeCompact(live);
@@ -285,6 +296,7 @@ export class DocumentHub {
       live.shadow?.transact(() => Y.applyUpdate(live.shadow as Y.Doc, update));
       live.shadowBytesEstimate += update.byteLength;
       live.logEntries += 1;
+      live.logBytes += update.byteLength;
     } catch (error) {
       // Another process stored it after validating it; failing here means this copy is damaged.
       this.ctx.logger.error({ err: error, proposalId: live.proposalId }, "remote update did not apply");
@@ -339,7 +351,8 @@ export class DocumentHub {
   }
 
   private maybeCompact(live: LiveDocument): void {
-    if (this.closed || live.compacting || live.logEntries < this.compactAfter) return;
+    if (this.closed || live.compacting) return;
+    if (live.logEntries < this.compactAfter && live.logBytes < this.compactAfterBytes) return;
     live.compacting = true;
     const run = this.compact(toId(live.proposalId))
       .then((result) => this.ctx.logger.debug({ proposalId: live.proposalId, result }, "compaction"))

@@ -30,6 +30,7 @@ export interface StoredDocumentState {
   /** The snapshot (if any) first, then log entries in log order. */
   updates: Uint8Array[];
   logEntries: number;
+  logBytes: number;
 }
 
 export async function loadStoredState(ctx: AppContext, proposalId: Types.ObjectId): Promise<StoredDocumentState> {
@@ -38,6 +39,7 @@ export async function loadStoredState(ctx: AppContext, proposalId: Types.ObjectI
   return {
     updates: [...(snapshot ? [storedBytes(snapshot.state)] : []), ...entries.map((entry) => storedBytes(entry.update))],
     logEntries: entries.length,
+    logBytes: entries.reduce((sum, entry) => sum + storedBytes(entry.update).byteLength, 0),
   };
 }
 
@@ -56,7 +58,7 @@ export async function loadStoredDocument(ctx: AppContext, proposalId: Types.Obje
 }
 
 export type CompactionResult =
-  | { state: "compacted"; merged: number; snapshotBytes: number }
+  | { state: "compacted"; merged: number; mergedBytes: number; snapshotBytes: number }
   | { state: "skipped"; reason: "nothing-to-merge" | "lost-race" };
 
 export interface CompactionHooks {
@@ -114,7 +116,8 @@ export async function compactProposalLog(
   for (let i = 0; i < ids.length; i += deleteBatch) {
     await ctx.models.ProposalUpdate.deleteMany({ _id: trusted({ $in: ids.slice(i, i + deleteBatch) }) });
   }
-  return { state: "compacted", merged: entries.length, snapshotBytes: state.byteLength };
+  const mergedBytes = entries.reduce((sum, entry) => sum + storedBytes(entry.update).byteLength, 0);
+  return { state: "compacted", merged: entries.length, mergedBytes, snapshotBytes: state.byteLength };
 }
 
 export function toObjectId(id: string): Types.ObjectId {

@@ -91,6 +91,11 @@ export function installProposalHandlers(
     deps.proposalRooms.set(proposalId, roomId);
     const entry = joinedRoom(socket, roomId);
     const live = await hub.open(proposal._id, socket.id);
+    if (socket.disconnected) {
+      // Gone while the document loaded: "disconnecting" already ran, so release it here.
+      hub.close(proposalId, socket.id);
+      throw appError("NOT_IN_ROOM", "the connection closed while the proposal was opening");
+    }
     // Reply and join in one synchronous step: every later update reaches this socket as a broadcast.
     let reply: ReturnType<typeof hub.syncReply>;
     try {
