@@ -1,0 +1,111 @@
+// A server killed with SIGKILL mid-vote keeps every acknowledged vote: after a restart on the same
+// database each member's stored position is the last one acknowledged (or a later one sent), and the
+// decision closes with a chain that verifies.
+import { randomUUID } from "node:crypto";
+import { Types } from "mongoose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Position } from "@mufakat/shared";
+import { ApiClient } from "../utils/api.ts";
+import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
+import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
+import { type LiveClient, connect, request } from "../utils/socket.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+
+let setup: TestServer;
+const processes: ServerProcess[] = [];
+const sockets: LiveClient[] = [];
+beforeAll(async () => {
+  setup = await startServer({ motionSweepMs: 0 });
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  for (const child of processes) await child.kill();
+  await setup.close();
+});
+
+const cycle: Position[] = ["support", "standAside", "supportWithReservations", "support", "object"];
+
+describe("a server killed mid-vote", () => {
+  it("loses no acknowledged vote", async () => {
+    const { roomId, coordinator, members } = await roomOfSectors(setup, 6);
+    const proposalId = await seedProposal(setup, roomId, coordinator.id, "Anggaran bersama posyandu");
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId, durationMinutes: 60 });
+    const motionId: string = opened.body.id;
+
+    const first = await spawnServer({ databaseName: setup.databaseName });
+    processes.push(first);
+    const clients = await Promise.all(members.map((member) => connect(first, member.accessToken)));
+    sockets.push(...clients);
+
+    // Every member but the coordinator changes position up to five times, one vote at a time (a motion
+    // closes once all eligible members voted, so one holds back); the server dies after 60 acks.
+    const sent: Position[][] = members.map(() => []);
+    const acked: (Position | null)[] = members.map(() => null);
+    let ackCount = 0;
+    let killed: Promise<void> | null = null;
+    await Promise.all(
+      clients.map(async (client, index) => {
+        if (index === 0) return;
+        for (const step of cycle.keys()) {
+          if (killed) return;
+          const shifted = cycle[(step + index) % cycle.length] as Position;
+          sent[index]!.push(shifted);
+          const payload = {
+            motionId,
+            position: shifted,
+            clientVoteId: randomUUID(),
+            ...(shifted === "object" || shifted === "supportWithReservations" ? { reason: "alasan" } : {}),
+          };
+          try {
+            const ack = await request(client, "motion:vote", payload);
+            if (!ack.ok) throw new Error(`vote refused: ${ack.error.code}`);
+            acked[index] = shifted;
+            ackCount += 1;
+            if (ackCount === 60 && !killed) killed = first.kill();
+          } catch (error) {
+            // Only the kill may interrupt a vote: a timeout or a disconnect after it.
+            if (!killed) throw error;
+            return;
+          }
+        }
+      }),
+    );
+    await killed;
+    expect(ackCount).toBeGreaterThanOrEqual(60);
+
+    const restarted = await spawnServer({ databaseName: setup.databaseName });
+    processes.push(restarted);
+    const stored = await setup.connection
+      .collection("votes")
+      .find({ motionId: new Types.ObjectId(motionId) })
+      .toArray();
+    const storedBy = new Map(stored.map((vote) => [vote.voterKey as string, vote.position as Position]));
+    let checked = 0;
+    for (const [index, member] of members.entries()) {
+      const last = acked[index];
+      if (!last) continue;
+      // What is stored is the last acknowledged position or one sent after it, never an older one.
+      const lastAckedIndex = sent[index]!.lastIndexOf(last);
+      const allowed = sent[index]!.slice(lastAckedIndex);
+      expect(allowed, `member ${index}`).toContain(storedBy.get(member.id));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+
+    // The restarted server takes the remaining votes and closes the motion with a verifiable record.
+    const after = await Promise.all(members.map((member) => connect(restarted, member.accessToken)));
+    sockets.push(...after);
+    // The coordinator votes last: that vote completes the turnout and closes the motion.
+    for (const client of [...after.slice(1), after[0]!]) {
+      const ack = await request(client, "motion:vote", { motionId, position: "support", clientVoteId: randomUUID() });
+      expect(ack.ok).toBe(true);
+    }
+    const api = new ApiClient(restarted.url);
+    api.accessToken = coordinator.accessToken;
+    const motion = await api.get(`/api/motions/${motionId}`);
+    expect(motion.body).toMatchObject({ status: "closed", closeReason: "allVoted" });
+    expect(motion.body.tally.totals.support).toBe(30);
+    const verified = await api.get(`/api/rooms/${roomId}/decisions/verify`);
+    expect(verified.body).toMatchObject({ valid: true, checked: 1 });
+  });
+});
