@@ -18,6 +18,7 @@ import { appError } from "./errors.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import type { Operation } from "./http/operation.ts";
+import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
@@ -79,6 +80,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...roomOperations(ctx),
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
+    ...accountabilityOperations(ctx),
   ];
   const openApiDocument = buildOpenApiDocument(operations, apiVersion);
 
@@ -97,7 +99,9 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
         error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
-  app.use(helmet());
+  // Without upgrade-insecure-requests: over plain HTTP on a LAN address it makes browsers fetch the
+  // app's own scripts over https, and the page stays blank. TLS deployments set HSTS at their proxy.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(
     cors({
       origin: (origin, callback) => callback(null, !origin || (deps.corsOrigins ?? []).includes(origin)),

@@ -22,6 +22,11 @@ export const limits = {
   /** Access token lifetime; refresh token lifetime. */
   accessTokenSeconds: 15 * 60,
   refreshTokenDays: 30,
+  /**
+   * A rotated refresh token presented again within this window is two tabs refreshing at once, not a
+   * theft: it gets a fresh token in the same family. Later, it revokes the family.
+   */
+  refreshReuseGraceMs: 10_000,
   /** Page size bounds for listings. */
   pageSizeDefault: 50,
   pageSizeMax: 200,

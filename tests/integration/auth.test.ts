@@ -1,13 +1,16 @@
 // Accounts and sessions over HTTP against the real database.
 import jwt from "jsonwebtoken";
 import { Types } from "mongoose";
+import { limits } from "@mufakat/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, registeredClient, userInput } from "../utils/api.ts";
+import { testClock } from "../utils/clock.ts";
 import { type TestServer, startServer, testJwtSecret } from "../utils/server.ts";
 
+const clock = testClock();
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ now: clock.now });
 });
 afterAll(async () => {
   await server.close();
@@ -119,6 +122,8 @@ describe("login, refresh, logout", () => {
     const stolen = client.refreshCookie as string;
     expect((await client.post("/api/auth/refresh")).status).toBe(200);
     const legitimate = client.refreshCookie as string;
+    // Past the grace window that covers two tabs refreshing at the same moment.
+    clock.advance(limits.refreshReuseGraceMs + 1);
 
     const attacker = new ApiClient(server.url);
     attacker.setRefreshCookie(stolen);
@@ -132,6 +137,18 @@ describe("login, refresh, logout", () => {
     const after = await victim.post("/api/auth/refresh");
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe("REFRESH_TOKEN_INVALID");
+  });
+
+  it("lets two tabs refresh with the same token at the same moment, within the grace window", async () => {
+    const { client } = await registeredClient(server.url);
+    const shared = client.refreshCookie as string;
+    const tabs = [new ApiClient(server.url), new ApiClient(server.url)];
+    for (const tab of tabs) tab.setRefreshCookie(shared);
+    const [first, second] = await Promise.all(tabs.map((tab) => tab.post("/api/auth/refresh")));
+    expect([first?.status, second?.status]).toEqual([200, 200]);
+    expect(tabs[0]?.refreshCookie).not.toBe(tabs[1]?.refreshCookie);
+    // Both new tokens belong to the live family and keep working.
+    for (const tab of tabs) expect((await tab.post("/api/auth/refresh")).status).toBe(200);
   });
 
   it("logout revokes the refresh token and clears the cookie", async () => {

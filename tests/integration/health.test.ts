@@ -21,6 +21,11 @@ describe("/healthz", () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", db: "up" });
+    // Security headers, without upgrade-insecure-requests (it blanks the app over plain HTTP on a LAN).
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toContain("upgrade-insecure-requests");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   // Needs a database this test may stop: the embedded FerretDB (skipped when MONGODB_URI is used).

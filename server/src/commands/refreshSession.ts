@@ -1,5 +1,7 @@
-// Rotates a refresh token. Each token works once; presenting one that was already rotated means it was
-// copied, so the whole family (every token descended from that login) is revoked.
+// Rotates a refresh token. Each token works once; presenting one that was already rotated (after a short
+// grace for tabs refreshing at the same moment) means it was copied, so the whole family (every token
+// descended from that login) is revoked.
+import { limits } from "@mufakat/shared";
 import { hashOpaqueToken } from "../auth/tokens.ts";
 import { trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
@@ -20,6 +22,12 @@ export async function refreshSession(
   ).lean();
   if (!claimed) {
     const known = await ctx.models.RefreshToken.findOne({ tokenHash }).lean();
+    const withinGrace =
+      known?.rotatedAt && !known.revokedAt && now.getTime() - known.rotatedAt.getTime() <= limits.refreshReuseGraceMs;
+    if (known && withinGrace && known.expiresAt > now) {
+      const user = await ctx.models.User.findById(known.userId).lean();
+      if (user && !user.bannedAt) return issueSession(ctx, { user, familyId: known.familyId });
+    }
     if (known?.rotatedAt && !known.revokedAt) {
       await ctx.models.RefreshToken.updateMany(
         { familyId: known.familyId, revokedAt: null },

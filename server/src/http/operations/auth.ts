@@ -57,7 +57,7 @@ export function authOperations(ctx: AppContext, cookieSecurity: CookieSecurity):
       summary: "Exchange the refresh cookie for a new access token (the cookie rotates)",
       tag: "auth",
       auth: false,
-      authRateLimited: true,
+      // Not under the login limit: every page load and tab refreshes, and a guess needs a 256-bit token.
       responses: { 200: { description: "New access token; new refresh cookie set", schema: sessionSchema } },
       errors: ["REFRESH_TOKEN_INVALID", "REFRESH_TOKEN_REUSED"],
       async handle({ req, res }) {
