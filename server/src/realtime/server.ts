@@ -7,6 +7,7 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import { type CollaborationOptions, DocumentHub } from "../collaboration/documentHub.ts";
 import type { AppContext } from "../context.ts";
+import { installAttendanceRecorder } from "./attendance.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
@@ -68,6 +69,7 @@ export async function createRealtime(
   });
 
   installHandshake(deps, io);
+  installAttendanceRecorder(deps);
   const presence = presenceBroadcaster(deps);
   const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
   io.on("connection", (socket) => {
@@ -84,10 +86,9 @@ export async function createRealtime(
     close: async () => {
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
       presence.stop();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        void io.close(() => resolve());
-      });
+      // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
+      // another process), closes the adapter, then the HTTP server.
+      await io.close();
       await hub.shutdown();
       await presence.idle();
       await Promise.allSettled(redisClients.map((client) => client.quit()));

@@ -1,6 +1,7 @@
 // Named reasons the server refuses or ends a real-time connection. A refused handshake arrives on the
 // client as `connect_error` whose `message` is one of connectRefusals and whose `data` is an ErrorBody.
-// A connection the server ends gets `session:expired` (or `server:closing`) first, carrying the reason.
+// A connection the server ends because its token expired gets `session:expired` first, carrying the reason;
+// one ended by a server shutdown just closes (socket.io reason "io server disconnect"): reconnect.
 import type { ErrorBody } from "../errors.ts";
 
 export const connectRefusals = [
@@ -27,8 +28,6 @@ export type ConnectRefusalData = ErrorBody & { code: ConnectRefusal };
 export const disconnectReasons = [
   /** The access token expired while connected and no `session:reauthenticate` came in time. */
   "SESSION_EXPIRED",
-  /** The server is shutting down; reconnect (another process may answer). */
-  "SERVER_CLOSING",
 ] as const;
 export type DisconnectReason = (typeof disconnectReasons)[number];
 
