@@ -5,6 +5,7 @@ import { auditActions, collaborationStages, memberRoles, roomVisibilities, secto
 import { createCollaborationModels } from "./collaboration.ts";
 import { createDecisionModels } from "./decisions.ts";
 import { createDiscussionModels } from "./discussion.ts";
+import { createAccountabilityModels } from "./accountability.ts";
 
 const userSchema = new Schema(
   {
@@ -121,6 +122,7 @@ export function createModels(connection: Connection) {
     ...createCollaborationModels(connection),
     ...createDecisionModels(connection),
     ...createDiscussionModels(connection),
+    ...createAccountabilityModels(connection),
   };
 }
 

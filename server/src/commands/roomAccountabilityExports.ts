@@ -1,0 +1,112 @@
+// What a coordinator takes out of a room: its decisions, commitments and pledges (for CSV and JSON
+// exports) and the printable report (participation per sector and week, tallies, resource totals,
+// commitments by status, the verified chain). Coordinators only.
+import { type ResourceTotals, accountabilityLimits } from "@mufakat/shared";
+import type { AppContext } from "../context.ts";
+import type { DecisionRecordDoc } from "../models/decisions.ts";
+import type { RoomDoc, UserDoc } from "../models/index.ts";
+import { type CommitmentsView, commitmentsView, publicUsersById, roomCommitments } from "./commitments.ts";
+import { type ChainVerification, verifyDecisionLog } from "./decisionLog.ts";
+import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { type ParticipationView, participationOfRoom, resolvePeriod } from "./participation.ts";
+import { type PledgesView, resourceTotals, roomPledges } from "./pledges.ts";
+
+export interface RoomExportData {
+  room: RoomDoc;
+  exportedAt: Date;
+  /** Oldest first, corrections included. */
+  decisions: DecisionRecordDoc[];
+  commitments: CommitmentsView;
+  pledges: PledgesView;
+  chain: ChainVerification;
+}
+
+async function coordinatedRoom(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<RoomDoc> {
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  return room;
+}
+
+async function roomDecisionRecords(ctx: AppContext, room: RoomDoc): Promise<DecisionRecordDoc[]> {
+  return ctx.models.DecisionRecord.find({ roomId: room._id })
+    .sort({ seq: 1 })
+    .limit(accountabilityLimits.accountabilityRowsMax)
+    .lean();
+}
+
+async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView> {
+  const pledges = await roomPledges(ctx, room._id);
+  return {
+    pledges,
+    users: await publicUsersById(
+      ctx,
+      pledges.map((p) => p.userId),
+    ),
+  };
+}
+
+export async function loadDecisionsExport(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string },
+): Promise<{ room: RoomDoc; decisions: DecisionRecordDoc[]; at: Date }> {
+  const room = await coordinatedRoom(ctx, props);
+  return { room, decisions: await roomDecisionRecords(ctx, room), at: ctx.now() };
+}
+
+export async function loadCommitmentsExport(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string },
+): Promise<{ room: RoomDoc; commitments: CommitmentsView; at: Date }> {
+  const room = await coordinatedRoom(ctx, props);
+  return { room, commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)), at: ctx.now() };
+}
+
+export async function loadPledgesExport(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string },
+): Promise<{ room: RoomDoc; pledges: PledgesView; at: Date }> {
+  const room = await coordinatedRoom(ctx, props);
+  return { room, pledges: await pledgesView(ctx, room), at: ctx.now() };
+}
+
+export async function loadRoomExport(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string },
+): Promise<RoomExportData> {
+  const room = await coordinatedRoom(ctx, props);
+  return {
+    room,
+    exportedAt: ctx.now(),
+    decisions: await roomDecisionRecords(ctx, room),
+    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)),
+    pledges: await pledgesView(ctx, room),
+    chain: await verifyDecisionLog(ctx, { roomId: room._id }),
+  };
+}
+
+export interface RoomReportData {
+  room: RoomDoc;
+  generatedAt: Date;
+  participation: ParticipationView;
+  decisions: DecisionRecordDoc[];
+  resources: ResourceTotals;
+  commitments: CommitmentsView;
+  chain: ChainVerification;
+}
+
+export async function getRoomReport(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string; query: { from?: string | undefined; to?: string | undefined } },
+): Promise<RoomReportData> {
+  const room = await coordinatedRoom(ctx, props);
+  const period = resolvePeriod(ctx, props.query);
+  const pledges = await roomPledges(ctx, room._id);
+  return {
+    room,
+    generatedAt: ctx.now(),
+    participation: await participationOfRoom(ctx, { room, viewerRole: "coordinator", period }),
+    decisions: (await roomDecisionRecords(ctx, room)).filter((record) => record.kind === "decision"),
+    resources: resourceTotals(pledges),
+    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)),
+    chain: await verifyDecisionLog(ctx, { roomId: room._id }),
+  };
+}
