@@ -46,3 +46,27 @@ describe("diffText", () => {
     expect(tokenize("a  b\n\nc")).toEqual(["a", "  ", "b", "\n", "\n", "c"]);
   });
 });
+
+describe("diffText on large, very different texts", () => {
+  it("stays bounded and still rebuilds both texts", () => {
+    const from = Array.from({ length: 20_000 }, (_, i) => `a${i}`).join(" ");
+    const to = Array.from({ length: 20_000 }, (_, i) => `b${i}`).join(" ");
+    const started = Date.now();
+    const changes = diffText(`awal ${from} akhir`, `awal ${to} akhir`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(changes[0]).toEqual({ type: "equal", text: "awal " });
+    expect(changes.at(-1)).toEqual({ type: "equal", text: " akhir" });
+    expect(
+      changes
+        .filter((c) => c.type !== "insert")
+        .map((c) => c.text)
+        .join(""),
+    ).toBe(`awal ${from} akhir`);
+    expect(
+      changes
+        .filter((c) => c.type !== "delete")
+        .map((c) => c.text)
+        .join(""),
+    ).toBe(`awal ${to} akhir`);
+  });
+});
