@@ -1,6 +1,8 @@
 // Two server processes behind one Redis (socket.io Redis adapter), on one database: clients on different
 // processes co-edit and converge, each process's in-memory document follows the other's edits, and
 // presence lists the members connected to either.
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
@@ -104,7 +106,30 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
         [gov, priv, comm].map((m) => `${m.userId}:${proposal.id}`).sort(),
       );
     });
+    // Carets cross processes too, and a client's carets are cleared everywhere when it disconnects.
+    const watcher = new Awareness(new Y.Doc());
+    onA.on("proposal:awareness", ({ update }) =>
+      applyAwarenessUpdate(watcher, new Uint8Array(update as ArrayBuffer), "server"),
+    );
+    const typist = new Awareness(editorB.doc);
+    typist.setLocalState({ user: { name: "Swasta" }, cursor: { anchor: 1, head: 4 } });
+    okData(
+      await request(privOnB, "proposal:awareness", {
+        proposalId: proposal.id,
+        update: encodeAwarenessUpdate(typist, [editorB.doc.clientID]),
+      }),
+    );
+    await eventually(() =>
+      expect(watcher.getStates().get(editorB.doc.clientID)).toEqual({
+        user: { name: "Swasta" },
+        cursor: { anchor: 1, head: 4 },
+      }),
+    );
+
     privOnB.close();
     await eventually(() => expect(presenceSeenOnA.at(-1)?.sort()).toEqual([gov.userId, comm.userId].sort()));
+    await eventually(() => expect(watcher.getStates().has(editorB.doc.clientID)).toBe(false));
+    typist.destroy();
+    watcher.destroy();
   });
 });

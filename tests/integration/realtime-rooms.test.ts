@@ -124,6 +124,27 @@ describe("room:join", () => {
     });
   });
 
+  it("drops a member whose connection dies without a goodbye from presence within seconds", async () => {
+    const { roomId, members } = await roomWithMembers(server, [
+      { sector: "government", role: "coordinator" },
+      { sector: "media", role: "participant" },
+    ]);
+    const [gov, media] = members as [(typeof members)[0], (typeof members)[0]];
+    const govSocket = await open(gov.token);
+    const seen: string[][] = [];
+    govSocket.on("presence:update", (presence) => seen.push(presence.members.map((m) => m.userId)));
+    okData(await request(govSocket, "room:join", { roomId }));
+    const mediaSocket = await open(media.token);
+    okData(await request(mediaSocket, "room:join", { roomId }));
+    await eventually(() => expect(seen.at(-1)).toHaveLength(2));
+    // Cut the TCP connection under the WebSocket: no close frame, no socket.io disconnect packet.
+    const transport = mediaSocket.io.engine.transport as unknown as { ws: { _socket: { destroy(): void } } };
+    const droppedAt = Date.now();
+    transport.ws._socket.destroy();
+    await eventually(() => expect(seen.at(-1)).toEqual([gov.userId]), { timeout: 12_000 });
+    expect(Date.now() - droppedAt).toBeLessThan(12_000);
+  });
+
   it("lets observers read but refuses every write with READ_ONLY_ROLE", async () => {
     const { roomId, members } = await roomWithMembers(server, [
       { sector: "government", role: "coordinator" },
