@@ -176,7 +176,8 @@ async function contributionEvents(
 ): Promise<ContributionEvent[]> {
   const { models } = ctx;
   const max = accountabilityLimits.participationScanMax;
-  const range = () => trusted({ $gte: props.period.from, $lt: props.period.to });
+  // Both ends included: with the default period ending now, what happened this instant counts.
+  const range = () => trusted({ $gte: props.period.from, $lte: props.period.to });
   const events: ContributionEvent[] = [];
   const byAuthor = (authorId: Types.ObjectId, kind: ContributionKind, at: Date) => {
     const sector = props.sectorOf.get(authorId.toHexString());
@@ -307,7 +308,8 @@ export function weeklyContributions(
     });
   }
   for (const event of events) {
-    const index = Math.floor((event.at.getTime() - period.from.getTime()) / weekMs);
+    // The period's end is included: an event exactly at `to` belongs to the last bucket.
+    const index = Math.min(Math.floor((event.at.getTime() - period.from.getTime()) / weekMs), buckets.length - 1);
     const bucket = buckets[index];
     if (!bucket) continue;
     bucket.perSector[event.sector][event.kind] += 1;

@@ -67,7 +67,7 @@ export async function listReviewDecisions(
   const roomIds = rooms.map((room) => room._id);
   const at = {
     ...(filter.from ? { $gte: new Date(filter.from) } : {}),
-    ...(filter.to ? { $lt: new Date(filter.to) } : {}),
+    ...(filter.to ? { $lte: new Date(filter.to) } : {}),
   };
   const records = await ctx.models.DecisionRecord.find({
     roomId: trusted({ $in: roomIds }),

@@ -199,6 +199,7 @@ export type ResourceLedger = z.infer<typeof resourceLedgerSchema>;
 
 // --- Participation insight -----------------------------------------------------------------------------
 
+/** A period, both ends included; the server defaults `to` to now and `from` to 30 days before `to`. */
 export const periodQuerySchema = z.strictObject({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
@@ -277,6 +278,7 @@ export const updateAccountabilitySettingsInputSchema = z.strictObject({
 
 // --- Coordinator review ---------------------------------------------------------------------------------
 
+/** Every filter is optional; `from` and `to` bound the record's time, both ends included. */
 export const reviewQuerySchema = z.strictObject({
   roomId: idSchema.optional(),
   from: instantSchema.optional(),
