@@ -1,0 +1,103 @@
+// The unacknowledged-update queue of one proposal: every local Yjs update stays here until the server
+// acknowledges it as stored; a send cut by a disconnect is resent after the reconnect, a rate-limited one
+// shortly after. Transport-free so its logic is unit-tested without a socket.
+import type { Ack, ErrorCode, StoredUpdate } from "@mufakat/shared";
+
+export interface UpdateTransport {
+  /** Whether an update can go now (connected, and the proposal opened on this connection). */
+  canSend(): boolean;
+  /** Resolves with the server's ack; rejects when the connection dropped before one came. */
+  send(update: Uint8Array, clientUpdateId: string): Promise<Ack<StoredUpdate>>;
+}
+
+export interface Scheduler {
+  setTimeout(run: () => void, ms: number): unknown;
+}
+
+/** Codes for which the same update is sent again later instead of being given up. */
+const retriedCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "RATE_LIMITED",
+  "DATABASE_UNAVAILABLE",
+  "TOKEN_EXPIRED",
+  "INTERNAL",
+]);
+
+export interface RefusedUpdate {
+  clientUpdateId: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export class OutgoingUpdates {
+  private readonly unacked = new Map<string, Uint8Array>();
+  private readonly inFlight = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private counter = 0;
+  readonly refused: RefusedUpdate[] = [];
+
+  constructor(
+    private readonly transport: UpdateTransport,
+    /** Prefix of clientUpdateIds: unique per document copy (the Yjs clientID). */
+    private readonly idPrefix: string,
+    private readonly scheduler: Scheduler = globalThis,
+    private readonly retryDelayMs: () => number = () => 100 + Math.floor(Math.random() * 200),
+  ) {}
+
+  /** How many updates are not yet acknowledged as stored. */
+  get size(): number {
+    return this.unacked.size;
+  }
+
+  ids(): string[] {
+    return [...this.unacked.keys()];
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queues an update and sends it if connected; returns its clientUpdateId. */
+  add(update: Uint8Array): string {
+    const id = `${this.idPrefix}-${this.counter++}`;
+    this.unacked.set(id, update);
+    this.changed();
+    this.send(id);
+    return id;
+  }
+
+  /** After a reconnect: every update not acknowledged goes again (the server ignores what it already has). */
+  resendAll(): void {
+    for (const id of this.unacked.keys()) this.send(id);
+  }
+
+  private send(id: string): void {
+    const update = this.unacked.get(id);
+    if (!update || !this.transport.canSend() || this.inFlight.has(id)) return;
+    this.inFlight.add(id);
+    this.transport.send(update, id).then(
+      (ack) => {
+        this.inFlight.delete(id);
+        if (ack.ok) {
+          this.unacked.delete(id);
+          this.changed();
+        } else if (retriedCodes.has(ack.error.code)) {
+          this.scheduler.setTimeout(() => this.send(id), this.retryDelayMs());
+        } else {
+          // The server will never take this one (too large, not allowed): stop sending it, and say so.
+          this.unacked.delete(id);
+          this.refused.push({ clientUpdateId: id, code: ack.error.code, message: ack.error.message });
+          this.changed();
+        }
+      },
+      () => {
+        // Cut before the ack: it stays unacked and goes again after the reconnect.
+        this.inFlight.delete(id);
+      },
+    );
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
