@@ -28,7 +28,7 @@ import type { CookieSecurity } from "./http/session.ts";
 import { createModels, ensureIndexes } from "./models/index.ts";
 import type { CollaborationOptions } from "./collaboration/documentHub.ts";
 import { type MotionBroadcaster, type MotionEvents, createMotionEvents } from "./realtime/motionEvents.ts";
-import { type Realtime, createRealtime } from "./realtime/server.ts";
+import { type Realtime, type RealtimeOptions, createRealtime } from "./realtime/server.ts";
 import { roomChannel } from "./realtime/types.ts";
 
 export const apiVersion = "0.1.0";
@@ -48,6 +48,8 @@ export interface AppDeps {
   redisUrl?: string | undefined;
   /** Tuning of live documents (compaction threshold, idle unload) and test seams. */
   collaboration?: CollaborationOptions;
+  /** Tuning of the socket layer (how often a live socket's role is re-read). */
+  realtime?: RealtimeOptions;
   /** How often motions past their deadline are closed; 0 turns the sweep off (tests call it directly). */
   motionSweepMs?: number;
 }
@@ -147,6 +149,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     redisUrl: deps.redisUrl,
     corsOrigins: deps.corsOrigins ?? [],
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
+    ...(deps.realtime ? { realtime: deps.realtime } : {}),
     motions,
   });
   broadcastToRoom = (roomId, event, payload) => {

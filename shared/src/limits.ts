@@ -56,6 +56,8 @@ export const limits = {
   /** Heartbeat: a silent client is dropped (and leaves presence) after interval + timeout. */
   socketPingIntervalMs: 5_000,
   socketPingTimeoutMs: 5_000,
+  /** How long a live socket's role in a room is trusted before a write re-reads the membership. */
+  liveRoleRecheckMs: 10_000,
   /** Discussion: one chat message or comment, the quoted text of a comment's anchor, one page of history. */
   messageChars: 4000,
   anchorQuoteChars: 1000,

@@ -1,4 +1,5 @@
 // Joining rooms live and presence: membership and roles, several tabs, leave and disconnect, proposals.
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { eventually } from "../utils/eventually.ts";
@@ -9,7 +10,8 @@ import * as Y from "yjs";
 let server: TestServer;
 const sockets: LiveClient[] = [];
 beforeAll(async () => {
-  server = await startServer();
+  // Every live write re-reads the membership, so role changes show at once.
+  server = await startServer({ realtime: { roleRecheckMs: 0 } });
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
@@ -187,6 +189,40 @@ describe("room:join", () => {
     expect(await server.connection.collection("proposalupdates").countDocuments()).toBe(0);
     expect(await server.connection.collection("proposals").countDocuments({ title: "x" })).toBe(0);
     expect(await server.connection.collection("proposalversions").countDocuments()).toBe(0);
+  });
+
+  it("applies a role change or removal made over HTTP to the live socket's next write", async () => {
+    const { roomId, members } = await roomWithMembers(server, [
+      { sector: "government", role: "coordinator" },
+      { sector: "private", role: "participant" },
+    ]);
+    const [gov, priv] = members as [(typeof members)[0], (typeof members)[0]];
+    const govSocket = await open(gov.token);
+    okData(await request(govSocket, "room:join", { roomId }));
+    const seen: string[][] = [];
+    govSocket.on("presence:update", (presence) => seen.push(presence.members.map((m) => m.userId)));
+    const proposal = okData(await request(govSocket, "proposal:create", { roomId, title: "Peran berubah" }));
+    const socket = await open(priv.token);
+    okData(await request(socket, "room:join", { roomId }));
+    const edit = (content: string) => {
+      const doc = new Y.Doc();
+      doc.getText("catatan").insert(0, content);
+      return request(socket, "proposal:update", { proposalId: proposal.id, update: Y.encodeStateAsUpdate(doc) });
+    };
+    expect((await edit("boleh")).ok).toBe(true);
+
+    const demoted = await gov.api.patch(`/api/rooms/${roomId}/members/${priv.userId}/role`, { role: "observer" });
+    expect(demoted.status).toBe(200);
+    expect(await edit("tidak lagi")).toMatchObject({ ok: false, error: { code: "READ_ONLY_ROLE" } });
+
+    const removed = await gov.api.delete(`/api/rooms/${roomId}/members/${priv.userId}`);
+    expect(removed.status).toBe(200);
+    expect(await edit("keluar")).toMatchObject({ ok: false, error: { code: "NOT_A_MEMBER" } });
+    await eventually(() => expect(seen.at(-1)).toEqual([gov.userId]));
+    // Only the first edit was stored.
+    expect(
+      await server.connection.collection("proposalupdates").countDocuments({ userId: new Types.ObjectId(priv.userId) }),
+    ).toBe(1);
   });
 
   it("renames a proposal and tells the room", async () => {

@@ -17,9 +17,6 @@ import { TokenBucket } from "./rateLimit.ts";
 import { joinedRoom } from "./roomHandlers.ts";
 import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
 
-/** How long a socket's role in a room is trusted before the membership is read again. */
-const roleRecheckMs = 10_000;
-
 export function installProposalHandlers(
   deps: RealtimeDeps & { sessionGuard: SessionGuard; broadcastPresence: (roomId: string) => void },
   socket: LiveSocket,
@@ -46,7 +43,7 @@ export function installProposalHandlers(
   async function authorizeWrite(roomId: string): Promise<void> {
     const entry = joinedRoom(socket, roomId);
     const checkedAt = roleCheckedAt.get(roomId) ?? 0;
-    if (Date.now() - checkedAt > roleRecheckMs) {
+    if (Date.now() - checkedAt >= deps.roleRecheckMs) {
       try {
         const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
         entry.role = access.role;

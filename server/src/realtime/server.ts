@@ -16,6 +16,11 @@ import { installProposalHandlers } from "./proposalHandlers.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
 
+export interface RealtimeOptions {
+  /** How long a socket's role in a room is trusted before a write re-reads the membership (default limits.liveRoleRecheckMs). */
+  roleRecheckMs?: number;
+}
+
 export interface Realtime {
   io: LiveServer;
   hub: DocumentHub;
@@ -29,6 +34,7 @@ export async function createRealtime(
     redisUrl?: string | undefined;
     corsOrigins?: string[];
     collaboration?: CollaborationOptions;
+    realtime?: RealtimeOptions;
     /** Votes over the socket go through the same motion events as HTTP votes. */
     motions?: MotionEvents;
   },
@@ -54,7 +60,14 @@ export async function createRealtime(
   }
 
   const hub = new DocumentHub(ctx, options.collaboration);
-  const deps: RealtimeDeps = { ctx, io, hub, multiProcess: Boolean(options.redisUrl), proposalRooms: new Map() };
+  const deps: RealtimeDeps = {
+    ctx,
+    io,
+    hub,
+    multiProcess: Boolean(options.redisUrl),
+    proposalRooms: new Map(),
+    roleRecheckMs: options.realtime?.roleRecheckMs ?? limits.liveRoleRecheckMs,
+  };
   hub.setRelay({
     remoteUpdateApplied: (proposalId, update) => {
       io.local.to(proposalChannel(proposalId)).emit("proposal:update", { proposalId, update });

@@ -16,6 +16,8 @@ export interface RealtimeDeps {
   multiProcess: boolean;
   /** Which room each proposal belongs to (proposals never move), to authorize edits without a query. */
   proposalRooms: Map<string, string>;
+  /** How long a socket's role is trusted before a write re-reads the membership (0: every write). */
+  roleRecheckMs: number;
 }
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
