@@ -3,6 +3,7 @@ export { createApp, type AppDeps, type MufakatApp } from "./app.ts";
 export { connectMongoose, openDatabase } from "./db/connection.ts";
 export {
   cachedBinaryPath,
+  canConnect,
   findFreePort,
   locateOrBuildFerretDb,
   startFerretDb,

@@ -2,13 +2,12 @@
 // without Go gets a message naming the two ways out.
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, inject, it } from "vitest";
-import { locateOrBuildFerretDb } from "@mufakat/server";
+import { canConnect, locateOrBuildFerretDb } from "@mufakat/server";
 import { eventually } from "../utils/eventually.ts";
 
 const binary = inject("ferretDbBinary");
@@ -23,17 +22,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
 describe("embedded FerretDB", () => {
   it.skipIf(!binary)("stops when the process that started it is killed with SIGKILL", async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-orphan-"));
@@ -46,10 +34,10 @@ describe("embedded FerretDB", () => {
     });
     const { pid, port } = JSON.parse(line) as { pid: number; port: number };
     expect(isRunning(pid)).toBe(true);
-    expect(await accepts(port)).toBe(true);
+    expect(await canConnect(port)).toBe(true);
 
     child.kill("SIGKILL");
-    await eventually(async () => expect(await accepts(port)).toBe(false), { timeout: 15_000 });
+    await eventually(async () => expect(await canConnect(port)).toBe(false), { timeout: 15_000 });
     await eventually(() => expect(isRunning(pid)).toBe(false), { timeout: 15_000 });
     await fs.rm(dataDir, { recursive: true, force: true });
   });
