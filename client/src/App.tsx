@@ -10,6 +10,7 @@ import { RequireSession } from "./components/RequireSession.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { RegisterPage } from "./features/auth/RegisterPage.tsx";
 import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
+import { ProposalMotionPage } from "./features/motions/ProposalMotionPage.tsx";
 import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
 import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
 import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
@@ -44,6 +45,10 @@ export function App() {
           <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
           <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
           <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+          <Route
+            path="/rooms/:roomId/proposals/:proposalId/motion"
+            element={<Guarded page={<ProposalMotionPage />} />}
+          />
           <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

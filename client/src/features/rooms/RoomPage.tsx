@@ -7,8 +7,11 @@ import { useApiQuery } from "../../api/useApiQuery.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
+import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
+import { RoomMotions } from "../motions/RoomMotions.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
+import { RoomTabs, useRoomTab } from "./RoomTabs.tsx";
 import { StageSelector } from "./StageSelector.tsx";
 
 export function RoomPage() {
@@ -24,8 +27,8 @@ export function RoomPage() {
 }
 
 function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(room: RoomDetail): void }) {
-  const t = useT();
   const isCoordinator = room.myRole === "coordinator";
+  const tab = useRoomTab();
   return (
     <article className="room" data-testid="room" data-room-id={room.id}>
       <header className="room-header">
@@ -35,6 +38,26 @@ function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(roo
           {room.myRole && <RoleBadge role={room.myRole} />}
         </p>
       </header>
+      <RoomTabs current={tab} />
+      {tab === "decisions" ? (
+        <DecisionsTab roomId={room.id} isCoordinator={isCoordinator} />
+      ) : (
+        <RoomOverview room={room} isCoordinator={isCoordinator} onRoomChanged={onRoomChanged} />
+      )}
+    </article>
+  );
+}
+
+interface RoomOverviewProps {
+  room: RoomDetail;
+  isCoordinator: boolean;
+  onRoomChanged(room: RoomDetail): void;
+}
+
+function RoomOverview({ room, isCoordinator, onRoomChanged }: RoomOverviewProps) {
+  const t = useT();
+  return (
+    <>
       <section className="room-purpose">
         <h2>{t("room.purpose")}</h2>
         {room.purpose ? (
@@ -56,7 +79,8 @@ function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(roo
           <InviteLinkPanel roomId={room.id} />
         </section>
       )}
+      <RoomMotions roomId={room.id} />
       <MembersBySector membersBySector={room.membersBySector} />
-    </article>
+    </>
   );
 }

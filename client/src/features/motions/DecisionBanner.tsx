@@ -1,0 +1,44 @@
+// The decision on a proposal once its motion has closed: outcome, why, how it closed, its log record.
+import type { Motion } from "@mufakat/shared";
+import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+
+export function closedEarly(motion: Motion): boolean {
+  return (
+    motion.closeReason !== null &&
+    motion.closeReason !== "deadline" &&
+    motion.closedAt !== null &&
+    Date.parse(motion.closedAt) < Date.parse(motion.deadline)
+  );
+}
+
+export function DecisionBanner({ motion }: { motion: Motion }) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const { outcome, reasonCode } = motion.tally;
+  return (
+    <div
+      className={`decision-banner decision-${outcome}`}
+      role="status"
+      data-testid="decision-banner"
+      data-outcome={outcome}
+      data-reason-code={reasonCode}
+    >
+      <strong data-testid="decision-outcome">{t("decision.title", { outcome: t(`outcome.${outcome}`) })}</strong>
+      <p data-testid="decision-reason">{t(`reasonCode.${reasonCode}`)}</p>
+      {motion.closeReason && motion.closedAt && (
+        <p data-testid="decision-close-reason" data-close-reason={motion.closeReason}>
+          {t("decision.closeReason", {
+            reason: t(`closeReason.${motion.closeReason}`),
+            date: formatDate(motion.closedAt),
+          })}
+        </p>
+      )}
+      {closedEarly(motion) && <p data-testid="decision-early">{t("decision.earlyClose")}</p>}
+      {motion.decisionSeq !== null && (
+        <p className="note" data-testid="decision-seq">
+          {t("decision.recordLink", { seq: motion.decisionSeq })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The live tally: quorum, what the outcome would be, one bar per sector with its counts per position.
+import type { Motion, Position, PublicTally, Quorum } from "@mufakat/shared";
+import { SectorBadge } from "../../components/Badges.tsx";
+import { type SectorColour, sectorColours } from "../../components/sectorColours.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { type SectorBar, formatShare, sectorBars } from "./tallyBars.ts";
+
+/** Each position's fill, drawn in the sector's own colour so the bar still says whose it is. */
+function segmentStyle(position: Position, colour: SectorColour) {
+  switch (position) {
+    case "support":
+      return { background: colour.solid };
+    case "supportWithReservations":
+      return { background: colour.solid, opacity: 0.6 };
+    case "standAside":
+      return { background: "#9aa5b1" };
+    case "object":
+      return { background: `repeating-linear-gradient(45deg, ${colour.solid} 0 4px, #ffffff 4px 8px)` };
+    case "block":
+      return { background: "#1f2933" };
+  }
+}
+
+export function TallyView({ motion, preview }: { motion: Motion; preview: boolean }) {
+  const t = useT();
+  const tally = motion.tally;
+  return (
+    <section className="tally" data-testid="tally" aria-labelledby={`tally-${motion.id}`}>
+      <h3 id={`tally-${motion.id}`}>{t("tally.title")}</h3>
+      <QuorumLine tally={tally} quorum={motion.rule.quorum} />
+      {preview && (
+        <p className="tally-preview" data-testid="tally-preview" data-outcome={tally.outcome}>
+          {t("tally.ifClosedNow", { outcome: t(`outcome.${tally.outcome}`) })} — {t(`reasonCode.${tally.reasonCode}`)}
+        </p>
+      )}
+      {tally.votersCount === 0 && <p className="empty">{t("tally.empty")}</p>}
+      <SectorTallyRows tally={tally} />
+    </section>
+  );
+}
+
+/** The per-sector bars of a tally, live or recorded. */
+export function SectorTallyRows({ tally }: { tally: PublicTally }) {
+  return (
+    <div className="tally-bars">
+      {sectorBars(tally).map((bar) => (
+        <SectorTallyBar key={bar.sector} bar={bar} share={tally.perSector[bar.sector]?.supportShare ?? null} />
+      ))}
+    </div>
+  );
+}
+
+function QuorumLine({ tally, quorum }: { tally: PublicTally; quorum: Quorum }) {
+  const t = useT();
+  return (
+    <p
+      className={tally.quorumMet ? "quorum quorum-met" : "quorum"}
+      data-testid="tally-quorum"
+      data-met={tally.quorumMet}
+    >
+      {tally.quorumMet
+        ? t("tally.quorumMet")
+        : t("tally.quorumNotMet", {
+            voters: tally.votersCount,
+            minVoters: quorum.minVoters,
+            sectors: tally.sectorsRepresented.length,
+            minSectors: quorum.minSectors,
+          })}
+    </p>
+  );
+}
+
+function SectorTallyBar({ bar, share }: { bar: SectorBar; share: number | null }) {
+  const t = useT();
+  const colour = sectorColours[bar.sector];
+  return (
+    <div className="tally-sector" data-testid={`tally-sector-${bar.sector}`} data-voters={bar.voters}>
+      <div className="tally-sector-head">
+        <SectorBadge sector={bar.sector} />{" "}
+        <span className="note" data-testid="tally-sector-voters">
+          {bar.eligible === null
+            ? t("tally.votersOnly", { voters: bar.voters })
+            : t("tally.voters", { voters: bar.voters, eligible: bar.eligible })}
+        </span>
+        {share !== null && <span className="note"> · {t("tally.share", { share: formatShare(share) })}</span>}
+        {bar.meetsThreshold !== null && (
+          <span className="note" data-testid="tally-sector-threshold" data-meets={bar.meetsThreshold}>
+            {" "}
+            · {bar.meetsThreshold ? t("tally.meetsThreshold") : t("tally.belowThreshold")}
+          </span>
+        )}
+      </div>
+      <div className="tally-bar" style={{ borderColor: colour.solid, background: colour.tint }} aria-hidden="true">
+        {bar.segments.map((segment) =>
+          segment.count > 0 ? (
+            <span
+              key={segment.position}
+              className="tally-segment"
+              style={{ width: `${segment.percent}%`, ...segmentStyle(segment.position, colour) }}
+            />
+          ) : null,
+        )}
+      </div>
+      <ul className="tally-counts">
+        {bar.segments.map((segment) => (
+          <li key={segment.position} data-position={segment.position}>
+            <span className="legend-swatch" style={segmentStyle(segment.position, colour)} />
+            {t(`position.${segment.position}`)}:{" "}
+            <strong data-testid={`tally-count-${segment.position}`}>{segment.count}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

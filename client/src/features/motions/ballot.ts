@@ -1,0 +1,61 @@
+// Pure rules of the vote form: which positions need a reason, and resending one vote with the same id.
+import { type CastVoteInput, type Position, ballotReasonChars, positionRequiresReason } from "@mufakat/shared";
+import { ApiError } from "../../api/ApiError.ts";
+
+export type BallotProblem = "reasonRequired" | "reasonTooLong" | null;
+
+/** What stops a ballot from being sent, checked as the server will (shared positionRequiresReason). */
+export function ballotProblem(position: Position, reason: string): BallotProblem {
+  const trimmed = reason.trim();
+  if (positionRequiresReason(position) && trimmed.length === 0) return "reasonRequired";
+  if (trimmed.length > ballotReasonChars) return "reasonTooLong";
+  return null;
+}
+
+/** The body of a vote: a reason only when one was written. */
+export function voteInput(position: Position, reason: string, clientVoteId: string): CastVoteInput {
+  const trimmed = reason.trim();
+  return trimmed ? { position, reason: trimmed, clientVoteId } : { position, clientVoteId };
+}
+
+/**
+ * The vote to send: the attempt whose answer was lost, again with its clientVoteId, when the position
+ * and reason are unchanged (the server then counts it once); otherwise a new attempt with a new id.
+ */
+export function voteAttempt(
+  unanswered: CastVoteInput | null,
+  position: Position,
+  reason: string,
+  makeId: () => string,
+): CastVoteInput {
+  const next = voteInput(position, reason, "");
+  if (unanswered && unanswered.position === next.position && unanswered.reason === next.reason) return unanswered;
+  return { ...next, clientVoteId: makeId() };
+}
+
+/** True for a failure where the vote may or may not have been stored: no answer arrived. */
+export function answerLost(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "NETWORK_ERROR";
+}
+
+/**
+ * Sends one vote attempt. A network error (no answer: the vote may or may not be stored) is retried
+ * with the SAME clientVoteId, so the server counts it at most once; any answer from the server ends it.
+ */
+export async function sendVoteOnce<T>(
+  send: (input: CastVoteInput) => Promise<T>,
+  input: CastVoteInput,
+  options: { retries?: number; wait?: (attempt: number) => Promise<void> } = {},
+): Promise<T> {
+  const retries = options.retries ?? 3;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send(input);
+    } catch (error) {
+      if (!answerLost(error) || attempt >= retries) throw error;
+      await (options.wait ?? defaultWait)(attempt);
+    }
+  }
+}
+
+const defaultWait = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
