@@ -77,7 +77,7 @@ describe("crash while editing", () => {
           text.insert(Math.floor(random() * (text.length + 1)), `${"gpc"[index]}${Math.floor(random() * 10)}`);
           edits += 1;
         }
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
     });
     await eventually(() => expect(editors.reduce((n, e) => n + e.acked.length, 0)).toBeGreaterThanOrEqual(45), {

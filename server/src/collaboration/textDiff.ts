@@ -17,7 +17,8 @@ export function diffText(from: string, to: string): TextChange[] {
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)) ?? [ // Too different to diff word by word within bounds: the whole middle was replaced.
+  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail)) ?? [
+    // Too different to diff word by word within bounds: the whole middle was replaced.
     ...a.slice(head, a.length - tail).map((token) => ({ type: "delete" as const, token })),
     ...b.slice(head, b.length - tail).map((token) => ({ type: "insert" as const, token })),
   ];
