@@ -128,6 +128,37 @@ describe("compaction", () => {
   });
 });
 
+describe("concurrent compactions (two processes at once)", () => {
+  it("the one that read an older snapshot loses and deletes nothing; the text is intact", async () => {
+    const { proposal, editor } = await editorInNewRoom();
+    editor.createParagraph("");
+    await typeAndWait(editor, ["satu", "dua", "tiga"]);
+    const id = new Types.ObjectId(proposal.id);
+    const hub = server.app.realtime.hub;
+
+    // The first compaction reads the 4 entries, then waits at the gate.
+    gate = closedGate();
+    const slow = hub.compact(id);
+    await eventually(() => expect(gate?.entered).toBe(true));
+    const paused = gate;
+    gate = null;
+    // Meanwhile another compaction (another process, say) merges them and more.
+    await typeAndWait(editor, ["empat"]);
+    expect(await hub.compact(id)).toMatchObject({ state: "compacted", merged: 5 });
+    await typeAndWait(editor, ["lima"]);
+    paused.release();
+    // The slow one would overwrite a newer snapshot with an older state: it is refused.
+    expect(await slow).toEqual({ state: "skipped", reason: "lost-race" });
+
+    const snapshot = await snapshotOf(proposal.id);
+    expect(snapshot?.mergedUpdates).toBe(5);
+    expect(snapshot?.revision).toBe(1);
+    const stored = await storedState(server.connection, proposal.id);
+    expect(stored.logCount).toBe(1);
+    expect(paragraphTextOf(stored.state)).toBe("satu dua tiga empat lima ");
+  });
+});
+
 describe("named versions", () => {
   it("saves, lists and diffs versions, against each other and the live text", async () => {
     const { proposal, editor, members, roomId } = await editorInNewRoom();
