@@ -16,13 +16,20 @@ interface DecisionLogData {
   verification: ChainVerification;
 }
 
+async function loadDecisionLog(roomId: string): Promise<DecisionLogData> {
+  const [records, verification] = await Promise.all([listDecisions(roomId), verifyDecisions(roomId)]);
+  return { records, verification };
+}
+
 export function DecisionsTab({ roomId, isCoordinator }: { roomId: string; isCoordinator: boolean }) {
   const t = useT();
-  const log = useApiQuery(`decisions/${roomId}`, async (): Promise<DecisionLogData> => {
-    const [records, verification] = await Promise.all([listDecisions(roomId), verifyDecisions(roomId)]);
-    return { records, verification };
+  const log = useApiQuery(`decisions/${roomId}`, () => loadDecisionLog(roomId));
+  const { setData } = log;
+  // A closed motion appends a record: read the log and its verification again, without a loading state.
+  useMotionEvents(roomId, {
+    onClosed: () =>
+      void loadDecisionLog(roomId).then(setData, (error: unknown) => console.warn("could not reload decisions", error)),
   });
-  useMotionEvents(roomId, { onClosed: log.reload });
   return (
     <section className="decisions-tab" data-testid="decisions-tab" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t("decisions.title")}</h2>

@@ -8,8 +8,12 @@ import { useMotionEvents } from "./useMotionEvents.ts";
 
 export function RoomMotions({ roomId }: { roomId: string }) {
   const t = useT();
-  const { result, reload } = useApiQuery(`room-motions/${roomId}`, () => listRoomMotions(roomId));
-  useMotionEvents(roomId, { onOpened: reload });
+  const { result, reload, setData } = useApiQuery(`room-motions/${roomId}`, () => listRoomMotions(roomId));
+  useMotionEvents(roomId, {
+    // Read again without a loading state: the panels already on screen keep their forms.
+    onOpened: () =>
+      void listRoomMotions(roomId).then(setData, (error: unknown) => console.warn("could not list motions", error)),
+  });
   return (
     <section className="room-motions" data-testid="room-motions" aria-labelledby="room-motions-heading">
       <h2 id="room-motions-heading">{t("motions.room.title")}</h2>

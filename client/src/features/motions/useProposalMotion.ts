@@ -20,25 +20,31 @@ export function useProposalMotion(roomId: string, proposalId: string) {
   const latest = useRef<Motion | null>(motion);
   latest.current = motion;
 
-  /** Reads the motion again without a loading state, so forms and bars stay on screen. */
-  const refresh = useCallback(async () => {
-    const current = latest.current;
-    try {
-      if (current) {
-        setData(await getMotion(current.id));
-      } else {
-        const motions = await listRoomMotions(roomId);
-        setData(motions.find((m) => m.proposalId === proposalId) ?? null);
+  /**
+   * Reads the motion again without a loading state, so forms and bars stay on screen; `newest` looks for
+   * a motion opened since (the one on screen may be an earlier, closed one).
+   */
+  const refresh = useCallback(
+    async (newest = false) => {
+      const current = latest.current;
+      try {
+        if (current && !newest) {
+          setData(await getMotion(current.id));
+        } else {
+          const motions = await listRoomMotions(roomId);
+          setData(motions.find((m) => m.proposalId === proposalId) ?? null);
+        }
+      } catch (error) {
+        // The motion on screen stays as last read; the next event or poll tries again.
+        console.warn("could not refresh the motion", error);
       }
-    } catch (error) {
-      // The motion on screen stays as last read; the next event or poll tries again.
-      console.warn("could not refresh the motion", error);
-    }
-  }, [roomId, proposalId, setData]);
+    },
+    [roomId, proposalId, setData],
+  );
 
   const { live } = useMotionEvents(roomId, {
     onOpened: (event) => {
-      if (event.proposalId === proposalId) void refresh();
+      if (event.proposalId === proposalId) void refresh(true);
     },
     onTally: (event) => {
       const current = latest.current;
