@@ -5,7 +5,7 @@
 // then a broken one at record 1 once the stored record is tampered with.
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
 import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
@@ -33,6 +33,11 @@ async function member(sector: keyof typeof accounts, organisation: string): Prom
   return { client, id: session.user.id };
 }
 
+async function coordinatorId(): Promise<string | undefined> {
+  const user = await server.connection.collection("users").findOne({ email: accounts.government.email });
+  return user?._id.toHexString();
+}
+
 /** Logs in through the login page and lands on `next`. */
 async function logIn(page: Page, sector: keyof typeof accounts, next: string): Promise<void> {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -43,7 +48,7 @@ async function logIn(page: Page, sector: keyof typeof accounts, next: string): P
 }
 
 /** The number shown for one position in one sector's tally bar, waited for until it reads `expected`. */
-async function expectCount(page: Page, sector: string, position: string, expected: number): Promise<void> {
+async function expectCount(page: Page | Locator, sector: string, position: string, expected: number): Promise<void> {
   await page
     .getByTestId(`tally-sector-${sector}`)
     .getByTestId(`tally-count-${position}`)
@@ -51,7 +56,7 @@ async function expectCount(page: Page, sector: string, position: string, expecte
     .waitFor();
 }
 
-async function countsOf(page: Page, sector: string): Promise<Record<string, string | null>> {
+async function countsOf(page: Page | Locator, sector: string): Promise<Record<string, string | null>> {
   const row = page.getByTestId(`tally-sector-${sector}`);
   const result: Record<string, string | null> = {};
   for (const position of ["support", "supportWithReservations", "standAside", "object", "block"]) {
@@ -243,6 +248,54 @@ describe("a motion voted in three browsers", () => {
     expect(await badge.getAttribute("data-broken-seq")).toBe("1");
     expect(await badge.textContent()).toBe("Rantai catatan rusak pada catatan 1 — isi catatan telah diubah");
     await saveScreenshot(page, "motion-vote-6-chain-broken");
+  });
+
+  it("a second motion: a position changed, then closed early by the coordinator without quorum", async () => {
+    const secondText = "Tarif air untuk rumah ibadah digratiskan.";
+    const secondId = await seedProposal(server, roomId, (await coordinatorId()) ?? "", secondText);
+    const { page } = coordinator;
+    await page.goto(`/rooms/${roomId}/proposals/${secondId}/motion`);
+    await page.getByTestId("motion-none").waitFor();
+    await page.getByTestId("open-motion-submit").click();
+    await page.getByTestId("running-motion").waitFor();
+    expect(await page.getByTestId("motion-frozen-text").textContent()).toBe(secondText);
+
+    const voter = privateMember.page;
+    await voter.reload();
+    const panel = voter.getByTestId("motion-panel").and(voter.locator(`[data-proposal-id="${secondId}"]`));
+    await panel.getByTestId("running-motion").waitFor();
+    await panel.getByTestId("vote-position-supportWithReservations").check();
+    await panel.getByTestId("vote-submit").click();
+    await panel.getByTestId("vote-reason-error").waitFor();
+    await panel.getByTestId("vote-reason").fill("Perlu batas kuota bulanan");
+    await panel.getByTestId("vote-submit").click();
+    await panel.getByTestId("vote-mine").and(voter.locator('[data-position="supportWithReservations"]')).waitFor();
+    await panel.getByTestId("vote-position-standAside").check();
+    await panel.getByTestId("vote-reason").fill("");
+    await panel.getByTestId("vote-submit").click();
+    await panel.getByTestId("vote-mine").and(voter.locator('[data-position="standAside"]')).waitFor();
+    await expectCount(panel, "private", "standAside", 1);
+    expect(await countsOf(panel, "private")).toMatchObject({ supportWithReservations: "0", standAside: "1" });
+
+    await expectCount(page, "private", "standAside", 1);
+    await page.getByTestId("motion-close").click();
+    const banner = page.getByTestId("decision-banner");
+    await banner.waitFor();
+    expect(await banner.getAttribute("data-outcome")).toBe("noQuorum");
+    expect(await page.getByTestId("decision-reason").textContent()).toBe("Jumlah pemberi suara belum mencapai kuorum.");
+    expect(await page.getByTestId("decision-close-reason").getAttribute("data-close-reason")).toBe("coordinator");
+    await page.getByTestId("decision-early").waitFor();
+    await panel.getByTestId("decision-banner").and(voter.locator('[data-outcome="noQuorum"]')).waitFor();
+    await saveScreenshot(page, "motion-vote-7-closed-early");
+
+    await page.getByTestId("back-to-room").click();
+    await page.getByTestId("room-tab-decisions").click();
+    const record = page.getByTestId("decision-record").and(page.locator('[data-seq="3"]'));
+    await record.waitFor();
+    expect(await record.getAttribute("data-outcome")).toBe("noQuorum");
+    // Newest first; the earlier tampering still breaks the chain at record 1.
+    expect(await page.getByTestId("decision-record").first().getAttribute("data-seq")).toBe("3");
+    expect(await page.getByTestId("integrity-badge").getAttribute("data-broken-seq")).toBe("1");
   });
 
   it("raised no uncaught errors in any browser", () => {
