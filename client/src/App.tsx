@@ -45,6 +45,7 @@ export function App() {
           <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
           <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
           <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+          <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
           <Route
             path="/rooms/:roomId/proposals/:proposalId/motion"
             element={<Guarded page={<ProposalMotionPage />} />}

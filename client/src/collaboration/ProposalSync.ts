@@ -21,11 +21,6 @@ const awarenessThrottleMs = 120;
 /** How long to wait for IndexedDB before syncing without the offline copy. */
 const persistenceWaitMs = 2_000;
 
-export interface CaretUser {
-  name: string;
-  color: string;
-}
-
 export interface ProposalSyncState {
   /** Opened on the current connection (sync steps done). */
   opened: boolean;

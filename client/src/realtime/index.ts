@@ -2,3 +2,4 @@
 export { type LiveSnapshot, type LiveSocket, type LiveStatus, liveConnection } from "./liveConnection.ts";
 export { type LiveAckData, type LiveEvent, type LivePayload, liveRequest } from "./liveRequest.ts";
 export { useLiveEvent, useLiveSocket } from "./useLiveSocket.ts";
+export { type RoomChannel, type RoomChannelState, useRoomChannel } from "./useRoomChannel.ts";

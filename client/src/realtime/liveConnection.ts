@@ -35,7 +35,12 @@ export interface LiveSnapshot {
 }
 
 /** Refusals after which retrying with the same app and session cannot succeed. */
-const finalRefusals: ReadonlySet<string> = new Set(["PROTOCOL_TOO_OLD", "PROTOCOL_TOO_NEW", "TOKEN_INVALID"]);
+const finalRefusals: ReadonlySet<string> = new Set([
+  "PROTOCOL_TOO_OLD",
+  "PROTOCOL_TOO_NEW",
+  "TOKEN_INVALID",
+  "TOO_MANY_CONNECTIONS",
+]);
 const retryAfterMs = 3_000;
 /** Refreshes in a row that the server still answers with TOKEN_EXPIRED before giving up (clock trouble). */
 const maxRefreshesInARow = 3;
@@ -50,7 +55,9 @@ export class LiveConnection {
   private authenticatedToken: string | null = null;
   private refreshesInARow = 0;
   private sessionExpired = false;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Rooms no component uses any more: left once the page settles, unless the connection closes anyway. */
+  private readonly roomsToLeave = new Set<string>();
   private reauthTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -70,16 +77,46 @@ export class LiveConnection {
   /** Keeps the connection open until the returned release is called. */
   acquire(): () => void {
     this.users += 1;
-    clearTimeout(this.closeTimer);
     this.ensureSocket();
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.users -= 1;
-      // Not at once: a component remounting (React StrictMode, a route change) takes it straight back.
-      if (this.users === 0) this.closeTimer = setTimeout(() => this.close(), 0);
+      this.scheduleSettle();
     };
+  }
+
+  /** A component uses this room (again): a pending leave is cancelled. */
+  retainRoom(roomId: string): void {
+    this.roomsToLeave.delete(roomId);
+  }
+
+  /**
+   * Leaves a room once the page has settled: not at all when the connection closes then (disconnecting
+   * leaves every room; a leave sent first could only come back refused, say with an expired token).
+   */
+  releaseRoom(roomId: string): void {
+    this.roomsToLeave.add(roomId);
+    this.scheduleSettle();
+  }
+
+  // Not at once: a component remounting (React StrictMode, a route change) takes things straight back.
+  private scheduleSettle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(), 0);
+  }
+
+  private settle(): void {
+    if (this.users === 0) {
+      this.close();
+      return;
+    }
+    const socket = this.snapshot.socket;
+    for (const roomId of this.roomsToLeave) {
+      if (socket?.connected) socket.emit("room:leave", { roomId }, () => undefined);
+    }
+    this.roomsToLeave.clear();
   }
 
   private ensureSocket(): void {
@@ -207,7 +244,8 @@ export class LiveConnection {
   }
 
   private close(): void {
-    clearTimeout(this.closeTimer);
+    clearTimeout(this.settleTimer);
+    this.roomsToLeave.clear();
     clearTimeout(this.reauthTimer);
     clearTimeout(this.retryTimer);
     const socket = this.snapshot.socket;

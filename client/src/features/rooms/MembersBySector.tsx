@@ -1,25 +1,42 @@
 // The room's members in one group per sector, each with a role badge; an empty sector is shown as such,
-// because a sector that is absent from a deliberation matters as much as one that is present.
-import { type Member, type Sector, sectors } from "@mufakat/shared";
+// because a sector that is absent from a deliberation matters as much as one that is present. With live
+// presence, each member shows whether they are online and which proposal they are viewing.
+import { type Member, type PresenceMember, type Proposal, type Sector, sectors } from "@mufakat/shared";
 import { RoleBadge } from "../../components/Badges.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
-export function MembersBySector({ membersBySector }: { membersBySector: Partial<Record<Sector, Member[]>> }) {
+interface MembersBySectorProps {
+  membersBySector: Partial<Record<Sector, Member[]>>;
+  /** Who is in the room now; null while not known (not connected). */
+  presence?: PresenceMember[] | null;
+  proposals?: Proposal[];
+}
+
+export function MembersBySector({ membersBySector, presence = null, proposals = [] }: MembersBySectorProps) {
   const t = useT();
+  const live: LiveInfo | null = presence && {
+    online: new Map(presence.map((member) => [member.userId, member])),
+    titles: new Map(proposals.map((proposal) => [proposal.id, proposal.title])),
+  };
   return (
     <section className="members" aria-labelledby="members-heading">
       <h2 id="members-heading">{t("room.members")}</h2>
       <div className="sector-groups">
         {sectors.map((sector) => (
-          <SectorGroup key={sector} sector={sector} members={membersBySector[sector] ?? []} />
+          <SectorGroup key={sector} sector={sector} members={membersBySector[sector] ?? []} live={live} />
         ))}
       </div>
     </section>
   );
 }
 
-function SectorGroup({ sector, members }: { sector: Sector; members: Member[] }) {
+interface LiveInfo {
+  online: Map<string, PresenceMember>;
+  titles: Map<string, string>;
+}
+
+function SectorGroup({ sector, members, live }: { sector: Sector; members: Member[]; live: LiveInfo | null }) {
   const t = useT();
   const colour = sectorColours[sector];
   return (
@@ -39,16 +56,51 @@ function SectorGroup({ sector, members }: { sector: Sector; members: Member[] })
       ) : (
         <ul>
           {members.map((member) => (
-            <li key={member.user.id} data-testid="member" data-user-id={member.user.id}>
+            <li
+              key={member.user.id}
+              data-testid="member"
+              data-user-id={member.user.id}
+              data-online={live ? live.online.has(member.user.id) : undefined}
+            >
+              {live && <OnlineDot online={live.online.has(member.user.id)} colour={colour.solid} />}
               <span className="member-name" data-testid="member-name">
                 {member.user.displayName}
               </span>{" "}
               <RoleBadge role={member.role} />
               {member.organisation && <small className="member-organisation">{member.organisation}</small>}
+              {live && (
+                <Viewing
+                  titles={(live.online.get(member.user.id)?.viewing ?? []).map((id) => live.titles.get(id) ?? id)}
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function OnlineDot({ online, colour }: { online: boolean; colour: string }) {
+  const t = useT();
+  return (
+    <span
+      className={online ? "online-dot online" : "online-dot"}
+      style={online ? { background: colour } : undefined}
+      data-testid="online-dot"
+      title={online ? t("presence.online") : t("presence.offline")}
+    >
+      <span className="visually-hidden">{online ? t("presence.online") : t("presence.offline")}</span>
+    </span>
+  );
+}
+
+function Viewing({ titles }: { titles: string[] }) {
+  const t = useT();
+  if (titles.length === 0) return null;
+  return (
+    <small className="member-viewing" data-testid="member-viewing">
+      {t("presence.viewing", { titles: titles.join(", ") })}
+    </small>
   );
 }

@@ -1,5 +1,5 @@
-// A deliberation room: title, purpose, stage, members grouped by sector; coordinators also get the
-// stage selector and invite links.
+// A deliberation room: title, purpose, stage, members grouped by sector (online or not), the live
+// proposals and chat; coordinators also get the stage selector and invite links.
 import type { RoomDetail } from "@mufakat/shared";
 import { useParams } from "react-router";
 import { getRoom } from "../../api/endpoints.ts";
@@ -7,28 +7,38 @@ import { useApiQuery } from "../../api/useApiQuery.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
+import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
 import { RoomMotions } from "../motions/RoomMotions.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
+import { LiveRoom } from "./LiveRoom.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
 import { RoomTabs, useRoomTab } from "./RoomTabs.tsx";
 import { StageSelector } from "./StageSelector.tsx";
 
 export function RoomPage() {
-  const { roomId = "" } = useParams();
+  const { roomId = "", proposalId = null } = useParams();
   const { result, reload, setData } = useApiQuery(`rooms/${roomId}`, () => getRoom(roomId));
   return (
     <main className="page">
       <QueryView result={result} reload={reload}>
-        {(room) => <RoomView room={room} onRoomChanged={setData} />}
+        {(room) => <RoomView room={room} proposalId={proposalId} onRoomChanged={setData} />}
       </QueryView>
     </main>
   );
 }
 
-function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(room: RoomDetail): void }) {
+interface RoomViewProps {
+  room: RoomDetail;
+  proposalId: string | null;
+  onRoomChanged(room: RoomDetail): void;
+}
+
+function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
   const isCoordinator = room.myRole === "coordinator";
   const tab = useRoomTab();
+  // Joined on every tab: presence, and the room's live events (motions) reach the decisions tab too.
+  const channel = useRoomChannel(room.id);
   return (
     <article className="room" data-testid="room" data-room-id={room.id}>
       <header className="room-header">
@@ -42,7 +52,13 @@ function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(roo
       {tab === "decisions" ? (
         <DecisionsTab roomId={room.id} isCoordinator={isCoordinator} />
       ) : (
-        <RoomOverview room={room} isCoordinator={isCoordinator} onRoomChanged={onRoomChanged} />
+        <RoomOverview
+          room={room}
+          channel={channel}
+          proposalId={proposalId}
+          isCoordinator={isCoordinator}
+          onRoomChanged={onRoomChanged}
+        />
       )}
     </article>
   );
@@ -50,11 +66,13 @@ function RoomView({ room, onRoomChanged }: { room: RoomDetail; onRoomChanged(roo
 
 interface RoomOverviewProps {
   room: RoomDetail;
+  channel: RoomChannel;
+  proposalId: string | null;
   isCoordinator: boolean;
   onRoomChanged(room: RoomDetail): void;
 }
 
-function RoomOverview({ room, isCoordinator, onRoomChanged }: RoomOverviewProps) {
+function RoomOverview({ room, channel, proposalId, isCoordinator, onRoomChanged }: RoomOverviewProps) {
   const t = useT();
   return (
     <>
@@ -79,8 +97,13 @@ function RoomOverview({ room, isCoordinator, onRoomChanged }: RoomOverviewProps)
           <InviteLinkPanel roomId={room.id} />
         </section>
       )}
+      <LiveRoom room={room} channel={channel} proposalId={proposalId} />
       <RoomMotions roomId={room.id} />
-      <MembersBySector membersBySector={room.membersBySector} />
+      <MembersBySector
+        membersBySector={room.membersBySector}
+        presence={channel.room.state === "joined" ? channel.room.presence : null}
+        proposals={channel.room.state === "joined" ? channel.room.proposals : []}
+      />
     </>
   );
 }

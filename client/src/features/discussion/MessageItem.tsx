@@ -1,0 +1,145 @@
+// One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
+// author, edit and delete.
+import { type DiscussionMessage, type MentionCandidate, messageBodySchema } from "@mufakat/shared";
+import { type ReactNode, useState } from "react";
+import { validateInput } from "../../api/validateInput.ts";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { sectorColours } from "../../components/sectorColours.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { MessageBody } from "./MessageBody.tsx";
+
+interface MessageItemProps {
+  socket: LiveSocket;
+  message: DiscussionMessage;
+  members: readonly MentionCandidate[];
+  myId: string;
+  onChanged(message: DiscussionMessage): void;
+  /** Extra actions (reply) and content (the anchor quote, replies). */
+  actions?: ReactNode;
+  children?: ReactNode;
+}
+
+export function MessageItem({ socket, message, members, myId, onChanged, actions, children }: MessageItemProps) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const [editing, setEditing] = useState(false);
+  const mine = message.author.id === myId;
+  const remove = useSubmit(async () => {
+    onChanged(await liveRequest(socket, "message:delete", { messageId: message.id }));
+  });
+  return (
+    <article
+      className={message.deleted ? "message message-deleted" : "message"}
+      data-testid={message.kind === "chat" ? "chat-message" : "comment"}
+      data-message-id={message.id}
+      data-deleted={message.deleted}
+    >
+      <header className="message-meta">
+        <span
+          className="message-author"
+          data-testid="message-author"
+          style={{ color: sectorColours[message.author.sector].solid }}
+        >
+          {message.author.displayName}
+        </span>{" "}
+        <small>
+          {formatDate(message.createdAt)}
+          {message.editedAt && !message.deleted && ` · ${t("discussion.edited")}`}
+        </small>
+      </header>
+      {children}
+      {message.deleted || message.body === null ? (
+        <p className="message-body empty" data-testid="message-deleted">
+          {t("discussion.deleted")}
+        </p>
+      ) : editing ? (
+        <EditMessageForm
+          socket={socket}
+          message={message}
+          body={message.body}
+          onDone={(edited) => {
+            if (edited) onChanged(edited);
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <MessageBody text={message.body} members={members} myId={myId} />
+      )}
+      {!message.deleted && !editing && (
+        <footer className="message-actions">
+          {actions}
+          {mine && (
+            <>
+              <button
+                type="button"
+                className="button-quiet"
+                data-testid="message-edit"
+                onClick={() => setEditing(true)}
+              >
+                {t("discussion.edit")}
+              </button>
+              <button
+                type="button"
+                className="button-quiet"
+                data-testid="message-delete"
+                disabled={remove.submitting}
+                onClick={() => void remove.submit()}
+              >
+                {t("discussion.delete")}
+              </button>
+            </>
+          )}
+        </footer>
+      )}
+      <ErrorMessage error={remove.error} testId="message-delete-error" />
+    </article>
+  );
+}
+
+function EditMessageForm({
+  socket,
+  message,
+  body: initial,
+  onDone,
+}: {
+  socket: LiveSocket;
+  message: DiscussionMessage;
+  body: string;
+  onDone(edited: DiscussionMessage | null): void;
+}) {
+  const t = useT();
+  const [body, setBody] = useState(initial);
+  const { submit, submitting, error } = useSubmit(async () => {
+    const checked = validateInput(messageBodySchema, body);
+    onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: checked }));
+  });
+  return (
+    <form
+      className="message-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={`edit-${message.id}`} className="visually-hidden">
+        {t("discussion.edit")}
+      </label>
+      <textarea
+        id={`edit-${message.id}`}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        data-testid="message-edit-body"
+        rows={2}
+      />
+      <button type="submit" disabled={submitting} data-testid="message-edit-save">
+        {t("discussion.save")}
+      </button>
+      <button type="button" className="button-quiet" onClick={() => onDone(null)}>
+        {t("common.cancel")}
+      </button>
+      <ErrorMessage error={error} testId="message-edit-error" />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+// The room's chat: newest messages at the bottom, older ones on request, new ones live.
+import type { DiscussionMessage, MentionCandidate } from "@mufakat/shared";
+import { useCallback } from "react";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { MessageComposer } from "./MessageComposer.tsx";
+import { MessageItem } from "./MessageItem.tsx";
+import { useDiscussionFeed } from "./useDiscussionFeed.ts";
+
+interface RoomChatProps {
+  socket: LiveSocket;
+  roomId: string;
+  members: readonly MentionCandidate[];
+  myId: string;
+  canWrite: boolean;
+  generation: number | null;
+}
+
+export function RoomChat({ socket, roomId, members, myId, canWrite, generation }: RoomChatProps) {
+  const t = useT();
+  const loadPage = useCallback(
+    (before: string | undefined) => liveRequest(socket, "chat:history", { roomId, ...(before ? { before } : {}) }),
+    [socket, roomId],
+  );
+  const belongs = (message: DiscussionMessage) => message.kind === "chat" && message.roomId === roomId;
+  const feed = useDiscussionFeed(socket, loadPage, belongs, generation);
+  return (
+    <section className="chat" aria-labelledby="chat-heading" data-testid="room-chat">
+      <h2 id="chat-heading">{t("chat.title")}</h2>
+      {feed.hasOlder && (
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={feed.loadOlder}
+          disabled={feed.loadingOlder}
+          data-testid="chat-older"
+        >
+          {t("discussion.loadOlder")}
+        </button>
+      )}
+      {feed.loaded && feed.messages.length === 0 && <p className="empty">{t("chat.empty")}</p>}
+      <ol className="chat-messages" data-testid="chat-messages">
+        {feed.messages.map((message) => (
+          <li key={message.id}>
+            <MessageItem socket={socket} message={message} members={members} myId={myId} onChanged={feed.upsert} />
+          </li>
+        ))}
+      </ol>
+      {canWrite && (
+        <MessageComposer
+          label={t("chat.write")}
+          submitLabel={t("chat.send")}
+          testId="chat"
+          send={async (body) => {
+            feed.upsert(await liveRequest(socket, "chat:send", { roomId, body }));
+          }}
+        />
+      )}
+    </section>
+  );
+}

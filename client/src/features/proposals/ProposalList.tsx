@@ -1,0 +1,206 @@
+// The room's proposals: open one, create one, rename one; each shows who is viewing it now.
+import { type PresenceMember, type Proposal, createProposalPayloadSchema } from "@mufakat/shared";
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { validateInput } from "../../api/validateInput.ts";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { sectorColours } from "../../components/sectorColours.ts";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+
+interface ProposalListProps {
+  socket: LiveSocket;
+  roomId: string;
+  proposals: Proposal[];
+  presence: PresenceMember[];
+  selectedId: string | null;
+  canWrite: boolean;
+  onSaved(proposal: Proposal): void;
+}
+
+export function ProposalList({
+  socket,
+  roomId,
+  proposals,
+  presence,
+  selectedId,
+  canWrite,
+  onSaved,
+}: ProposalListProps) {
+  const t = useT();
+  return (
+    <section className="proposal-list" aria-labelledby="proposals-heading" data-testid="proposal-list">
+      <h2 id="proposals-heading">{t("proposal.listTitle")}</h2>
+      {proposals.length === 0 ? (
+        <p className="empty" data-testid="proposals-empty">
+          {t("proposal.empty")}
+        </p>
+      ) : (
+        <ul>
+          {proposals.map((proposal) => (
+            <ProposalItem
+              key={proposal.id}
+              socket={socket}
+              proposal={proposal}
+              viewers={presence.filter((member) => member.viewing.includes(proposal.id))}
+              selected={proposal.id === selectedId}
+              canWrite={canWrite}
+              onSaved={onSaved}
+            />
+          ))}
+        </ul>
+      )}
+      {canWrite && <CreateProposalForm socket={socket} roomId={roomId} onSaved={onSaved} />}
+    </section>
+  );
+}
+
+interface ProposalItemProps {
+  socket: LiveSocket;
+  proposal: Proposal;
+  viewers: PresenceMember[];
+  selected: boolean;
+  canWrite: boolean;
+  onSaved(proposal: Proposal): void;
+}
+
+function ProposalItem({ socket, proposal, viewers, selected, canWrite, onSaved }: ProposalItemProps) {
+  const t = useT();
+  const [renaming, setRenaming] = useState(false);
+  return (
+    <li
+      className={selected ? "proposal-item selected" : "proposal-item"}
+      data-testid="proposal-item"
+      data-proposal-id={proposal.id}
+    >
+      {renaming ? (
+        <RenameProposalForm
+          socket={socket}
+          proposal={proposal}
+          onDone={(renamed) => {
+            if (renamed) onSaved(renamed);
+            setRenaming(false);
+          }}
+        />
+      ) : (
+        <>
+          <Link
+            to={`/rooms/${proposal.roomId}/proposals/${proposal.id}`}
+            data-testid="proposal-link"
+            aria-current={selected ? "page" : undefined}
+          >
+            {proposal.title}
+          </Link>
+          {canWrite && (
+            <button
+              type="button"
+              className="button-quiet"
+              data-testid="proposal-rename"
+              onClick={() => setRenaming(true)}
+            >
+              {t("proposal.rename")}
+            </button>
+          )}
+        </>
+      )}
+      {viewers.length > 0 && (
+        <span className="viewers" data-testid="proposal-viewers" title={t("proposal.viewers")}>
+          <span className="visually-hidden">
+            {t("proposal.viewers")}: {viewers.map((viewer) => viewer.displayName).join(", ")}
+          </span>
+          {viewers.map((viewer) => (
+            <span
+              key={viewer.userId}
+              className="viewer-dot"
+              title={viewer.displayName}
+              style={{ background: sectorColours[viewer.sector].solid }}
+            />
+          ))}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function CreateProposalForm({
+  socket,
+  roomId,
+  onSaved,
+}: {
+  socket: LiveSocket;
+  roomId: string;
+  onSaved(p: Proposal): void;
+}) {
+  const t = useT();
+  const [title, setTitle] = useState("");
+  const { submit, submitting, error } = useSubmit(async () => {
+    const payload = validateInput(createProposalPayloadSchema, { roomId, title });
+    onSaved(await liveRequest(socket, "proposal:create", payload));
+    setTitle("");
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  return (
+    <form className="inline-form" onSubmit={onSubmit} data-testid="create-proposal-form">
+      <label htmlFor="new-proposal-title" className="visually-hidden">
+        {t("proposal.newTitle")}
+      </label>
+      <input
+        id="new-proposal-title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        placeholder={t("proposal.newTitle")}
+        data-testid="new-proposal-title"
+      />
+      <button type="submit" disabled={submitting} data-testid="create-proposal">
+        {t("proposal.create")}
+      </button>
+      <ErrorMessage error={error} testId="create-proposal-error" />
+    </form>
+  );
+}
+
+function RenameProposalForm({
+  socket,
+  proposal,
+  onDone,
+}: {
+  socket: LiveSocket;
+  proposal: Proposal;
+  onDone(renamed: Proposal | null): void;
+}) {
+  const t = useT();
+  const [title, setTitle] = useState(proposal.title);
+  const { submit, submitting, error } = useSubmit(async () => {
+    onDone(await liveRequest(socket, "proposal:rename", { proposalId: proposal.id, title: title.trim() }));
+  });
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={`rename-${proposal.id}`} className="visually-hidden">
+        {t("field.title")}
+      </label>
+      <input
+        id={`rename-${proposal.id}`}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        data-testid="rename-proposal-title"
+      />
+      <button type="submit" disabled={submitting} data-testid="rename-proposal-save">
+        {t("proposal.renameSave")}
+      </button>
+      <button type="button" className="button-quiet" onClick={() => onDone(null)}>
+        {t("common.cancel")}
+      </button>
+      <ErrorMessage error={error} testId="rename-proposal-error" />
+    </form>
+  );
+}

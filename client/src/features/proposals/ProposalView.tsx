@@ -1,0 +1,89 @@
+// One open proposal: its title, connection status, the live editor with carets, versions and comments.
+import type { MentionCandidate, MemberRole, Proposal, User } from "@mufakat/shared";
+import type { Editor } from "@tiptap/react";
+import { type ReactNode, useCallback, useMemo, useRef } from "react";
+import { useProposalSync } from "../../collaboration/useProposalSync.ts";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { Loading } from "../../components/Loading.tsx";
+import { sectorColours } from "../../components/sectorColours.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { errorCodeMessage } from "../../i18n/translate.ts";
+import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
+import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
+import { ConnectionStatus } from "./ConnectionStatus.tsx";
+import { ProposalEditor } from "./ProposalEditor.tsx";
+import { VersionsPanel } from "./VersionsPanel.tsx";
+
+interface ProposalViewProps {
+  socket: LiveSocket;
+  status: LiveStatus;
+  proposal: Proposal;
+  me: User;
+  role: MemberRole;
+  members: readonly MentionCandidate[];
+  /** The room join the proposal opens on; null while not joined. */
+  roomGeneration: number | null;
+  /** Room features shown with the proposal (the motion panel). */
+  children?: ReactNode;
+}
+
+export function ProposalView({
+  socket,
+  status,
+  proposal,
+  me,
+  role,
+  members,
+  roomGeneration,
+  children,
+}: ProposalViewProps) {
+  const t = useT();
+  const { sync, state } = useProposalSync(socket, proposal.id, me.id, roomGeneration);
+  const canWrite = role !== "observer";
+  const editorRef = useRef<Editor | null>(null);
+  const onEditor = useCallback((editor: Editor | null) => {
+    editorRef.current = editor;
+  }, []);
+  const selection = useCallback(() => {
+    const editor = editorRef.current;
+    if (!editor) return null;
+    const { from, to } = editor.state.selection;
+    return selectionAnchor(from, to, editor.state.doc.textBetween(from, to, "\n"));
+  }, []);
+  const caretUser = useMemo(() => ({ name: me.displayName, color: sectorColours[me.sector].solid }), [me]);
+
+  return (
+    <article className="proposal-view" data-testid="proposal-view" data-proposal-id={proposal.id}>
+      <header className="proposal-header">
+        <h2 data-testid="proposal-title">{proposal.title}</h2>
+        <ConnectionStatus status={status} sync={state} />
+      </header>
+      <ErrorMessage error={state.openError} testId="proposal-open-error" />
+      {state.refused && (
+        <p
+          className="error-banner"
+          role="alert"
+          data-testid="proposal-update-refused"
+          data-error-code={state.refused.code}
+        >
+          {t("proposal.editRefused", { reason: errorCodeMessage(state.refused.code, t) })}
+        </p>
+      )}
+      {!canWrite && <p className="note">{t("proposal.readOnly")}</p>}
+      {sync ? <ProposalEditor sync={sync} user={caretUser} editable={canWrite} onEditor={onEditor} /> : <Loading />}
+      {children}
+      <div className="proposal-panels">
+        <CommentsPanel
+          socket={socket}
+          proposalId={proposal.id}
+          members={members}
+          myId={me.id}
+          canWrite={canWrite}
+          generation={roomGeneration}
+          selection={selection}
+        />
+        <VersionsPanel socket={socket} proposalId={proposal.id} generation={roomGeneration} canWrite={canWrite} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,180 @@
+// Named versions of a proposal: save the current text under a name, list them, and compare any two.
+import type { ProposalVersion, TextDiff, VersionRef } from "@mufakat/shared";
+import { type FormEvent, useEffect, useState } from "react";
+import type { ApiError } from "../../api/ApiError.ts";
+import { toApiError } from "../../api/useApiQuery.ts";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { VersionDiffView } from "./VersionDiffView.tsx";
+
+interface VersionsPanelProps {
+  socket: LiveSocket;
+  proposalId: string;
+  /** Changes after every (re)open, when the list is read again. */
+  generation: number | null;
+  canWrite: boolean;
+}
+
+export function VersionsPanel({ socket, proposalId, generation, canWrite }: VersionsPanelProps) {
+  const t = useT();
+  const [versions, setVersions] = useState<ProposalVersion[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    if (generation === null) return;
+    let active = true;
+    liveRequest(socket, "version:list", { proposalId }).then(
+      (list) => active && setVersions(list),
+      (caught: unknown) => active && setError(toApiError(caught)),
+    );
+    const onSaved = (version: ProposalVersion) => {
+      if (version.proposalId === proposalId) setVersions((list) => addVersion(list, version));
+    };
+    socket.on("version:saved", onSaved);
+    return () => {
+      active = false;
+      socket.off("version:saved", onSaved);
+    };
+  }, [socket, proposalId, generation]);
+
+  return (
+    <section className="versions" aria-labelledby="versions-heading" data-testid="versions-panel">
+      <h3 id="versions-heading">{t("version.title")}</h3>
+      <ErrorMessage error={error} testId="versions-error" />
+      {canWrite && (
+        <SaveVersionForm
+          socket={socket}
+          proposalId={proposalId}
+          onSaved={(version) => setVersions((list) => addVersion(list, version))}
+        />
+      )}
+      <VersionList versions={versions} />
+      <DiffForm socket={socket} proposalId={proposalId} versions={versions} />
+    </section>
+  );
+}
+
+function addVersion(list: ProposalVersion[], version: ProposalVersion): ProposalVersion[] {
+  return list.some((v) => v.id === version.id) ? list : [version, ...list];
+}
+
+function VersionList({ versions }: { versions: ProposalVersion[] }) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  if (versions.length === 0) return <p className="empty">{t("version.empty")}</p>;
+  return (
+    <ul className="version-list" data-testid="version-list">
+      {versions.map((version) => (
+        <li key={version.id} data-testid="version-item" data-version-id={version.id}>
+          <strong data-testid="version-name">{version.name}</strong>{" "}
+          <small>
+            {version.createdBy.displayName} · {formatDate(version.createdAt)}
+          </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SaveVersionForm({
+  socket,
+  proposalId,
+  onSaved,
+}: {
+  socket: LiveSocket;
+  proposalId: string;
+  onSaved(version: ProposalVersion): void;
+}) {
+  const t = useT();
+  const [name, setName] = useState("");
+  const { submit, submitting, error } = useSubmit(async () => {
+    onSaved(await liveRequest(socket, "version:save", { proposalId, name: name.trim() }));
+    setName("");
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  return (
+    <form className="inline-form" onSubmit={onSubmit}>
+      <label htmlFor="version-name" className="visually-hidden">
+        {t("version.name")}
+      </label>
+      <input
+        id="version-name"
+        value={name}
+        placeholder={t("version.name")}
+        onChange={(event) => setName(event.target.value)}
+        data-testid="version-name-input"
+      />
+      <button type="submit" disabled={submitting} data-testid="version-save">
+        {t("version.save")}
+      </button>
+      <ErrorMessage error={error} testId="version-save-error" />
+    </form>
+  );
+}
+
+function DiffForm({
+  socket,
+  proposalId,
+  versions,
+}: {
+  socket: LiveSocket;
+  proposalId: string;
+  versions: ProposalVersion[];
+}) {
+  const t = useT();
+  const [from, setFrom] = useState<VersionRef | "">("");
+  const [to, setTo] = useState<VersionRef>("current");
+  const [diff, setDiff] = useState<TextDiff | null>(null);
+  const { submit, submitting, error } = useSubmit(async () => {
+    if (!from) return;
+    setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+  });
+  if (versions.length === 0) return null;
+  const options = [
+    { id: "current", label: t("version.current") },
+    ...versions.map((version) => ({ id: version.id, label: version.name })),
+  ];
+  return (
+    <div className="diff-form">
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          {t("version.diffFrom")}{" "}
+          <select value={from} onChange={(event) => setFrom(event.target.value)} data-testid="diff-from">
+            <option value="">—</option>
+            {options.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("version.diffTo")}{" "}
+          <select value={to} onChange={(event) => setTo(event.target.value)} data-testid="diff-to">
+            {options.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={submitting || !from} data-testid="diff-show">
+          {t("version.diffShow")}
+        </button>
+      </form>
+      <ErrorMessage error={error} testId="diff-error" />
+      {diff && <VersionDiffView diff={diff} />}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// A room joined live while the component is mounted: joined on mount and again after every reconnect, left
+// on unmount; presence and the proposal list kept current from the room's events.
+import type { MemberRole, PresenceMember, Proposal } from "@mufakat/shared";
+import { useCallback, useEffect, useState } from "react";
+import type { ApiError } from "../api/ApiError.ts";
+import { toApiError } from "../api/useApiQuery.ts";
+import { type LiveSocket, type LiveStatus, liveConnection } from "./liveConnection.ts";
+import { liveRequest } from "./liveRequest.ts";
+import { useLiveSocket } from "./useLiveSocket.ts";
+
+export type RoomChannelState =
+  | { state: "joining" }
+  | { state: "failed"; error: ApiError }
+  | {
+      state: "joined";
+      role: MemberRole;
+      presence: PresenceMember[];
+      proposals: Proposal[];
+      /** Counts joins: it changes after every reconnect, when proposals must be opened again. */
+      generation: number;
+    };
+
+export interface RoomChannel {
+  socket: LiveSocket | null;
+  status: LiveStatus;
+  room: RoomChannelState;
+  /** Puts a proposal this client created or renamed into the list (the server tells only the others). */
+  upsertProposal(proposal: Proposal): void;
+}
+
+function upsert(proposals: Proposal[], proposal: Proposal): Proposal[] {
+  const index = proposals.findIndex((p) => p.id === proposal.id);
+  if (index === -1) return [...proposals, proposal];
+  return proposals.map((p) => (p.id === proposal.id ? proposal : p));
+}
+
+export function useRoomChannel(roomId: string): RoomChannel {
+  const { socket, status } = useLiveSocket();
+  const [room, setRoom] = useState<RoomChannelState>({ state: "joining" });
+
+  const update = useCallback((change: (joined: Extract<RoomChannelState, { state: "joined" }>) => RoomChannelState) => {
+    setRoom((current) => (current.state === "joined" ? change(current) : current));
+  }, []);
+
+  useEffect(() => {
+    if (!socket) return;
+    const connection = liveConnection();
+    connection.retainRoom(roomId);
+    let active = true;
+    const join = () => {
+      liveRequest(socket, "room:join", { roomId }).then(
+        (joined) => {
+          if (!active) return;
+          setRoom((current) => ({
+            state: "joined",
+            role: joined.role,
+            presence: joined.presence,
+            proposals: joined.proposals,
+            generation: current.state === "joined" ? current.generation + 1 : 1,
+          }));
+        },
+        (error: unknown) => {
+          if (active && socket.connected) setRoom({ state: "failed", error: toApiError(error) });
+        },
+      );
+    };
+    const onPresence = (presence: { roomId: string; members: PresenceMember[] }) => {
+      if (presence.roomId === roomId) update((joined) => ({ ...joined, presence: presence.members }));
+    };
+    const onProposal = (proposal: Proposal) => {
+      if (proposal.roomId === roomId)
+        update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) }));
+    };
+    socket.on("connect", join);
+    socket.on("presence:update", onPresence);
+    socket.on("proposal:created", onProposal);
+    socket.on("proposal:changed", onProposal);
+    if (socket.connected) join();
+    return () => {
+      active = false;
+      socket.off("connect", join);
+      socket.off("presence:update", onPresence);
+      socket.off("proposal:created", onProposal);
+      socket.off("proposal:changed", onProposal);
+      connection.releaseRoom(roomId);
+    };
+  }, [socket, roomId, update]);
+
+  const upsertProposal = useCallback(
+    (proposal: Proposal) => update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) })),
+    [update],
+  );
+  return { socket, status, room, upsertProposal };
+}
