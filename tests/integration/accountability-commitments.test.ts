@@ -1,7 +1,7 @@
 // Commitments on adopted decisions: creation, updates and dated progress notes, the overdue flag computed
 // with the injected clock (exact before, at and after the due instant; done and dropped are never
 // overdue), the audit trail, refusals of not-adopted decisions, and who may change what.
-import type { Sector } from "@mufakat/shared";
+import type { AuditAction, Sector } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
@@ -27,7 +27,7 @@ function member(room: { members: Member[] }, sector: Sector): Member {
   return found;
 }
 
-async function auditOf(roomId: string, action: string) {
+async function auditOf(roomId: string, action: AuditAction) {
   return server.app.ctx.models.AuditEntry.find({ roomId: new Types.ObjectId(roomId), action })
     .sort({ at: 1 })
     .lean();
