@@ -95,9 +95,13 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
     const editorC = new ProposalEditor(commOnB, proposal.id);
     await editorC.open();
     expect(editorC.text()).toBe(editorA.text());
+    // C answers the sync with the delete set it got from B: acknowledged, not stored again.
+    await eventually(() => expect(editorC.unacked.size).toBe(0));
+    expect(editorC.storedCount).toBe(0);
     const stored = await storedState(serverA.connection, proposal.id);
     expect(paragraphTextOf(stored.state)).toBe(editorA.text());
-    expect(stored.logCount).toBe(editorA.acked.length + editorB.acked.length);
+    expect(stored.logCount).toBe(editorA.storedCount + editorB.storedCount);
+    expect(editorA.storedCount + editorB.storedCount).toBe(1 + 2 * 30);
 
     // Presence: the viewers on both processes, then one leaves process B.
     await eventually(async () => {

@@ -146,16 +146,18 @@ describe("three sectors co-editing one proposal", () => {
     expect(comm.text()).toContain("pemerintah ");
     expect(comm.text().length).toBe("[usul warga] (swasta) Pasal 1. pemerintah warga ".length);
 
-    // Resending is harmless: the whole state sent again is stored, and changes nothing anywhere.
+    // Resending is harmless: the whole state sent again is acknowledged, not stored again, and changes nothing.
+    const logBefore = (await storedState(server.connection, proposal.id)).logCount;
     const before = comm.text();
     const resent = await request(socket, "proposal:update", {
       proposalId: proposal.id,
       update: Y.encodeStateAsUpdate(comm.doc),
     });
-    expect(resent).toMatchObject({ ok: true, data: { proposalId: proposal.id, clientUpdateId: null } });
+    expect(resent).toEqual({ ok: true, data: { proposalId: proposal.id, clientUpdateId: null, logId: null } });
     await eventually(async () => {
       expect(gov.text()).toBe(before);
       expect(paragraphTextOf((await storedState(server.connection, proposal.id)).state)).toBe(before);
     });
+    expect((await storedState(server.connection, proposal.id)).logCount).toBe(logBefore);
   });
 });

@@ -199,7 +199,7 @@ describe("rate limit", () => {
       await server.connection
         .collection("proposalupdates")
         .countDocuments({ proposalId: new Types.ObjectId(proposal.id) }),
-    ).toBe(accepted + editor.acked.length);
+    ).toBe(accepted + editor.storedCount);
   });
 });
 

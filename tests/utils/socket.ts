@@ -144,6 +144,8 @@ export class ProposalEditor {
   /** clientUpdateIds the server acknowledged as stored, and the updates themselves. */
   readonly acked: string[] = [];
   readonly ackedUpdates: Uint8Array[] = [];
+  /** Acks of updates the server stored (logId set); the others added nothing new. */
+  storedCount = 0;
   readonly refusals: Array<{ code: string; clientUpdateId: string }> = [];
   private counter = 0;
   private inFlight = new Set<string>();
@@ -228,6 +230,7 @@ export class ProposalEditor {
           this.unacked.delete(id);
           this.acked.push(id);
           this.ackedUpdates.push(update);
+          if (ack.data.logId) this.storedCount += 1;
         } else if (ack.error.code === "RATE_LIMITED") {
           // What a client does with RATE_LIMITED: keep it and try again shortly.
           setTimeout(() => this.send(id), 100 + Math.floor(Math.random() * 200));

@@ -168,6 +168,8 @@ export class DocumentHub {
     this.cancelUnload(live);
     try {
       await live.ready;
+      // A resend, or a sync reply that only repeats the delete set: acknowledged, not stored again.
+      if (this.alreadyStored(live, update)) return { logId: null };
       this.validateAgainstShadow(live, update);
       live.pendingStores += 1;
       let logId: Types.ObjectId;
@@ -304,6 +306,18 @@ export class DocumentHub {
       return;
     }
     this.relay?.remoteUpdateApplied(live.proposalId, update);
+  }
+
+  /**
+   * True when the live document (which holds only stored updates) already has every struct and deletion
+   * of the update. The cheap state-vector check comes first; the snapshot is built only when it passes.
+   */
+  private alreadyStored(live: LiveDocument, update: Uint8Array): boolean {
+    const known = Y.decodeStateVector(Y.encodeStateVector(live.doc));
+    for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+      if ((known.get(client) ?? 0) < clock) return false;
+    }
+    return Y.snapshotContainsUpdate(Y.snapshot(live.doc), update);
   }
 
   private validateAgainstShadow(live: LiveDocument, update: Uint8Array): void {

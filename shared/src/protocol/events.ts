@@ -78,7 +78,10 @@ export interface OpenedProposal {
 export interface StoredUpdate {
   proposalId: string;
   clientUpdateId: string | null;
-  /** Position in the update log (an ObjectId); null when the update changed nothing and was not stored. */
+  /**
+   * Position in the update log (an ObjectId); null when the update added nothing the server did not
+   * already store (a resend, or a sync reply repeating the delete set), so nothing was stored again.
+   */
   logId: string | null;
 }
 
