@@ -17,8 +17,8 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { CommitmentDoc } from "../models/accountability.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
-import type { MemberRole } from "@mufakat/shared";
 import type { UserDoc } from "../models/index.ts";
+import { canChangeCommitment, canNameCommitmentOwner } from "../policies/accountabilityPolicy.ts";
 import { presentPublicUser } from "../presenters/users.ts";
 import { type RoomAccess, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
@@ -71,7 +71,7 @@ export interface CommitmentsView {
   now: Date;
 }
 
-async function viewOf(ctx: AppContext, commitments: CommitmentDoc[]): Promise<CommitmentsView> {
+export async function commitmentsView(ctx: AppContext, commitments: CommitmentDoc[]): Promise<CommitmentsView> {
   return { commitments, users: await publicUsersById(ctx, commitmentUserIds(commitments)), now: ctx.now() };
 }
 
@@ -88,7 +88,7 @@ export async function createCommitment(
   const decision = await loadAdoptedDecision(ctx, { roomId: room._id, seq: input.decisionSeq });
   let sector = membership.sector as Sector;
   if (input.ownerUserId !== null) {
-    if (role !== "coordinator" && input.ownerUserId !== props.user._id.toHexString()) {
+    if (!canNameCommitmentOwner(role, input.ownerUserId, props.user._id)) {
       throw appError(
         "NOT_A_COORDINATOR",
         "participants can name only themselves as owner; a coordinator can name others",
@@ -135,7 +135,7 @@ export async function createCommitment(
       dueDate: commitment.dueDate.toISOString(),
     },
   });
-  return viewOf(ctx, [commitment]);
+  return commitmentsView(ctx, [commitment]);
 }
 
 /** The commitment and the caller's access; participants may change only commitments they own or wrote. */
@@ -152,16 +152,10 @@ async function loadCommitmentForChange(
     userId: props.user._id,
     action: "write",
   });
-  if (!mayChangeCommitment(access.role, commitment, props.user._id)) {
+  if (!canChangeCommitment(access.role, commitment, props.user._id)) {
     throw appError("NOT_YOUR_COMMITMENT", "only its owner, its author or a coordinator can change a commitment");
   }
   return { commitment, access };
-}
-
-function mayChangeCommitment(role: MemberRole, commitment: CommitmentDoc, userId: Types.ObjectId): boolean {
-  return (
-    role === "coordinator" || commitment.createdBy.equals(userId) || Boolean(commitment.ownerUserId?.equals(userId))
-  );
 }
 
 export async function updateCommitment(
@@ -189,7 +183,7 @@ export async function updateCommitment(
   if (changes.status !== undefined && changes.status !== commitment.status) {
     await recordStatusChange(ctx, { user: props.user, before: commitment, after: updated });
   }
-  return viewOf(ctx, [updated]);
+  return commitmentsView(ctx, [updated]);
 }
 
 async function recordStatusChange(
@@ -229,7 +223,7 @@ export async function addCommitmentProgress(
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw appError("COMMITMENT_NOT_FOUND", "no such commitment");
-  return viewOf(ctx, [updated]);
+  return commitmentsView(ctx, [updated]);
 }
 
 export async function listCommitments(
@@ -250,7 +244,7 @@ export async function listCommitments(
         isCommitmentOverdue({ status: c.status as CommitmentStatus, dueDate: c.dueDate }, now) ===
           props.filter.overdue),
   );
-  return viewOf(ctx, filtered);
+  return commitmentsView(ctx, filtered);
 }
 
 /** A room's commitments (of one decision, when given), due first, bounded. */
@@ -264,5 +258,3 @@ export async function roomCommitments(
     .limit(accountabilityLimits.accountabilityRowsMax)
     .lean();
 }
-
-export { viewOf as commitmentsView };

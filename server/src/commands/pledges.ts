@@ -18,6 +18,7 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { PledgeDoc } from "../models/accountability.ts";
 import type { UserDoc } from "../models/index.ts";
+import { canChangePledge } from "../policies/accountabilityPolicy.ts";
 import { loadAdoptedDecision, publicUsersById } from "./commitments.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
@@ -103,7 +104,7 @@ export async function updatePledgeStatus(
     userId: props.user._id,
     action: "write",
   });
-  if (role !== "coordinator" && !pledge.userId.equals(props.user._id)) {
+  if (!canChangePledge(role, pledge, props.user._id)) {
     throw appError("NOT_YOUR_PLEDGE", "only the member who pledged or a coordinator can change a pledge");
   }
   if (pledge.status === props.status) return viewOf(ctx, [pledge]);
