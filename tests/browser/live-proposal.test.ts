@@ -1,0 +1,226 @@
+// Live deliberation in real browsers: a government coordinator and a community participant open the same
+// proposal, type into it and see each other's text and named carets; a comment with an @mention, a reply
+// and a chat message reach the other browser; a named version is compared with the current text; and the
+// proposal's stored update log, loaded into a Y.Doc, holds exactly the text both editors show.
+import { proposalBodyFragment } from "@mufakat/shared";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { registeredClient } from "../utils/api.ts";
+import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { eventually } from "../utils/eventually.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+import { storedState } from "../utils/socket.ts";
+
+let server: TestServer;
+let browser: Browser;
+let government: BrowserUser;
+let community: BrowserUser;
+
+const accounts = {
+  government: { email: "", password: "", name: "" },
+  community: { email: "", password: "", name: "" },
+};
+let roomId = "";
+let proposalId = "";
+const proposalTitle = "Jadwal distribusi air bersih";
+
+beforeAll(async () => {
+  server = await startServer({ clientDir: builtClientDir() });
+  browser = await launchChromium();
+  government = await openUser(browser, server.url);
+  community = await openUser(browser, server.url);
+
+  const coordinator = await registeredClient(server.url, "government", { organisation: "PDAM Kota Makassar" });
+  const participant = await registeredClient(server.url, "community", { organisation: "Forum Warga Tamalate" });
+  accounts.government = { ...coordinator.input, name: coordinator.input.displayName };
+  accounts.community = { ...participant.input, name: participant.input.displayName };
+  const room = await coordinator.client.post("/api/rooms", { title: "Air bersih Tamalate", visibility: "invite-only" });
+  expect(room.status).toBe(201);
+  roomId = room.body.id;
+  const invite = await coordinator.client.post(`/api/rooms/${roomId}/invites`, { role: "participant" });
+  expect(invite.status).toBe(201);
+  const accepted = await participant.client.post("/api/invites/accept", { token: invite.body.token });
+  expect(accepted.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function logIn(page: Page, who: keyof typeof accounts, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId("login-email").fill(accounts[who].email);
+  await page.getByTestId("login-password").fill(accounts[who].password);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The editor's paragraphs as text, without the carets' name labels (decorations, not document text). */
+function editorText(page: Page): Promise<string> {
+  return page.getByTestId("proposal-editor").evaluate((editor) => {
+    // The tests compile without the DOM library: the page's objects are untyped here.
+    const copy = (editor as any).cloneNode(true);
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return [...copy.querySelectorAll("p")]
+      .map((p: any) => String(p.textContent ?? "").replace(/\u2060/g, ""))
+      .join("\n");
+  });
+}
+
+async function waitForEditorText(page: Page, expected: string): Promise<void> {
+  await eventually(async () => expect(await editorText(page)).toBe(expected), { timeout: 15_000, interval: 100 });
+}
+
+/** The text of a stored Yjs state: one line per top-level block, as the server reads it. */
+function storedText(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const lines = doc
+    .getXmlFragment(proposalBodyFragment)
+    .toArray()
+    .map((block) =>
+      block instanceof Y.XmlElement
+        ? block
+            .toArray()
+            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
+            .join("")
+        : "",
+    );
+  doc.destroy();
+  return lines.join("\n");
+}
+
+describe("live proposal editing across sectors", () => {
+  const governmentLine = "Air bersih mengalir setiap Senin dan Kamis.";
+  const communityLine = " Warga meminta tambahan hari Sabtu.";
+
+  it("both members enter the room and see each other online", async () => {
+    await logIn(government.page, "government", `/rooms/${roomId}`);
+    await logIn(community.page, "community", `/rooms/${roomId}`);
+    for (const { page } of [government, community]) {
+      for (const [sector, who] of [
+        ["government", "government"],
+        ["community", "community"],
+      ] as const) {
+        await page
+          .getByTestId(`sector-group-${sector}`)
+          .getByTestId("member")
+          .filter({ hasText: accounts[who].name })
+          .and(page.locator('[data-online="true"]'))
+          .waitFor();
+      }
+    }
+  });
+
+  it("a proposal created by the coordinator appears for the community member, and both open it", async () => {
+    await government.page.getByTestId("new-proposal-title").fill(proposalTitle);
+    await government.page.getByTestId("create-proposal").click();
+    const link = government.page.getByTestId("proposal-link").filter({ hasText: proposalTitle });
+    await link.click();
+    await government.page.waitForURL(/\/proposals\/[0-9a-f]{24}$/);
+    proposalId = new URL(government.page.url()).pathname.split("/").pop() ?? "";
+
+    await community.page.getByTestId("proposal-link").filter({ hasText: proposalTitle }).click();
+    await community.page.waitForURL((url) => url.pathname === `/rooms/${roomId}/proposals/${proposalId}`);
+    for (const { page } of [government, community]) {
+      await page.getByTestId("connection-status").and(page.locator('[data-state="connected"]')).waitFor();
+      await page.getByTestId("proposal-title").filter({ hasText: proposalTitle }).waitFor();
+    }
+    // Presence says who views which proposal.
+    await government.page
+      .getByTestId("sector-group-community")
+      .getByTestId("member-viewing")
+      .filter({ hasText: proposalTitle })
+      .waitFor();
+  });
+
+  it("each types into the editor and sees the other's text and named caret", async () => {
+    await government.page.getByTestId("proposal-editor").click();
+    await government.page.keyboard.type(governmentLine);
+    await waitForEditorText(community.page, governmentLine);
+
+    await community.page.getByTestId("proposal-editor").click();
+    await community.page.keyboard.press("Control+End");
+    await community.page.keyboard.type(communityLine);
+    const both = governmentLine + communityLine;
+    await waitForEditorText(government.page, both);
+    await waitForEditorText(community.page, both);
+
+    await government.page.getByTestId("remote-caret-name").filter({ hasText: accounts.community.name }).waitFor();
+    await community.page.getByTestId("remote-caret-name").filter({ hasText: accounts.government.name }).waitFor();
+    // Carets carry the sector colour of their owner: community green, government red.
+    expect(
+      await government.page
+        .getByTestId("remote-caret")
+        .first()
+        .evaluate((caret) => (globalThis as any).getComputedStyle(caret).borderLeftColor),
+    ).toBe("rgb(21, 128, 61)");
+    await saveScreenshot(government.page, "live-proposal-1-government-editor");
+    await saveScreenshot(community.page, "live-proposal-2-community-editor");
+  });
+
+  it("a comment with an @mention and its reply reach the other browser", async () => {
+    const body = `Mohon @${accounts.government.name} pastikan jam layanannya <b>tertulis</b>.`;
+    await community.page.getByTestId("comment-input").fill(body);
+    await community.page.getByTestId("comment-send").click();
+
+    const comment = government.page.getByTestId("comment").filter({ hasText: "pastikan jam layanannya" });
+    await comment.waitFor();
+    expect(await comment.getByTestId("message-body").first().textContent()).toBe(body);
+    expect(await comment.getByTestId("mention").first().textContent()).toBe(`@${accounts.government.name}`);
+
+    await comment.getByTestId("comment-reply").first().click();
+    await government.page.getByTestId("reply-input").fill("Baik, akan kami tambahkan.");
+    await government.page.getByTestId("reply-send").click();
+    await community.page
+      .getByTestId("comment-replies")
+      .getByTestId("comment")
+      .filter({ hasText: "Baik, akan kami tambahkan." })
+      .waitFor();
+  });
+
+  it("a chat message reaches the other browser", async () => {
+    await government.page.getByTestId("chat-input").fill("Rapat berikutnya hari Rabu.");
+    await government.page.getByTestId("chat-send").click();
+    await community.page.getByTestId("chat-message").filter({ hasText: "Rapat berikutnya hari Rabu." }).waitFor();
+    await saveScreenshot(community.page, "live-proposal-3-comments-and-chat");
+  });
+
+  it("saves a named version and shows what changed since", async () => {
+    const { page } = government;
+    await page.getByTestId("version-name-input").fill("Draf pertama");
+    await page.getByTestId("version-save").click();
+    await community.page.getByTestId("version-name").filter({ hasText: "Draf pertama" }).waitFor();
+
+    await page.getByTestId("proposal-editor").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Disepakati.");
+    await waitForEditorText(community.page, `${governmentLine}${communityLine} Disepakati.`);
+    await page.getByTestId("connection-status").and(page.locator('[data-unsaved="0"]')).waitFor();
+
+    const versionId = await page.getByTestId("version-item").first().getAttribute("data-version-id");
+    await page.getByTestId("diff-from").selectOption(versionId ?? "");
+    await page.getByTestId("diff-to").selectOption("current");
+    await page.getByTestId("diff-show").click();
+    await page.getByTestId("diff-insert").filter({ hasText: "Disepakati." }).waitFor();
+    await saveScreenshot(page, "live-proposal-4-version-diff");
+  });
+
+  it("stores every edit: the update log loaded into a Y.Doc gives the text both editors show", async () => {
+    const expected = `${governmentLine}${communityLine} Disepakati.`;
+    for (const { page } of [government, community]) {
+      await page.getByTestId("connection-status").and(page.locator('[data-unsaved="0"]')).waitFor();
+      expect(await editorText(page)).toBe(expected);
+    }
+    const stored = await storedState(server.connection, proposalId);
+    expect(stored.logCount).toBeGreaterThan(0);
+    expect(storedText(stored.state)).toBe(expected);
+  });
+
+  it("raised no uncaught errors in either browser", () => {
+    expect(government.pageErrors).toEqual([]);
+    expect(community.pageErrors).toEqual([]);
+  });
+});
