@@ -46,6 +46,9 @@ export function installProposalHandlers(
     if (Date.now() - checkedAt >= deps.roleRecheckMs) {
       try {
         const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
+        // A user banned (or deleted) since connecting loses write access at the same recheck.
+        const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
+        if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
         entry.role = access.role;
         roleCheckedAt.set(roomId, Date.now());
       } catch (error) {

@@ -114,6 +114,9 @@ export function installRoomHandlers(
 ): void {
   handleEvent(deps, socket, "room:join", async ({ roomId }) => {
     const userId = new Types.ObjectId(socket.data.userId);
+    // A socket that connected before its user was banned (or deleted) enters no room.
+    const user = await deps.ctx.models.User.findById(userId, { bannedAt: 1 }).lean();
+    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
     const { membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
     const proposals = await listProposals(deps.ctx, { userId, roomId });
     const previous = socket.data.rooms[roomId];
