@@ -10,7 +10,6 @@ import { RequireSession } from "./components/RequireSession.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { RegisterPage } from "./features/auth/RegisterPage.tsx";
 import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
-import { ProposalMotionPage } from "./features/motions/ProposalMotionPage.tsx";
 import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
 import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
 import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
@@ -46,10 +45,6 @@ export function App() {
           <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
           <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
           <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
-          <Route
-            path="/rooms/:roomId/proposals/:proposalId/motion"
-            element={<Guarded page={<ProposalMotionPage />} />}
-          />
           <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -92,11 +92,12 @@ afterAll(async () => {
 });
 
 describe("a motion voted in three browsers", () => {
-  const motionPath = () => `/rooms/${roomId}/proposals/${proposalId}/motion`;
+  const proposalPath = (id = proposalId) => `/rooms/${roomId}/proposals/${id}`;
 
   it("the coordinator opens a motion with a 2/3 supermajority on the frozen text", async () => {
     const { page } = coordinator;
-    await logIn(page, "government", motionPath());
+    await logIn(page, "government", proposalPath());
+    await page.getByTestId("proposal-view").waitFor();
     await page.getByTestId("motion-none").waitFor();
     await page.getByTestId("motion-duration").fill("30");
     await page.getByTestId("motion-custom-rule").check();
@@ -123,10 +124,12 @@ describe("a motion voted in three browsers", () => {
     await saveScreenshot(page, "motion-vote-1-coordinator-opened");
   });
 
-  it("the private-sector member finds the motion in the room and supports it", async () => {
+  it("the private-sector member opens the proposal from the room's list and supports it", async () => {
     const { page } = privateMember;
     await logIn(page, "private", `/rooms/${roomId}`);
-    const panel = page.getByTestId("room-motions").getByTestId("motion-panel");
+    await page.getByTestId("proposal-link").filter({ hasText: "Jadwal air" }).click();
+    await page.waitForURL((url) => url.pathname === proposalPath());
+    const panel = page.getByTestId("proposal-view").getByTestId("motion-panel");
     await panel.getByTestId("running-motion").waitFor();
     expect(await panel.getByTestId("motion-frozen-text").textContent()).toBe(proposalText);
     await panel.getByTestId("vote-position-support").check();
@@ -144,7 +147,7 @@ describe("a motion voted in three browsers", () => {
 
   it("the community member must give a reason to object, then objects", async () => {
     const { page } = communityMember;
-    await logIn(page, "community", `/rooms/${roomId}`);
+    await logIn(page, "community", proposalPath());
     const panel = page.getByTestId("motion-panel");
     await panel.getByTestId("running-motion").waitFor();
     await expectCount(page, "private", "support", 1);
@@ -208,7 +211,6 @@ describe("a motion voted in three browsers", () => {
 
   it("the decision appears in the decisions tab with an intact chain, and a correction below it", async () => {
     const { page } = coordinator;
-    await page.getByTestId("back-to-room").click();
     await page.getByTestId("room-tab-decisions").click();
     const record = page.getByTestId("decision-record").and(page.locator('[data-seq="1"]'));
     await record.waitFor();
@@ -254,14 +256,14 @@ describe("a motion voted in three browsers", () => {
     const secondText = "Tarif air untuk rumah ibadah digratiskan.";
     const secondId = await seedProposal(server, roomId, (await coordinatorId()) ?? "", secondText);
     const { page } = coordinator;
-    await page.goto(`/rooms/${roomId}/proposals/${secondId}/motion`);
+    await page.goto(proposalPath(secondId));
     await page.getByTestId("motion-none").waitFor();
     await page.getByTestId("open-motion-submit").click();
     await page.getByTestId("running-motion").waitFor();
     expect(await page.getByTestId("motion-frozen-text").textContent()).toBe(secondText);
 
     const voter = privateMember.page;
-    await voter.reload();
+    await voter.goto(proposalPath(secondId));
     const panel = voter.getByTestId("motion-panel").and(voter.locator(`[data-proposal-id="${secondId}"]`));
     await panel.getByTestId("running-motion").waitFor();
     await panel.getByTestId("vote-position-supportWithReservations").check();
@@ -288,7 +290,6 @@ describe("a motion voted in three browsers", () => {
     await panel.getByTestId("decision-banner").and(voter.locator('[data-outcome="noQuorum"]')).waitFor();
     await saveScreenshot(page, "motion-vote-7-closed-early");
 
-    await page.getByTestId("back-to-room").click();
     await page.getByTestId("room-tab-decisions").click();
     const record = page.getByTestId("decision-record").and(page.locator('[data-seq="3"]'));
     await record.waitFor();

@@ -8,6 +8,7 @@ import { Loading } from "../../components/Loading.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { RoomChannel } from "../../realtime/index.ts";
 import { RoomChat } from "../discussion/RoomChat.tsx";
+import { MotionPanel } from "../motions/MotionPanel.tsx";
 import { ProposalList } from "../proposals/ProposalList.tsx";
 import { ProposalView } from "../proposals/ProposalView.tsx";
 import { LiveStatusBanner } from "./LiveStatusBanner.tsx";
@@ -66,7 +67,9 @@ function LiveRoomBody({
             role={joined.role}
             members={members}
             roomGeneration={joined.generation}
-          />
+          >
+            <MotionPanel roomId={room.id} proposalId={open.id} />
+          </ProposalView>
         ) : (
           <p className="empty" data-testid="no-proposal-open">
             {proposalId ? t("error.PROPOSAL_NOT_FOUND") : t("proposal.choose")}

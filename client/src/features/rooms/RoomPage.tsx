@@ -9,7 +9,6 @@ import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
-import { RoomMotions } from "../motions/RoomMotions.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { LiveRoom } from "./LiveRoom.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
@@ -98,7 +97,6 @@ function RoomOverview({ room, channel, proposalId, isCoordinator, onRoomChanged 
         </section>
       )}
       <LiveRoom room={room} channel={channel} proposalId={proposalId} />
-      <RoomMotions roomId={room.id} />
       <MembersBySector
         membersBySector={room.membersBySector}
         presence={channel.room.state === "joined" ? channel.room.presence : null}
