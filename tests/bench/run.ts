@@ -1,0 +1,254 @@
+// `pnpm bench [--quick] [flags]`: runs the six workloads against Mufakat and, for co-editing, against
+// Hocuspocus (with its SQLite extension) and a bare y-websocket server, in one run on this machine with the
+// same load generator; writes JSON and a markdown table, and prints the table.
+//
+// Flags: --quick  --only=1,3,4  --servers=mufakat,hocuspocus,y-websocket  --editors=10,50  --duration=30
+//        --rooms=500  --members=500  --clients=1000  --ops=250000  --profile (CPU profiles of the server
+//        processes into tests/artifacts/bench/profiles)  --update-readme  --out=<folder>
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generatorCore, redisAvailable, repoRoot, serverCore, type ServerKind } from "./lib/servers.ts";
+import { canPin, pinProcess } from "./lib/procfs.ts";
+import { renderMarkdown, type BenchResult } from "./report.ts";
+import {
+  type BenchOptions,
+  bigDocument,
+  buildTraceUpdates,
+  busyProposal,
+  manyRooms,
+  reconnectStorm,
+  voteBurst,
+} from "./workloads.ts";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    servers: { type: "string" },
+    editors: { type: "string" },
+    duration: { type: "string" },
+    rooms: { type: "string" },
+    members: { type: "string" },
+    clients: { type: "string" },
+    ops: { type: "string" },
+    profile: { type: "boolean", default: false },
+    "update-readme": { type: "boolean", default: false },
+    out: { type: "string" },
+  },
+});
+
+const quick = values.quick ?? false;
+const numbers = (text: string | undefined) =>
+  text
+    ?.split(",")
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
+const only = new Set(numbers(values.only) ?? [1, 2, 3, 4, 5, 6]);
+const allServers: ServerKind[] = ["mufakat", "hocuspocus", "y-websocket"];
+const servers = (values.servers?.split(",") as ServerKind[] | undefined) ?? allServers;
+
+const parameters = {
+  busyProposal: {
+    editors: numbers(values.editors) ?? (quick ? [10, 50] : [10, 50, 100, 200]),
+    intervalMs: 200,
+    durationMs: (Number(values.duration) || (quick ? 4 : 30)) * 1000,
+  },
+  manyRooms: {
+    proposals: Number(values.rooms) || (quick ? 25 : 500),
+    editorsPerProposal: 4,
+    intervalMs: 1000,
+    durationMs: quick ? 4000 : 20_000,
+    chatIntervalMs: 10_000,
+  },
+  bigDocument: {
+    operations: Number(values.ops) || (quick ? 20_000 : 250_000),
+    opsPerUpdate: 500,
+    syncRepeats: quick ? 3 : 5,
+  },
+  voteBurst: { members: Number(values.members) || (quick ? 100 : 500), windowMs: 1000, maxResends: 3 },
+  reconnectStorm: { clients: Number(values.clients) || (quick ? 200 : 1000), clientsPerDocument: 20, windowMs: 1000 },
+  scaleOut: { editors: numbers(values.editors) ?? (quick ? [10] : [10, 50, 100, 200]) },
+};
+
+const pinned = canPin && os.cpus().length >= 2 && pinProcess(process.pid, generatorCore);
+const started = Date.now();
+const log = (line: string) =>
+  process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const profileDir = values.profile ? path.join(repoRoot, "tests/artifacts/bench/profiles") : undefined;
+if (profileDir) await fs.mkdir(profileDir, { recursive: true });
+const options: BenchOptions = { cpuProfileDir: profileDir, log };
+
+/** sqlite3 (Hocuspocus's SQLite extension) is a native module whose build pnpm skips; build it once here. */
+function ensureSqlite3(): string | null {
+  const require = createRequire(import.meta.url);
+  let packageDir: string;
+  try {
+    const extension = require.resolve("@hocuspocus/extension-sqlite");
+    packageDir = path.dirname(createRequire(extension).resolve("sqlite3/package.json"));
+  } catch {
+    return "sqlite3 is not installed (pnpm install)";
+  }
+  if (existsSync(path.join(packageDir, "build/Release/node_sqlite3.node"))) return null;
+  const nodeGyp = [
+    "/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js",
+    "/usr/local/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js",
+  ].find(existsSync);
+  if (!nodeGyp) return "sqlite3's native module is not built and node-gyp was not found";
+  log("building sqlite3's native module once (node-gyp, about 2 minutes)…");
+  const built = spawnSync(process.execPath, [nodeGyp, "rebuild", "--nodedir=/usr", "-j", "1"], {
+    cwd: packageDir,
+    stdio: "ignore",
+  });
+  return built.status === 0 ? null : "sqlite3's native module did not build";
+}
+
+function packageVersion(name: string, from = import.meta.url): string {
+  try {
+    const require = createRequire(from);
+    let dir = path.dirname(require.resolve(name));
+    while (
+      !existsSync(path.join(dir, "package.json")) ||
+      JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name !== name
+    ) {
+      const parent = path.dirname(dir);
+      if (parent === dir) return "?";
+      dir = parent;
+    }
+    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).version as string;
+  } catch {
+    return "?";
+  }
+}
+
+const serverPackage = path.join(repoRoot, "server/package.json");
+const result: BenchResult = {
+  date: new Date().toISOString(),
+  quick,
+  machine: {
+    cpu: os.cpus()[0]?.model ?? "?",
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    loadAverageAtStart: os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" "),
+    pinning: pinned
+      ? `server processes (and FerretDB, redis) on core ${serverCore}, load generator on core ${generatorCore}`
+      : "not pinned",
+  },
+  versions: {
+    mufakat: JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).version ?? "0.1.0",
+    "socket.io": packageVersion("socket.io", serverPackage),
+    "socket.io-client": packageVersion("socket.io-client"),
+    yjs: packageVersion("yjs"),
+    "@hocuspocus/server": packageVersion("@hocuspocus/server"),
+    "@hocuspocus/extension-sqlite": packageVersion("@hocuspocus/extension-sqlite"),
+    "y-websocket": packageVersion("y-websocket"),
+    ws: packageVersion("ws"),
+    ferretdb: "v1.24.2 (SQLite backend)",
+  },
+  parameters,
+  notes: [],
+  busyProposal: [],
+  manyRooms: [],
+  bigDocument: [],
+  voteBurst: null,
+  reconnectStorm: [],
+  scaleOut: [],
+  durationSeconds: 0,
+};
+
+let activeServers = servers;
+if (servers.includes("hocuspocus")) {
+  const problem = ensureSqlite3();
+  if (problem) {
+    result.notes.push(`Hocuspocus skipped: ${problem}`);
+    activeServers = servers.filter((server) => server !== "hocuspocus");
+  }
+}
+log(`machine: ${result.machine.cpu} x${result.machine.cores}, ${result.machine.pinning}`);
+
+if (only.has(1)) {
+  log("workload 1: one busy proposal");
+  for (const kind of activeServers)
+    result.busyProposal.push(...(await busyProposal(kind, parameters.busyProposal, options)));
+}
+if (only.has(2)) {
+  log("workload 2: many rooms");
+  for (const kind of activeServers) result.manyRooms.push(await manyRooms(kind, parameters.manyRooms, options));
+}
+if (only.has(3)) {
+  log(`workload 3: big document (${parameters.bigDocument.operations} operations)`);
+  const traceStarted = performance.now();
+  const trace = buildTraceUpdates(parameters.bigDocument);
+  log(
+    `  trace: ${trace.text.length} characters, ${trace.updates.length} updates, built in ${((performance.now() - traceStarted) / 1000).toFixed(1)} s`,
+  );
+  for (const kind of activeServers)
+    result.bigDocument.push(await bigDocument(kind, trace, parameters.bigDocument, options));
+}
+if (only.has(4) && activeServers.includes("mufakat")) {
+  log("workload 4: vote burst");
+  result.voteBurst = await voteBurst(parameters.voteBurst, options);
+}
+if (only.has(5)) {
+  log("workload 5: reconnect storm");
+  for (const kind of activeServers)
+    result.reconnectStorm.push(await reconnectStorm(kind, parameters.reconnectStorm, options));
+}
+if (only.has(6) && activeServers.includes("mufakat")) {
+  if (!redisAvailable()) {
+    result.notes.push("workload 6 skipped: redis-server is not installed");
+  } else {
+    log("workload 6: scale-out (two Mufakat processes with the Redis adapter)");
+    if (!only.has(1)) {
+      result.busyProposal.push(
+        ...(await busyProposal(
+          "mufakat",
+          { ...parameters.busyProposal, editors: parameters.scaleOut.editors },
+          options,
+        )),
+      );
+    }
+    result.scaleOut = await busyProposal(
+      "mufakat",
+      { ...parameters.busyProposal, editors: parameters.scaleOut.editors },
+      options,
+      { processes: 2, label: "mufakat x2 + redis" },
+    );
+  }
+}
+result.durationSeconds = Math.round((Date.now() - started) / 1000);
+result.machine.loadAverageAtEnd = os
+  .loadavg()
+  .map((load) => load.toFixed(1))
+  .join(" ");
+
+const markdown = renderMarkdown(result);
+const stamp = result.date.slice(0, 10);
+const outDir =
+  values.out ?? (quick ? path.join(repoRoot, "tests/artifacts/bench") : path.join(repoRoot, "tests/bench/results"));
+await fs.mkdir(outDir, { recursive: true });
+const base = path.join(outDir, `${stamp}${quick ? "-quick" : ""}`);
+await fs.writeFile(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+await fs.writeFile(`${base}.md`, markdown);
+if (values["update-readme"]) {
+  const readmePath = path.join(repoRoot, "README.md");
+  const readme = await fs.readFile(readmePath, "utf8");
+  const start = readme.indexOf("\n## Performance\n");
+  if (start < 0) throw new Error("README.md has no ## Performance section");
+  const next = readme.indexOf("\n## ", start + 1);
+  const section = `\n## Performance\n\n${markdown.replace(/^# .*\n\n/, "")}`;
+  await fs.writeFile(readmePath, readme.slice(0, start) + section + (next >= 0 ? readme.slice(next) : ""));
+  log("README.md Performance section updated");
+}
+process.stdout.write(`\n${markdown}\n`);
+log(`results: ${path.relative(repoRoot, base)}.json and .md (${result.durationSeconds} s)`);
+process.exit(0);
