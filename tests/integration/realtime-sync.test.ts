@@ -99,7 +99,10 @@ describe("three sectors co-editing one proposal", () => {
 
     const stored = await storedState(server.connection, proposal.id);
     expect(paragraphTextOf(stored.state)).toBe(finalText);
-    expect(stored.logCount).toBe(1 + 3 * editsPerClient);
+    // One log entry per stored ack; a delete wholly inside a range another client already deleted adds
+    // nothing and is acknowledged without a log entry.
+    expect(stored.logCount).toBe(editors.reduce((sum, editor) => sum + editor.storedCount, 0));
+    expect(stored.logCount).toBeGreaterThan(3 * editsPerClient * 0.6);
     console.log(
       `3 clients x ${editsPerClient} edits converged in ${Date.now() - started} ms: ${finalText.length} chars`,
     );
