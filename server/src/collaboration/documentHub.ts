@@ -11,7 +11,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
-import { type CompactionHooks, appendUpdate, compactProposalLog, loadStoredState } from "./updateLog.ts";
+import { type CompactionHooks, UpdateLogWriter, compactProposalLog, loadStoredState } from "./updateLog.ts";
 import { parseAwarenessUpdate, parseUpdate } from "./yjsUpdates.ts";
 
 export interface CollaborationOptions extends CompactionHooks {
@@ -63,11 +63,13 @@ export class DocumentHub {
   private relay: DocumentRelay | null = null;
   private closed = false;
   private readonly background = new Set<Promise<unknown>>();
+  private readonly log: UpdateLogWriter;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly options: CollaborationOptions = {},
   ) {
+    this.log = new UpdateLogWriter(ctx);
     this.compactAfter = options.compactAfterUpdates ?? limits.compactAfterUpdates;
     this.compactAfterBytes = options.compactAfterLogBytes ?? limits.compactAfterLogBytes;
     this.idleUnloadMs = options.idleUnloadMs ?? limits.documentIdleUnloadMs;
@@ -174,7 +176,7 @@ export class DocumentHub {
       live.pendingStores += 1;
       let logId: Types.ObjectId;
       try {
-        logId = await appendUpdate(this.ctx, { proposalId: props.proposalId, update, userId: props.userId });
+        logId = await this.log.append({ proposalId: props.proposalId, update, userId: props.userId });
       } catch (error) {
         live.storeFailing = true;
         // The validation copy holds an update that was not stored; rebuild it from the live document.

@@ -12,18 +12,75 @@ import type { AppContext } from "../context.ts";
 import { isDuplicateKey } from "../errors.ts";
 import { storedBytes } from "../models/collaboration.ts";
 
-export async function appendUpdate(
-  ctx: AppContext,
-  props: { proposalId: Types.ObjectId; update: Uint8Array; userId: Types.ObjectId },
-): Promise<Types.ObjectId> {
-  const entry = await ctx.models.ProposalUpdate.create({
-    proposalId: props.proposalId,
-    update: Buffer.from(props.update.buffer, props.update.byteOffset, props.update.byteLength),
-    bytes: props.update.byteLength,
-    userId: props.userId,
-    createdAt: ctx.now(),
-  });
-  return entry._id;
+interface PendingAppend {
+  entry: {
+    _id: Types.ObjectId;
+    proposalId: Types.ObjectId;
+    update: Buffer;
+    bytes: number;
+    userId: Types.ObjectId;
+    createdAt: Date;
+  };
+  resolve(id: Types.ObjectId): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Appends to the update log in batches: while one insert is in flight, the updates that arrive meanwhile
+ * (any proposal) wait and go together in the next insertMany. Against FerretDB every request runs on one
+ * connection and one SQLite commit each, so one write per update caps the whole server at the commit rate;
+ * one write per batch does not. Each append still resolves only once the batch holding it is written, so
+ * an edit is acknowledged only once stored. Ids are made in append order, which is the log order.
+ */
+export class UpdateLogWriter {
+  private queue: PendingAppend[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly maxBatch = 500,
+  ) {}
+
+  append(props: { proposalId: Types.ObjectId; update: Uint8Array; userId: Types.ObjectId }): Promise<Types.ObjectId> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        entry: {
+          _id: new Types.ObjectId(),
+          proposalId: props.proposalId,
+          update: Buffer.from(props.update.buffer, props.update.byteOffset, props.update.byteLength),
+          bytes: props.update.byteLength,
+          userId: props.userId,
+          createdAt: this.ctx.now(),
+        },
+        resolve,
+        reject,
+      });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          await this.ctx.models.ProposalUpdate.insertMany(
+            batch.map((pending) => pending.entry),
+            { ordered: true },
+          );
+        } catch (error) {
+          // Some of an ordered batch may be stored; none is acknowledged. A resend stores it again, which
+          // Yjs ignores when the log is read.
+          for (const pending of batch) pending.reject(error);
+          continue;
+        }
+        for (const pending of batch) pending.resolve(pending.entry._id);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
 }
 
 export interface StoredDocumentState {
