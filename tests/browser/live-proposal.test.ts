@@ -3,7 +3,7 @@
 // and a chat message reach the other browser; a named version is compared with the current text; and the
 // proposal's stored update log, loaded into a Y.Doc, holds exactly the text both editors show.
 import { proposalBodyFragment } from "@mufakat/shared";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { registeredClient } from "../utils/api.ts";
@@ -21,6 +21,9 @@ const accounts = {
   government: { email: "", password: "", name: "" },
   community: { email: "", password: "", name: "" },
 };
+/** The community browser's live sockets pass through the test, so it can cut them like a lost network. */
+let networkDown = false;
+const communitySockets = new Set<WebSocketRoute>();
 let roomId = "";
 let proposalId = "";
 const proposalTitle = "Jadwal distribusi air bersih";
@@ -30,6 +33,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   government = await openUser(browser, server.url);
   community = await openUser(browser, server.url);
+  await community.context.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    if (networkDown) {
+      await ws.close();
+      return;
+    }
+    ws.connectToServer();
+    communitySockets.add(ws);
+  });
 
   const coordinator = await registeredClient(server.url, "government", { organisation: "PDAM Kota Makassar" });
   const participant = await registeredClient(server.url, "community", { organisation: "Forum Warga Tamalate" });
@@ -208,8 +219,31 @@ describe("live proposal editing across sectors", () => {
     await saveScreenshot(page, "live-proposal-4-version-diff");
   });
 
+  it("keeps edits made offline as not yet saved, and sends them after the reconnect", async () => {
+    const { page, context } = community;
+    networkDown = true;
+    await context.setOffline(true);
+    for (const socket of communitySockets) await socket.close();
+    communitySockets.clear();
+    const status = page.getByTestId("connection-status");
+    await status.and(page.locator('[data-state="offline"]')).waitFor();
+
+    await page.getByTestId("proposal-editor").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Tanpa sinyal.");
+    await status.and(page.locator(':not([data-unsaved="0"])')).waitFor();
+    expect(await status.textContent()).toMatch(/Luring, dengan \d+ suntingan belum tersimpan/);
+    expect(await editorText(government.page)).not.toContain("Tanpa sinyal");
+    await saveScreenshot(page, "live-proposal-5-offline-unsaved");
+
+    networkDown = false;
+    await context.setOffline(false);
+    await status.and(page.locator('[data-state="connected"][data-unsaved="0"]')).waitFor({ timeout: 30_000 });
+    await waitForEditorText(government.page, `${governmentLine}${communityLine} Disepakati. Tanpa sinyal.`);
+  });
+
   it("stores every edit: the update log loaded into a Y.Doc gives the text both editors show", async () => {
-    const expected = `${governmentLine}${communityLine} Disepakati.`;
+    const expected = `${governmentLine}${communityLine} Disepakati. Tanpa sinyal.`;
     for (const { page } of [government, community]) {
       await page.getByTestId("connection-status").and(page.locator('[data-unsaved="0"]')).waitFor();
       expect(await editorText(page)).toBe(expected);
