@@ -172,8 +172,17 @@ describe("live proposal editing across sectors", () => {
     await saveScreenshot(community.page, "live-proposal-2-community-editor");
   });
 
-  it("a comment with an @mention and its reply reach the other browser", async () => {
+  it("a comment about the selected text, with an @mention, and its reply reach the other browser", async () => {
     const body = `Mohon @${accounts.government.name} pastikan jam layanannya <b>tertulis</b>.`;
+    await community.page.getByTestId("proposal-editor").click();
+    await community.page.keyboard.press("Control+Home");
+    for (const _ of "Air bersih") await community.page.keyboard.press("Shift+ArrowRight");
+    await community.page.getByTestId("comment-anchor-selection").click();
+    await community.page
+      .getByTestId("comment-form")
+      .getByTestId("comment-anchor")
+      .filter({ hasText: "Air bersih" })
+      .waitFor();
     await community.page.getByTestId("comment-input").fill(body);
     await community.page.getByTestId("comment-send").click();
 
@@ -181,6 +190,7 @@ describe("live proposal editing across sectors", () => {
     await comment.waitFor();
     expect(await comment.getByTestId("message-body").first().textContent()).toBe(body);
     expect(await comment.getByTestId("mention").first().textContent()).toBe(`@${accounts.government.name}`);
+    expect(await comment.getByTestId("comment-anchor").first().textContent()).toContain("Air bersih");
 
     await comment.getByTestId("comment-reply").first().click();
     await government.page.getByTestId("reply-input").fill("Baik, akan kami tambahkan.");
@@ -196,6 +206,17 @@ describe("live proposal editing across sectors", () => {
     await government.page.getByTestId("chat-input").fill("Rapat berikutnya hari Rabu.");
     await government.page.getByTestId("chat-send").click();
     await community.page.getByTestId("chat-message").filter({ hasText: "Rapat berikutnya hari Rabu." }).waitFor();
+    await government.page.getByTestId("chat-input").fill("Pesan yang salah kirim");
+    await government.page.getByTestId("chat-send").click();
+    const mistaken = government.page.getByTestId("chat-message").filter({ hasText: "Pesan yang salah kirim" });
+    await mistaken.getByTestId("message-delete").click();
+    await community.page
+      .locator('[data-testid="chat-message"][data-deleted="true"]')
+      .getByTestId("message-deleted")
+      .waitFor();
+    expect(await community.page.getByTestId("chat-message").filter({ hasText: "Pesan yang salah kirim" }).count()).toBe(
+      0,
+    );
     await saveScreenshot(community.page, "live-proposal-3-comments-and-chat");
   });
 

@@ -151,6 +151,7 @@ function CommentThread({ socket, comment, all, members, myId, canWrite, onChange
       members={members}
       myId={myId}
       onChanged={onChanged}
+      quote={comment.anchor && <AnchorQuote anchor={comment.anchor} />}
       actions={
         canWrite && (
           <button type="button" className="button-quiet" data-testid="comment-reply" onClick={() => setReplying(true)}>
@@ -159,7 +160,6 @@ function CommentThread({ socket, comment, all, members, myId, canWrite, onChange
         )
       }
     >
-      {comment.anchor && <AnchorQuote anchor={comment.anchor} />}
       {(replies.length > 0 || replying) && (
         <div className="replies" data-testid="comment-replies">
           {replies.map((child) => (

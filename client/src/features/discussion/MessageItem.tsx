@@ -16,12 +16,15 @@ interface MessageItemProps {
   members: readonly MentionCandidate[];
   myId: string;
   onChanged(message: DiscussionMessage): void;
-  /** Extra actions (reply) and content (the anchor quote, replies). */
+  /** Extra actions (reply). */
   actions?: ReactNode;
+  /** Shown above the text: the quoted passage a comment is about. */
+  quote?: ReactNode;
+  /** Shown below the message: replies. */
   children?: ReactNode;
 }
 
-export function MessageItem({ socket, message, members, myId, onChanged, actions, children }: MessageItemProps) {
+export function MessageItem({ socket, message, members, myId, onChanged, actions, quote, children }: MessageItemProps) {
   const t = useT();
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
@@ -49,7 +52,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
           {message.editedAt && !message.deleted && ` · ${t("discussion.edited")}`}
         </small>
       </header>
-      {children}
+      {quote}
       {message.deleted || message.body === null ? (
         <p className="message-body empty" data-testid="message-deleted">
           {t("discussion.deleted")}
@@ -94,6 +97,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
         </footer>
       )}
       <ErrorMessage error={remove.error} testId="message-delete-error" />
+      {children}
     </article>
   );
 }
