@@ -30,6 +30,7 @@ export const errorStatus = {
   INVITE_REVOKED: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  TOO_MANY_CONNECTIONS: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
   // Live deliberation (socket.io + Yjs).

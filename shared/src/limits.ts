@@ -58,8 +58,12 @@ export const limits = {
   socketPingTimeoutMs: 5_000,
   /** How long a live socket's role in a room is trusted before a write re-reads the membership. */
   liveRoleRecheckMs: 10_000,
+  /** Live connections one user may hold at once (tabs and devices, over every server process). */
+  maxConnectionsPerUser: 20,
   /** Discussion: one chat message or comment, the quoted text of a comment's anchor, one page of history. */
   messageChars: 4000,
+  /** Chat messages, comments, edits and deletions per second one socket may send (token bucket). */
+  discussionWritesPerSecond: 5,
   anchorQuoteChars: 1000,
   discussionPageSize: 50,
 } as const;

@@ -33,6 +33,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     jwtSecret: testJwtSecret,
     authRateLimit: { limit: 10_000, windowMs: 60_000 },
     ...deps,
+    // Tests post many messages back to back; the abuse tests pass the real per-socket limit.
+    realtime: { discussionWritesPerSecond: 10_000, ...deps.realtime },
     connection,
   });
   const { port, url } = await app.listen(0);

@@ -7,6 +7,7 @@ import {
   type ErrorCode,
   handshakeAuthSchema,
   isConnectRefusal,
+  limits,
   protocolCompatibility,
   minSupportedProtocolVersion,
   protocolVersion,
@@ -14,6 +15,7 @@ import {
 import { accessTokenExpiry } from "../auth/tokens.ts";
 import { authenticateUser } from "../commands/authenticateUser.ts";
 import { AppError, appError, fieldIssues, isDatabaseUnavailable } from "../errors.ts";
+import { userChannel } from "./discussionHandlers.ts";
 import { handleEvent, type SessionGuard } from "./dispatch.ts";
 import type { LiveServer, LiveSocket, RealtimeDeps } from "./types.ts";
 
@@ -51,9 +53,19 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): void {
       );
       return;
     }
+    let reserved: string | null = null;
     authenticateUser(deps.ctx, { accessToken: parsed.data.token })
-      .then((user) => {
-        socket.data.userId = user._id.toHexString();
+      .then(async (user) => {
+        const userId = user._id.toHexString();
+        reserved = userId;
+        connectionCap.reserve(userId);
+        if ((await connectionCap.count(deps, userId)) > limits.maxConnectionsPerUser) {
+          throw appError(
+            "TOO_MANY_CONNECTIONS",
+            `at most ${limits.maxConnectionsPerUser} live connections per user; close a tab and reload`,
+          );
+        }
+        socket.data.userId = userId;
         socket.data.displayName = user.displayName;
         socket.data.expiresAt = accessTokenExpiry(parsed.data.token);
         socket.data.rooms = {};
@@ -68,9 +80,49 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): void {
           deps.ctx.logger.error({ err: error }, "handshake failed");
           next(refusal("TOKEN_INVALID", "access token could not be checked"));
         }
+      })
+      .finally(() => {
+        // By the next macrotask socket.io has run "connection" (after a nextTick), where the socket joined
+        // its user channel and is counted there; a refused one is gone.
+        if (reserved) setImmediate(() => connectionCap.release(reserved as string));
       });
   });
 }
+
+/**
+ * Live connections per user: sockets in the user's channel (on every process, through the adapter) plus
+ * handshakes this process is completing for them, so a burst of simultaneous connects cannot slip past.
+ */
+const connectionCap = {
+  pending: new Map<string, number>(),
+  reserve(userId: string): void {
+    this.pending.set(userId, (this.pending.get(userId) ?? 0) + 1);
+  },
+  release(userId: string): void {
+    const left = (this.pending.get(userId) ?? 1) - 1;
+    if (left > 0) this.pending.set(userId, left);
+    else this.pending.delete(userId);
+  },
+  async count(deps: RealtimeDeps, userId: string): Promise<number> {
+    const local = () => deps.io.local.in(userChannel(userId)).fetchSockets();
+    let sockets: Awaited<ReturnType<typeof local>>;
+    try {
+      // With Redis unreachable the other processes cannot be asked in time: count this one's only.
+      sockets = deps.multiProcess
+        ? await Promise.race([
+            deps.io.in(userChannel(userId)).fetchSockets(),
+            new Promise<never>((_, reject) =>
+              setTimeout(() => reject(new Error("connection count timed out")), 1000).unref(),
+            ),
+          ])
+        : await local();
+    } catch (error) {
+      deps.ctx.logger.warn({ err: error, userId }, "connection count across processes failed; counting locally");
+      sockets = await local();
+    }
+    return sockets.length + (this.pending.get(userId) ?? 0);
+  },
+};
 
 /** Ends a socket whose token expired: it is told why first, so it refreshes and reconnects. */
 function expireSession(socket: LiveSocket): void {

@@ -23,6 +23,7 @@ import { AppError, appError, isDatabaseUnavailable, validationError } from "../e
 import type { UserDoc } from "../models/index.ts";
 import { presentDiscussionMessage, presentDiscussionPage } from "../presenters/discussion.ts";
 import type { SessionGuard } from "./dispatch.ts";
+import { TokenBucket } from "./rateLimit.ts";
 import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
 
 /** Every socket of a user joins this channel, so a mention reaches all their tabs on any process. */
@@ -38,6 +39,14 @@ export function installDiscussionHandlers(
 ): void {
   const { ctx, io } = deps;
   void socket.join(userChannel(socket.data.userId));
+  // Every write is stored and broadcast to the room: a flood from one socket is refused, not stored.
+  const writes = new TokenBucket(deps.discussionWritesPerSecond);
+  const writeEvents: ReadonlySet<DiscussionInboundEvent> = new Set([
+    "chat:send",
+    "comment:post",
+    "message:edit",
+    "message:delete",
+  ]);
 
   /** The author as stored now: their public card goes out with what they write. */
   async function currentUser(): Promise<UserDoc> {
@@ -81,6 +90,15 @@ export function installDiscussionHandlers(
       if (refusal) throw refusal;
       const parsed = discussionPayloadSchemas[event].safeParse(payload);
       if (!parsed.success) throw validationError(parsed.error.issues);
+      if (writeEvents.has(event) && !writes.take()) {
+        throw appError(
+          "RATE_LIMITED",
+          `at most ${deps.discussionWritesPerSecond} messages per second; send it again shortly`,
+          {
+            limit: deps.discussionWritesPerSecond,
+          },
+        );
+      }
       return ackOk(await run(parsed.data as DiscussionPayload<E>));
     } catch (error) {
       if (error instanceof AppError) return ackError(error.code, error.message, error.details);

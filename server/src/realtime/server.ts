@@ -19,6 +19,8 @@ import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts"
 export interface RealtimeOptions {
   /** How long a socket's role in a room is trusted before a write re-reads the membership (default limits.liveRoleRecheckMs). */
   roleRecheckMs?: number;
+  /** Chat messages, comments, edits and deletions per second per socket (default limits.discussionWritesPerSecond). */
+  discussionWritesPerSecond?: number;
 }
 
 export interface Realtime {
@@ -67,6 +69,7 @@ export async function createRealtime(
     multiProcess: Boolean(options.redisUrl),
     proposalRooms: new Map(),
     roleRecheckMs: options.realtime?.roleRecheckMs ?? limits.liveRoleRecheckMs,
+    discussionWritesPerSecond: options.realtime?.discussionWritesPerSecond ?? limits.discussionWritesPerSecond,
   };
   hub.setRelay({
     remoteUpdateApplied: (proposalId, update) => {

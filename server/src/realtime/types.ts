@@ -18,6 +18,8 @@ export interface RealtimeDeps {
   proposalRooms: Map<string, string>;
   /** How long a socket's role is trusted before a write re-reads the membership (0: every write). */
   roleRecheckMs: number;
+  /** Discussion writes per second one socket may send. */
+  discussionWritesPerSecond: number;
 }
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;

@@ -19,6 +19,8 @@ export const connectRefusals = [
   "VALIDATION_FAILED",
   /** The server could not check the token (database down): retry. */
   "DATABASE_UNAVAILABLE",
+  /** The user already holds limits.maxConnectionsPerUser live connections: close a tab. */
+  "TOO_MANY_CONNECTIONS",
 ] as const;
 export type ConnectRefusal = (typeof connectRefusals)[number];
 
