@@ -299,6 +299,18 @@ describe("a motion voted in three browsers", () => {
     expect(await page.getByTestId("integrity-badge").getAttribute("data-broken-seq")).toBe("1");
   });
 
+  it("shows the decision in English after the language switch", async () => {
+    const page = privateMember.page;
+    await page.getByTestId("language-switch").selectOption("en");
+    await page.getByTestId("decision-outcome").filter({ hasText: "Decision: No quorum" }).waitFor();
+    expect(await page.getByTestId("decision-reason").textContent()).toBe("Too few members voted to reach the quorum.");
+    expect(await page.getByTestId("decision-close-reason").textContent()).toMatch(
+      /^Closed: a coordinator closed the vote \(/,
+    );
+    expect(await page.getByTestId("decision-early").textContent()).toBe("Closed before the deadline.");
+    await saveScreenshot(page, "motion-vote-8-english");
+  });
+
   it("raised no uncaught errors in any browser", () => {
     expect(coordinator.pageErrors).toEqual([]);
     expect(privateMember.pageErrors).toEqual([]);
