@@ -139,7 +139,8 @@ export class ProposalSync {
   }
 
   private localUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === remoteOrigin || origin === this.persistence) return;
+    // What IndexedDB loads is either known to the server or reaches it with the next open's sync step.
+    if (origin === remoteOrigin || (this.persistence !== null && origin === this.persistence)) return;
     this.pending.push(update);
     this.batchTimer ??= setTimeout(() => this.flushBatch(), batchMs);
   };
@@ -165,6 +166,7 @@ export class ProposalSync {
     // The server drops this socket's carets; the others' come back with the next open.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     removeAwarenessStates(this.awareness, others, remoteOrigin);
+    this.outgoing.connectionLost();
     this.setState({ opened: false });
   };
 

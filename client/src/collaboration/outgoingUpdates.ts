@@ -30,7 +30,9 @@ export interface RefusedUpdate {
 
 export class OutgoingUpdates {
   private readonly unacked = new Map<string, Uint8Array>();
-  private readonly inFlight = new Set<string>();
+  /** Sends awaiting an ack, by clientUpdateId, with the attempt they belong to. */
+  private readonly inFlight = new Map<string, number>();
+  private attempts = 0;
   private readonly listeners = new Set<() => void>();
   private counter = 0;
   readonly refused: RefusedUpdate[] = [];
@@ -66,6 +68,14 @@ export class OutgoingUpdates {
     return id;
   }
 
+  /**
+   * The connection dropped: acks still awaited will not come on it, so resendAll() sends those again too
+   * (a late answer to an old attempt is still taken as the ack it is).
+   */
+  connectionLost(): void {
+    this.inFlight.clear();
+  }
+
   /** After a reconnect: every update not acknowledged goes again (the server ignores what it already has). */
   resendAll(): void {
     for (const id of this.unacked.keys()) this.send(id);
@@ -74,10 +84,15 @@ export class OutgoingUpdates {
   private send(id: string): void {
     const update = this.unacked.get(id);
     if (!update || !this.transport.canSend() || this.inFlight.has(id)) return;
-    this.inFlight.add(id);
+    const attempt = ++this.attempts;
+    this.inFlight.set(id, attempt);
+    const settled = () => {
+      if (this.inFlight.get(id) === attempt) this.inFlight.delete(id);
+    };
     this.transport.send(update, id).then(
       (ack) => {
-        this.inFlight.delete(id);
+        settled();
+        if (!this.unacked.has(id)) return;
         if (ack.ok) {
           this.unacked.delete(id);
           this.changed();
@@ -92,7 +107,7 @@ export class OutgoingUpdates {
       },
       () => {
         // Cut before the ack: it stays unacked and goes again after the reconnect.
-        this.inFlight.delete(id);
+        settled();
       },
     );
   }
