@@ -299,6 +299,23 @@ describe("a motion voted in three browsers", () => {
     expect(await page.getByTestId("integrity-badge").getAttribute("data-broken-seq")).toBe("1");
   });
 
+  it("a coordinator lets participants open motions; the participant's panel then offers the form", async () => {
+    const { page } = coordinator;
+    const voter = privateMember.page;
+    await voter.reload();
+    await voter.getByTestId("decision-banner").waitFor();
+    expect(await voter.getByTestId("open-motion-form").count()).toBe(0);
+
+    await page.getByTestId("settings-participants-may-open").check();
+    await page.getByTestId("settings-save").click();
+    await page.getByTestId("settings-saved").waitFor();
+    const room = await server.connection.collection("rooms").findOne({ _id: new Types.ObjectId(roomId) });
+    expect(room?.participantsMayOpenMotions).toBe(true);
+
+    await voter.reload();
+    await voter.getByTestId("open-motion-form").waitFor();
+  });
+
   it("shows the decision in English after the language switch", async () => {
     const page = privateMember.page;
     await page.getByTestId("language-switch").selectOption("en");
