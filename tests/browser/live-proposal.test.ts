@@ -1,7 +1,9 @@
 // Live deliberation in real browsers: a government coordinator and a community participant open the same
 // proposal, type into it and see each other's text and named carets; a comment with an @mention, a reply
 // and a chat message reach the other browser; a named version is compared with the current text; and the
-// proposal's stored update log, loaded into a Y.Doc, holds exactly the text both editors show.
+// proposal's stored update log, loaded into a Y.Doc, holds exactly the text both editors show. Edits made
+// with the network cut show as not yet saved and arrive after the reconnect; a handshake refused for its
+// protocol version shows a banner saying to reload or to try later.
 import { proposalBodyFragment } from "@mufakat/shared";
 import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -277,5 +279,34 @@ describe("live proposal editing across sectors", () => {
   it("raised no uncaught errors in either browser", () => {
     expect(government.pageErrors).toEqual([]);
     expect(community.pageErrors).toEqual([]);
+  });
+});
+
+describe("a live connection the server refuses by protocol version", () => {
+  it.each([
+    [0, "PROTOCOL_TOO_OLD", "Aplikasi ini sudah usang; muat ulang halaman."],
+    [99, "PROTOCOL_TOO_NEW", "Server belum mendukung versi aplikasi ini; coba lagi nanti."],
+  ])("handshake version %i shows %s as a banner", async (version, code, words) => {
+    const user = await openUser(browser, server.url);
+    // Rewrites the version in socket.io's CONNECT packet, as an older or newer build would send it.
+    await user.context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((message) =>
+        upstream.send(
+          typeof message === "string" && message.startsWith("40")
+            ? message.replace(/"protocolVersion":\d+/, `"protocolVersion":${version}`)
+            : message,
+        ),
+      );
+    });
+    await logIn(user.page, "government", `/rooms/${roomId}`);
+    const banner = user.page.getByTestId("live-refused");
+    await banner.waitFor();
+    expect(await banner.getAttribute("data-error-code")).toBe(code);
+    expect(await banner.textContent()).toContain(words);
+    expect(await user.page.getByTestId("live-reload").count()).toBe(code === "PROTOCOL_TOO_OLD" ? 1 : 0);
+    await saveScreenshot(user.page, `live-proposal-6-${code.toLowerCase()}`);
+    expect(user.pageErrors).toEqual([]);
+    await user.context.close();
   });
 });
