@@ -39,26 +39,38 @@ export function installProposalHandlers(
     return roomId;
   }
 
+  /** The membership re-read in flight per room: edits arriving meanwhile wait for it, so they keep their order. */
+  const roleChecks = new Map<string, Promise<void>>();
+
   /** Refuses writes by roles that may not write; re-reads the membership now and then (role changes, removal). */
   async function authorizeWrite(roomId: string): Promise<void> {
     const entry = joinedRoom(socket, roomId);
     const checkedAt = roleCheckedAt.get(roomId) ?? 0;
-    if (Date.now() - checkedAt >= deps.roleRecheckMs) {
-      try {
-        const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
-        // A user banned (or deleted) since connecting loses write access at the same recheck.
-        const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
-        if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
-        entry.role = access.role;
-        roleCheckedAt.set(roomId, Date.now());
-      } catch (error) {
-        // No longer a member (or the room is gone): the socket leaves the room.
-        delete socket.data.rooms[roomId];
-        void socket.leave(roomChannel(roomId));
-        deps.broadcastPresence(roomId);
-        throw error;
-      }
+    let check = roleChecks.get(roomId);
+    if (!check && Date.now() - checkedAt >= deps.roleRecheckMs) {
+      check = (async () => {
+        try {
+          const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
+          // A user banned (or deleted) since connecting loses write access at the same recheck.
+          const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
+          if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+          entry.role = access.role;
+          roleCheckedAt.set(roomId, Date.now());
+        } catch (error) {
+          // No longer a member (or the room is gone): the socket leaves the room.
+          delete socket.data.rooms[roomId];
+          void socket.leave(roomChannel(roomId));
+          deps.broadcastPresence(roomId);
+          throw error;
+        } finally {
+          roleChecks.delete(roomId);
+        }
+      })();
+      roleChecks.set(roomId, check);
     }
+    // Without this, an edit arriving after the re-read ended would overtake the edits still waiting for it,
+    // and the others would receive this client's edits out of order.
+    if (check) await check;
     if (!can(entry.role, "write")) {
       throw appError(refusalCode(entry.role, "write"), "observers can read but not write");
     }
