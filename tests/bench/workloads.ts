@@ -7,12 +7,7 @@ import type { SeededRoom } from "./children/mufakat.ts";
 import type { ProbeStats } from "./children/probe.ts";
 import { type CoEditDocument, type CoEditOutcome, runCoEdit } from "./lib/coEdit.ts";
 import { Histogram, type LatencySummary, round, summarize } from "./lib/histogram.ts";
-import {
-  type ServerKind,
-  type ServerUnderTest,
-  startRedis,
-  startServerUnderTest,
-} from "./lib/servers.ts";
+import { type ServerKind, type ServerUnderTest, startRedis, startServerUnderTest } from "./lib/servers.ts";
 import { generateTrace, seededRandom } from "./lib/trace.ts";
 import { MufakatPeer, type Peer, YProtocolPeer } from "./lib/transports.ts";
 
@@ -220,7 +215,7 @@ export async function busyProposal(
       options.log(
         `  ${label} N=${editors}: p50 ${result.latency.p50Ms} p99 ${result.latency.p99Ms} max ${result.latency.maxMs} ms, ` +
           `cpu ${server.cpuSeconds}s, rss ${server.peakRssMb} MB, loop max ${server.eventLoop.maxMs} ms, ` +
-          `generator loop p99 ${result.generatorEventLoop.p99Ms} ms, ${result.verified ? "verified" : `FAILED: ${result.failures.join("; ")}`}`,
+          `generator loop p99 ${result.generatorEventLoop.p99Ms} ms, ${result.outOfOrder} out of order, ${result.verified ? "verified" : `FAILED: ${result.failures.join("; ")}`}`,
       );
       if (result.latency.p99Ms > 1000 || !result.verified) skipRest = true;
     } catch (error) {

@@ -76,6 +76,8 @@ export function installProbe(handlers: Record<string, ProbeHandler> = {}): void 
   });
   // The bench owns this process: when it goes, so does the server.
   process.on("disconnect", () => process.exit(0));
+  // A clean exit on SIGINT, so `node --cpu-prof` writes its profile.
+  process.on("SIGINT", () => process.exit(0));
 }
 
 /** Tells the bench where this server listens. */
