@@ -1,7 +1,7 @@
 // One open proposal: its title, connection status, the live editor with carets, versions and comments.
 import type { MentionCandidate, MemberRole, Proposal, User } from "@mufakat/shared";
 import type { Editor } from "@tiptap/react";
-import { type ReactNode, useCallback, useMemo, useRef } from "react";
+import { type ReactNode, Suspense, lazy, useCallback, useMemo, useRef } from "react";
 import { useProposalSync } from "../../collaboration/useProposalSync.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -11,8 +11,12 @@ import { errorCodeMessage } from "../../i18n/translate.ts";
 import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
 import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
-import { ProposalEditor } from "./ProposalEditor.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
+
+// TipTap and ProseMirror are most of the app's weight: loaded when a proposal is first opened.
+const ProposalEditor = lazy(() =>
+  import("./ProposalEditor.tsx").then((module) => ({ default: module.ProposalEditor })),
+);
 
 interface ProposalViewProps {
   socket: LiveSocket;
@@ -70,7 +74,9 @@ export function ProposalView({
         </p>
       )}
       {!canWrite && <p className="note">{t("proposal.readOnly")}</p>}
-      {sync ? <ProposalEditor sync={sync} user={caretUser} editable={canWrite} onEditor={onEditor} /> : <Loading />}
+      <Suspense fallback={<Loading />}>
+        {sync ? <ProposalEditor sync={sync} user={caretUser} editable={canWrite} onEditor={onEditor} /> : <Loading />}
+      </Suspense>
       {children}
       <div className="proposal-panels">
         <CommentsPanel
