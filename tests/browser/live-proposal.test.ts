@@ -276,6 +276,17 @@ describe("live proposal editing across sectors", () => {
     expect(storedText(stored.state)).toBe(expected);
   });
 
+  it("a renamed proposal shows its new title in both browsers", async () => {
+    const renamed = "Jadwal distribusi air bersih (revisi)";
+    await government.page.getByTestId("proposal-rename").click();
+    await government.page.getByTestId("rename-proposal-title").fill(renamed);
+    await government.page.getByTestId("rename-proposal-save").click();
+    for (const { page } of [government, community]) {
+      await page.getByTestId("proposal-title").filter({ hasText: renamed }).waitFor();
+      await page.getByTestId("proposal-link").filter({ hasText: renamed }).waitFor();
+    }
+  });
+
   it("raised no uncaught errors in either browser", () => {
     expect(government.pageErrors).toEqual([]);
     expect(community.pageErrors).toEqual([]);
