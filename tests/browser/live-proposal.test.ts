@@ -202,6 +202,14 @@ describe("live proposal editing across sectors", () => {
       .getByTestId("comment")
       .filter({ hasText: "Baik, akan kami tambahkan." })
       .waitFor();
+
+    // The author edits their comment; the other browser shows the new text, marked as edited.
+    const own = community.page.getByTestId("comment").filter({ hasText: "pastikan jam layanannya" }).first();
+    await own.getByTestId("message-edit").first().click();
+    await community.page.getByTestId("message-edit-body").fill("Mohon pastikan jam layanan pagi dan sore.");
+    await community.page.getByTestId("message-edit-save").click();
+    await government.page.getByTestId("message-body").filter({ hasText: "jam layanan pagi dan sore" }).waitFor();
+    expect(await government.page.getByTestId("comment").first().textContent()).toContain("disunting");
   });
 
   it("a chat message reaches the other browser", async () => {
