@@ -26,7 +26,7 @@ import {
 } from "../utils/socket.ts";
 
 /** Rounds of kill and restart: 5 in `pnpm test`, 30 in `pnpm test:soak` (vitest --mode soak). */
-const rounds = import.meta.env.MODE === "soak" ? 30 : 5;
+const rounds = (import.meta as ImportMeta & { env: { MODE?: string } }).env.MODE === "soak" ? 30 : 5;
 
 let setup: TestServer;
 const processes: ServerProcess[] = [];
