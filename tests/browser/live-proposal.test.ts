@@ -12,7 +12,7 @@ import { registeredClient } from "../utils/api.ts";
 import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
-import { storedState } from "../utils/socket.ts";
+import { connect, okData, request, storedState } from "../utils/socket.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -20,8 +20,8 @@ let government: BrowserUser;
 let community: BrowserUser;
 
 const accounts = {
-  government: { email: "", password: "", name: "" },
-  community: { email: "", password: "", name: "" },
+  government: { email: "", password: "", name: "", token: "" },
+  community: { email: "", password: "", name: "", token: "" },
 };
 /** The community browser's live sockets pass through the test, so it can cut them like a lost network. */
 let networkDown = false;
@@ -46,8 +46,16 @@ beforeAll(async () => {
 
   const coordinator = await registeredClient(server.url, "government", { organisation: "PDAM Kota Makassar" });
   const participant = await registeredClient(server.url, "community", { organisation: "Forum Warga Tamalate" });
-  accounts.government = { ...coordinator.input, name: coordinator.input.displayName };
-  accounts.community = { ...participant.input, name: participant.input.displayName };
+  accounts.government = {
+    ...coordinator.input,
+    name: coordinator.input.displayName,
+    token: coordinator.session.accessToken,
+  };
+  accounts.community = {
+    ...participant.input,
+    name: participant.input.displayName,
+    token: participant.session.accessToken,
+  };
   const room = await coordinator.client.post("/api/rooms", { title: "Air bersih Tamalate", visibility: "invite-only" });
   expect(room.status).toBe(201);
   roomId = room.body.id;
@@ -293,6 +301,33 @@ describe("live proposal editing across sectors", () => {
       await page.getByTestId("proposal-title").filter({ hasText: renamed }).waitFor();
       await page.getByTestId("proposal-link").filter({ hasText: renamed }).waitFor();
     }
+  });
+
+  it("chat history comes newest page first, with older messages on request", async () => {
+    // Each socket may send a burst of a few messages: eleven sockets write 55 at once.
+    const sockets = await Promise.all(Array.from({ length: 11 }, () => connect(server, accounts.government.token)));
+    await Promise.all(
+      sockets.map(async (socket, index) => {
+        okData(await request(socket, "room:join", { roomId }));
+        for (let n = 0; n < 5; n += 1) {
+          okData(await request(socket, "chat:send", { roomId, body: `Catatan arsip ${index * 5 + n}` }));
+        }
+      }),
+    );
+    for (const socket of sockets) socket.close();
+
+    const { page } = community;
+    await page.reload();
+    const messages = page.getByTestId("chat-message");
+    await page.getByTestId("chat-older").waitFor();
+    expect(await messages.count()).toBe(50);
+    expect(await messages.filter({ hasText: "Rapat berikutnya hari Rabu." }).count()).toBe(0);
+    await page.getByTestId("chat-older").click();
+    await messages.filter({ hasText: "Rapat berikutnya hari Rabu." }).waitFor();
+    expect(await messages.count()).toBe(57);
+    expect(await page.getByTestId("chat-older").count()).toBe(0);
+    // After the reload the editor shows the stored text again.
+    await waitForEditorText(page, `${governmentLine}${communityLine} Disepakati. Tanpa sinyal.`);
   });
 
   it("raised no uncaught errors in either browser", () => {
