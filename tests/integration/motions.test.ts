@@ -102,6 +102,7 @@ describe("a motion from opening to the decision log", () => {
       frozenText: text,
       outcome: "notAdopted",
       closeReason: "allVoted",
+      earlyClose: false,
       secretBallot: false,
     });
     expect(log.body[0].payload.positions).toHaveLength(30);
@@ -225,6 +226,14 @@ describe("who may vote, and how", () => {
       target: motionId,
       after: { early: true, outcome: "noQuorum" },
     });
+    expect(audit.body.find((entry: { action: string }) => entry.action === "motion.opened")).toMatchObject({
+      target: motionId,
+      after: { proposalId },
+    });
+    const listed = await coordinator.client.get(`/api/rooms/${roomId}/motions?proposalId=${proposalId}`);
+    expect(listed.body.map((m: { id: string }) => m.id)).toEqual([motionId]);
+    const otherProposal = await coordinator.client.get(`/api/rooms/${roomId}/motions?proposalId=${"0".repeat(24)}`);
+    expect(otherProposal.body).toEqual([]);
 
     const afterClose = await member.client.post(`/api/motions/${motionId}/votes`, {
       position: "block",

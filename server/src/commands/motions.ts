@@ -60,7 +60,7 @@ export async function openMotion(
 ): Promise<MotionDoc> {
   const input = openMotionInputSchema.parse(props.input);
   const room = await findRoom(ctx, props.roomId);
-  const { role } = await loadRoomAccess(ctx, {
+  await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
     action: room.participantsMayOpenMotions ? "write" : "coordinate",
@@ -104,15 +104,13 @@ export async function openMotion(
     throw error;
   }
   await ctx.models.Proposal.updateOne({ _id: proposal._id }, { $set: { status: "underVote" } });
-  if (role === "coordinator") {
-    await recordAudit(ctx, {
-      roomId: room._id,
-      actorId: props.user._id,
-      action: "motion.opened",
-      target: motion._id.toHexString(),
-      after: { proposalId: proposal._id.toHexString(), frozenTextHash: motion.frozenTextHash },
-    });
-  }
+  await recordAudit(ctx, {
+    roomId: room._id,
+    actorId: props.user._id,
+    action: "motion.opened",
+    target: motion._id.toHexString(),
+    after: { proposalId: proposal._id.toHexString(), frozenTextHash: motion.frozenTextHash },
+  });
   return motion;
 }
 
@@ -341,7 +339,8 @@ async function decisionPayload(
     closedAt: closedAt.toISOString(),
     closeReason: motion.closeReason,
     closedBy: motion.closedBy ? { id: motion.closedBy.toHexString(), displayName: nameOf(motion.closedBy) } : null,
-    earlyClose: motion.closeReason !== "deadline" && closedAt < motion.deadline,
+    // An early close is a coordinator's act; a motion that closes because everyone voted is complete.
+    earlyClose: motion.closeReason === "coordinator" && closedAt < motion.deadline,
   };
 }
 
@@ -374,9 +373,15 @@ export async function finishDueMotions(ctx: AppContext): Promise<MotionDoc[]> {
   return closed;
 }
 
-export async function listMotions(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<MotionDoc[]> {
+export async function listMotions(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string; proposalId?: string | undefined },
+): Promise<MotionDoc[]> {
   const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
-  return ctx.models.Motion.find({ roomId: room._id }).sort({ openedAt: -1 }).limit(200).lean();
+  const filter = props.proposalId
+    ? { roomId: room._id, proposalId: new Types.ObjectId(props.proposalId) }
+    : { roomId: room._id };
+  return ctx.models.Motion.find(filter).sort({ openedAt: -1 }).limit(200).lean();
 }
 
 export async function loadMotionForMember(

@@ -40,6 +40,8 @@ export const openMotionInputSchema = z.strictObject({
 });
 export type OpenMotionInput = z.input<typeof openMotionInputSchema>;
 
+export const listMotionsQuerySchema = z.strictObject({ proposalId: idSchema.optional() });
+
 export const castVoteInputSchema = z.intersection(
   voteInputSchema,
   z.object({

@@ -5,6 +5,7 @@ import {
   chainVerificationSchema,
   correctDecisionInputSchema,
   decisionRecordSchema,
+  listMotionsQuerySchema,
   motionSchema,
   openMotionInputSchema,
   roomDecisionSettingsSchema,
@@ -85,13 +86,14 @@ export function decisionOperations(ctx: AppContext, events: MotionEvents): Opera
       operationId: "listMotions",
       method: "get",
       path: "/rooms/:roomId/motions",
-      summary: "The room's motions, newest first",
+      summary: "The room's motions, newest first; ?proposalId= for one proposal's",
       tag: "decisions",
       auth: true,
+      query: listMotionsQuerySchema,
       responses: { 200: { description: "Motions", schema: z.array(motionSchema) } },
       errors: roomErrors,
-      async handle({ user, params }) {
-        const motions = await listMotions(ctx, { user, roomId: params.roomId ?? "" });
+      async handle({ user, params, query }) {
+        const motions = await listMotions(ctx, { user, roomId: params.roomId ?? "", proposalId: query.proposalId });
         return { status: 200, body: await Promise.all(motions.map((motion) => present(motion, user))) };
       },
     }),
