@@ -1,6 +1,6 @@
 // The room's chat: newest messages at the bottom, older ones on request, new ones live.
 import type { DiscussionMessage, MentionCandidate } from "@mufakat/shared";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { MessageComposer } from "./MessageComposer.tsx";
@@ -24,6 +24,12 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
   );
   const belongs = (message: DiscussionMessage) => message.kind === "chat" && message.roomId === roomId;
   const feed = useDiscussionFeed(socket, loadPage, belongs, generation);
+  const list = useRef<HTMLOListElement>(null);
+  const newestId = feed.messages.at(-1)?.id;
+  // A new newest message scrolls the chat to the bottom; loading older ones (at the top) does not.
+  useEffect(() => {
+    if (newestId && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [newestId]);
   return (
     <section className="chat" aria-labelledby="chat-heading" data-testid="room-chat">
       <h2 id="chat-heading">{t("chat.title")}</h2>
@@ -39,7 +45,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
         </button>
       )}
       {feed.loaded && feed.messages.length === 0 && <p className="empty">{t("chat.empty")}</p>}
-      <ol className="chat-messages" data-testid="chat-messages">
+      <ol className="chat-messages" data-testid="chat-messages" ref={list}>
         {feed.messages.map((message) => (
           <li key={message.id}>
             <MessageItem socket={socket} message={message} members={members} myId={myId} onChanged={feed.upsert} />
