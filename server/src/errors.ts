@@ -36,6 +36,11 @@ export function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; mes
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const name = error.name;
+  // insertMany (the update log's batches) wraps the driver's network error in a bulk write error.
+  if (name === "MongoBulkWriteError") {
+    const inner = (error as { errorResponse?: unknown }).errorResponse;
+    return inner !== error && isDatabaseUnavailable(inner);
+  }
   return (
     name === "MongoServerSelectionError" ||
     name === "MongoNetworkError" ||
