@@ -198,6 +198,20 @@ export class DocumentHub {
     }
   }
 
+  /**
+   * Catches every loaded document up with the store. While Redis was unreachable, updates the other
+   * processes stored never arrived here; this applies what is missing and relays it to local viewers.
+   */
+  async catchUpWithStore(): Promise<void> {
+    for (const live of [...this.documents.values()]) {
+      if (!live.loaded) continue;
+      const stored = await loadStoredState(this.ctx, new Types.ObjectId(live.proposalId));
+      if (stored.updates.length === 0 || !this.documents.has(live.proposalId)) continue;
+      const missing = Y.diffUpdate(Y.mergeUpdates(stored.updates), Y.encodeStateVector(live.doc));
+      this.applyRemote(live, missing);
+    }
+  }
+
   /** An update another process stored: apply it to this process's copy, if it has one. */
   applyRemoteUpdate(proposalId: string, update: Uint8Array): void {
     const live = this.documents.get(proposalId);
@@ -207,6 +221,14 @@ export class DocumentHub {
       return;
     }
     this.applyRemote(live, update);
+  }
+
+  /** The socket (on this process) that announced an awareness client id, if any. */
+  awarenessOwner(proposalId: string, clientId: number): string | null {
+    const live = this.documents.get(proposalId);
+    if (!live) return null;
+    for (const [socketId, ids] of live.awarenessBySocket) if (ids.has(clientId)) return socketId;
+    return null;
   }
 
   /** Applies a client's awareness update; returns false when it is malformed (nothing applied). */

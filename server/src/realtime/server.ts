@@ -56,6 +56,16 @@ export async function createRealtime(
     for (const client of [pub, sub]) {
       client.on("error", (error: unknown) => ctx.logger.warn({ err: error }, "redis client error"));
     }
+    // The adapter publishes without awaiting; while Redis is down those publishes fail, and an unhandled
+    // rejection would end the process. What they carried is caught up from the store on reconnect.
+    const publish = pub.publish.bind(pub);
+    Object.assign(pub, {
+      publish: (...args: Parameters<typeof publish>) =>
+        publish(...args).catch((error: unknown) => {
+          ctx.logger.warn({ err: error }, "redis publish failed");
+          return 0;
+        }),
+    });
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients = [pub, sub];
     io.adapter(createAdapter(pub, sub, { requestsTimeout: 3000 }));
@@ -83,6 +93,25 @@ export async function createRealtime(
     if (typeof proposalId !== "string" || typeof updateBase64 !== "string") return;
     hub.applyRemoteUpdate(proposalId, new Uint8Array(Buffer.from(updateBase64, "base64")));
   });
+
+  if (redisClients.length > 0) {
+    const sub = redisClients[1] as unknown as { on(event: string, listener: () => void): void };
+    let interrupted = false;
+    sub.on("reconnecting", () => {
+      interrupted = true;
+    });
+    sub.on("ready", () => {
+      if (!interrupted) return;
+      interrupted = false;
+      // Once at once, and again a moment later for what was published while the subscriptions resumed.
+      const catchUp = () =>
+        hub
+          .catchUpWithStore()
+          .catch((error: unknown) => ctx.logger.warn({ err: error }, "catch-up after Redis failed"));
+      void catchUp();
+      setTimeout(() => void catchUp(), 1000).unref();
+    });
+  }
 
   installHandshake(deps, io);
   installAttendanceRecorder(deps);
