@@ -41,7 +41,7 @@ async function twoEditors() {
   }
   const [good, bad] = clients as [LiveClient, LiveClient];
   const proposal = okData(await request(good, "proposal:create", { roomId, title: "Uji masukan" }));
-  return { roomId, proposal, good, bad };
+  return { roomId, proposal, good, bad, members };
 }
 
 function textUpdate(content: string): Uint8Array {
@@ -205,10 +205,11 @@ describe("rate limit", () => {
 
 describe("awareness", () => {
   it("relays carets to the other viewers and clears a client's states when it disconnects", async () => {
-    const { proposal, good, bad } = await twoEditors();
+    const { proposal, good, bad, members } = await twoEditors();
     const empty = Y.encodeStateVector(new Y.Doc());
     okData(await request(good, "proposal:open", { proposalId: proposal.id, stateVector: empty }));
     okData(await request(bad, "proposal:open", { proposalId: proposal.id, stateVector: empty }));
+    const typistName = members[1]!.session.user.displayName;
 
     const watcherDoc = new Y.Doc();
     const watcher = new Awareness(watcherDoc);
@@ -225,11 +226,25 @@ describe("awareness", () => {
     });
     expect(ack).toEqual({ ok: true, data: { proposalId: proposal.id } });
     await eventually(() =>
+      // The name on a caret is the sender's own, stamped by the server, whatever the client claimed.
       expect(watcher.getStates().get(typistDoc.clientID)).toEqual({
-        user: { name: "Budi", color: "#f00" },
+        user: { name: typistName, color: "#f00", sector: "private" },
         cursor: { anchor: 3, head: 3 },
       }),
     );
+
+    // Another connection cannot speak for that caret: its update for the same client id is refused.
+    const impostorDoc = new Y.Doc();
+    impostorDoc.clientID = typistDoc.clientID;
+    const impostor = new Awareness(impostorDoc);
+    impostor.setLocalState({ user: { name: "Someone else" }, cursor: { anchor: 0, head: 0 } });
+    const hijack = await request(good, "proposal:awareness", {
+      proposalId: proposal.id,
+      update: encodeAwarenessUpdate(impostor, [impostorDoc.clientID]),
+    });
+    expect(hijack).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(watcher.getStates().get(typistDoc.clientID)).toMatchObject({ user: { name: typistName } });
+    impostor.destroy();
     expect(
       await request(bad, "proposal:awareness", { proposalId: proposal.id, update: Uint8Array.from([5, 1]) }),
     ).toMatchObject({

@@ -1,4 +1,6 @@
 // How another person's caret looks in the editor: a line in their sector colour with their name, as text.
+import type { Sector } from "@mufakat/shared";
+import { sectorColours } from "../components/sectorColours.ts";
 export interface CaretUser {
   name: string;
   color: string;
@@ -6,7 +8,9 @@ export interface CaretUser {
 
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const name = typeof user.name === "string" ? user.name : "";
-  const color = typeof user.color === "string" ? user.color : "transparent";
+  // The server stamps name and sector on every caret; the colour follows the sector when there is one.
+  const sector = typeof user.sector === "string" && user.sector in sectorColours ? (user.sector as Sector) : null;
+  const color = sector ? sectorColours[sector].solid : typeof user.color === "string" ? user.color : "transparent";
   const caret = document.createElement("span");
   caret.className = "collaboration-carets__caret";
   caret.dataset.testid = "remote-caret";

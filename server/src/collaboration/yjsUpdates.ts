@@ -1,6 +1,7 @@
 // Checks on what clients send before it touches a stored document, and plain-text reading of a body.
 import { proposalBodyFragment } from "@mufakat/shared";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 
 export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
@@ -46,6 +47,43 @@ export function parseAwarenessUpdate(update: Uint8Array): { ok: true; clientIds:
   } catch {
     return { ok: false };
   }
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The announced state, or null when the client removes itself. */
+  state: Record<string, unknown> | null;
+}
+
+/** The entries of an awareness update (y-protocols format), or null when it is malformed. */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (state !== null && (typeof state !== "object" || Array.isArray(state))) return null;
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    }
+    return decoder.pos === update.length ? entries : null;
+  } catch {
+    return null;
+  }
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** A document holding the given state, for reading; the caller destroys it. */

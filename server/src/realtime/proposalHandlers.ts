@@ -8,6 +8,7 @@ import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { listProposals } from "../commands/listProposals.ts";
 import { diffProposalVersions, listProposalVersions, saveProposalVersion } from "../commands/proposalVersions.ts";
 import { renameProposal } from "../commands/renameProposal.ts";
+import { encodeAwarenessEntries, readAwarenessEntries } from "../collaboration/yjsUpdates.ts";
 import { appError } from "../errors.ts";
 import { can, refusalCode } from "../policies/roomPolicy.ts";
 import { presentProposal, presentProposalVersion } from "../presenters/proposals.ts";
@@ -173,10 +174,28 @@ export function installProposalHandlers(
     if (!socket.rooms.has(proposalChannel(proposalId))) {
       throw appError("NOT_IN_ROOM", "open the proposal (proposal:open) first");
     }
-    if (!hub.applyAwareness(proposalId, socket.id, update)) {
+    const entries = readAwarenessEntries(update);
+    if (!entries) throw appError("MALFORMED_UPDATE", "update: not a valid awareness update");
+    // A caret speaks for its socket only: another connection's client id is refused, and the name and
+    // sector shown on it are the server's, so no one can put someone else's name on a caret.
+    const roomId = deps.proposalRooms.get(proposalId);
+    const sector = roomId ? socket.data.rooms[roomId]?.sector : undefined;
+    for (const entry of entries) {
+      const owner = hub.awarenessOwner(proposalId, entry.clientId);
+      if (owner && owner !== socket.id) {
+        throw appError("FORBIDDEN", "update: that awareness client id belongs to another connection");
+      }
+      if (entry.state) {
+        const claimed = entry.state.user;
+        const user = typeof claimed === "object" && claimed !== null && !Array.isArray(claimed) ? claimed : {};
+        entry.state.user = { ...user, name: socket.data.displayName, ...(sector ? { sector } : {}) };
+      }
+    }
+    const stamped = encodeAwarenessEntries(entries);
+    if (!hub.applyAwareness(proposalId, socket.id, stamped)) {
       throw appError("MALFORMED_UPDATE", "update: not a valid awareness update");
     }
-    socket.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update });
+    socket.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update: stamped });
     return { proposalId };
   });
 
