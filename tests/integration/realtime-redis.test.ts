@@ -126,7 +126,7 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
     );
     await eventually(() =>
       expect(watcher.getStates().get(editorB.doc.clientID)).toEqual({
-        user: { name: "Swasta" },
+        user: { name: priv.session.user.displayName, sector: "private" },
         cursor: { anchor: 1, head: 4 },
       }),
     );
