@@ -50,8 +50,14 @@ export interface PresenceBroadcaster {
 }
 
 /**
- * Broadcasts a room's presence. One broadcast per room at a time on this process, repeated while
- * changes came in meanwhile, so the last one sent reflects the latest state.
+ * After a presence broadcast, changes are gathered this long before the next one: every broadcast sends
+ * the whole member list to every member, so one per join would cost O(members²) when many join at once.
+ */
+const presenceCoalesceMs = 250;
+
+/**
+ * Broadcasts a room's presence. One broadcast per room at a time on this process, repeated (at most every
+ * presenceCoalesceMs) while changes came in meanwhile, so the last one sent reflects the latest state.
  */
 export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
@@ -66,6 +72,7 @@ export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
       } catch (error) {
         deps.ctx.logger.warn({ err: error, roomId }, "presence broadcast failed");
       }
+      if (state.again && !stopped) await new Promise((resolve) => setTimeout(resolve, presenceCoalesceMs));
     } while (state.again);
     running.delete(roomId);
   };
