@@ -12,14 +12,16 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generatorCore, redisAvailable, repoRoot, serverCore, type ServerKind } from "./lib/servers.ts";
+import { generatorCore, redisAvailable, repoRoot, serverCore, type ServerKind, stopAllServers } from "./lib/servers.ts";
 import { canPin, pinProcess } from "./lib/procfs.ts";
 import { renderMarkdown, type BenchResult } from "./report.ts";
 import {
   type BenchOptions,
   bigDocument,
   buildTraceUpdates,
+  type BusyProposalRow,
   busyProposal,
+  emptyBigDocument,
   manyRooms,
   reconnectStorm,
   voteBurst,
@@ -54,27 +56,28 @@ const servers = (values.servers?.split(",") as ServerKind[] | undefined) ?? allS
 
 const parameters = {
   busyProposal: {
-    editors: numbers(values.editors) ?? (quick ? [10, 50] : [10, 50, 100, 200]),
+    editors: numbers(values.editors) ?? (quick ? [10, 30] : [10, 50, 100, 200]),
     intervalMs: 200,
-    durationMs: (Number(values.duration) || (quick ? 4 : 30)) * 1000,
+    durationMs: (Number(values.duration) || (quick ? 3 : 30)) * 1000,
   },
   manyRooms: {
-    proposals: Number(values.rooms) || (quick ? 25 : 500),
+    proposals: Number(values.rooms) || (quick ? 10 : 500),
     editorsPerProposal: 4,
     intervalMs: 1000,
-    durationMs: quick ? 4000 : 20_000,
+    durationMs: quick ? 3000 : 20_000,
     chatIntervalMs: 10_000,
   },
   bigDocument: {
-    operations: Number(values.ops) || (quick ? 20_000 : 250_000),
+    operations: Number(values.ops) || (quick ? 10_000 : 250_000),
     opsPerUpdate: 500,
     syncRepeats: quick ? 3 : 5,
   },
-  voteBurst: { members: Number(values.members) || (quick ? 100 : 500), windowMs: 1000, maxResends: 3 },
-  reconnectStorm: { clients: Number(values.clients) || (quick ? 200 : 1000), clientsPerDocument: 20, windowMs: 1000 },
-  scaleOut: { editors: numbers(values.editors) ?? (quick ? [10] : [10, 50, 100, 200]) },
+  voteBurst: { members: Number(values.members) || (quick ? 30 : 500), windowMs: 1000, maxResends: 3 },
+  reconnectStorm: { clients: Number(values.clients) || (quick ? 60 : 1000), clientsPerDocument: 20, windowMs: 1000 },
+  scaleOut: { editors: numbers(values.editors) ?? (quick ? [10] : [10, 50, 100]) },
 };
 
+const runBudgetSeconds = quick ? 100 : 17 * 60;
 const pinned = canPin && os.cpus().length >= 2 && pinProcess(process.pid, generatorCore);
 const started = Date.now();
 const log = (line: string) =>
@@ -82,6 +85,36 @@ const log = (line: string) =>
 const profileDir = values.profile ? path.join(repoRoot, "tests/artifacts/bench/profiles") : undefined;
 if (profileDir) await fs.mkdir(profileDir, { recursive: true });
 const options: BenchOptions = { cpuProfileDir: profileDir, log };
+
+/**
+ * Runs one workload within a time budget. Past it, its servers are stopped (so what it still waits for
+ * fails at once) and it counts as not finished: a server that cannot get through a workload in time has
+ * not held it.
+ */
+async function withBudget<T>(label: string, seconds: number, run: () => Promise<T>, onTimeout: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), seconds * 1000);
+  });
+  const outcome = await Promise.race([run(), timedOut]);
+  clearTimeout(timer);
+  if (outcome !== "timeout") return outcome;
+  log(`  ${label}: did not finish within ${seconds} s; stopped`);
+  result.notes.push(`${label}: did not finish within its budget of ${seconds} s and was stopped.`);
+  await stopAllServers();
+  return onTimeout();
+}
+
+/** Whole-run guard: later workloads are skipped (and say so) once the run nears its time limit. */
+function timeLeft(workload: string): boolean {
+  const elapsed = (Date.now() - started) / 1000;
+  if (elapsed < runBudgetSeconds) return true;
+  result.notes.push(
+    `${workload} skipped: the run had used ${Math.round(elapsed)} s of its ${runBudgetSeconds} s budget.`,
+  );
+  log(`${workload} skipped: out of time`);
+  return false;
+}
 
 /** sqlite3 (Hocuspocus's SQLite extension) is a native module whose build pnpm skips; build it once here. */
 function ensureSqlite3(): string | null {
@@ -175,6 +208,19 @@ if (servers.includes("hocuspocus")) {
 }
 log(`machine: ${result.machine.cpu} x${result.machine.cores}, ${result.machine.pinning}`);
 
+const budget = (full: number) => (quick ? Math.min(full, 45) : full);
+const busyTimeout = (kind: string, editors: number) => (): BusyProposalRow[] => [
+  {
+    server: kind,
+    editors,
+    outcome: null,
+    server_: null,
+    cpuMsPerEdit: null,
+    holds: false,
+    error: "did not finish in time",
+  },
+];
+
 if (only.has(1)) {
   log("workload 1: one busy proposal");
   // Servers take turns at each N, so that the load of the shared machine falls on all of them alike.
@@ -193,57 +239,119 @@ if (only.has(1)) {
         });
         continue;
       }
-      const [row] = await busyProposal(kind, { ...parameters.busyProposal, editors: [editors] }, options);
+      const [row] = await withBudget(
+        `workload 1, ${kind}, N=${editors}`,
+        budget(150),
+        () => busyProposal(kind, { ...parameters.busyProposal, editors: [editors] }, options),
+        busyTimeout(kind, editors),
+      );
       if (row) result.busyProposal.push(row);
       if (!row?.outcome?.verified || row.outcome.latency.p99Ms > 1000) skipped.add(kind);
     }
   }
 }
-if (only.has(2)) {
-  log("workload 2: many rooms");
-  for (const kind of activeServers) result.manyRooms.push(await manyRooms(kind, parameters.manyRooms, options));
+if (only.has(6) && activeServers.includes("mufakat") && timeLeft("workload 6")) {
+  if (!redisAvailable()) {
+    result.notes.push("workload 6 skipped: redis-server is not installed");
+  } else {
+    log("workload 6: scale-out (two Mufakat processes with the Redis adapter)");
+    for (const editors of parameters.scaleOut.editors) {
+      if (!result.busyProposal.some((row) => row.server === "mufakat" && row.editors === editors)) {
+        result.busyProposal.push(
+          ...(await withBudget(
+            `workload 6, one process, N=${editors}`,
+            budget(150),
+            () => busyProposal("mufakat", { ...parameters.busyProposal, editors: [editors] }, options),
+            busyTimeout("mufakat", editors),
+          )),
+        );
+      }
+      const label = "mufakat x2 + redis";
+      const rows = await withBudget(
+        `workload 6, two processes, N=${editors}`,
+        budget(150),
+        () =>
+          busyProposal("mufakat", { ...parameters.busyProposal, editors: [editors] }, options, { processes: 2, label }),
+        busyTimeout(label, editors),
+      );
+      result.scaleOut.push(...rows);
+      const row = rows[0];
+      if (!row?.outcome?.verified || row.outcome.latency.p99Ms > 1000) break;
+    }
+  }
 }
-if (only.has(3)) {
+if (only.has(3) && timeLeft("workload 3")) {
   log(`workload 3: big document (${parameters.bigDocument.operations} operations)`);
   const traceStarted = performance.now();
   const trace = buildTraceUpdates(parameters.bigDocument);
   log(
     `  trace: ${trace.text.length} characters, ${trace.updates.length} updates, built in ${((performance.now() - traceStarted) / 1000).toFixed(1)} s`,
   );
-  for (const kind of activeServers)
-    result.bigDocument.push(await bigDocument(kind, trace, parameters.bigDocument, options));
-}
-if (only.has(4) && activeServers.includes("mufakat")) {
-  log("workload 4: vote burst");
-  result.voteBurst = await voteBurst(parameters.voteBurst, options);
-}
-if (only.has(5)) {
-  log("workload 5: reconnect storm");
-  for (const kind of activeServers)
-    result.reconnectStorm.push(await reconnectStorm(kind, parameters.reconnectStorm, options));
-}
-if (only.has(6) && activeServers.includes("mufakat")) {
-  if (!redisAvailable()) {
-    result.notes.push("workload 6 skipped: redis-server is not installed");
-  } else {
-    log("workload 6: scale-out (two Mufakat processes with the Redis adapter)");
-    if (!only.has(1)) {
-      result.busyProposal.push(
-        ...(await busyProposal(
-          "mufakat",
-          { ...parameters.busyProposal, editors: parameters.scaleOut.editors },
-          options,
-        )),
-      );
-    }
-    result.scaleOut = await busyProposal(
-      "mufakat",
-      { ...parameters.busyProposal, editors: parameters.scaleOut.editors },
-      options,
-      { processes: 2, label: "mufakat x2 + redis" },
+  for (const kind of activeServers) {
+    result.bigDocument.push(
+      await withBudget(
+        `workload 3, ${kind}`,
+        budget(120),
+        () => bigDocument(kind, trace, parameters.bigDocument, options),
+        () => ({ ...emptyBigDocument(kind), error: "did not finish in time" }),
+      ),
     );
   }
 }
+if (only.has(4) && activeServers.includes("mufakat") && timeLeft("workload 4")) {
+  log("workload 4: vote burst");
+  result.voteBurst = await withBudget(
+    "workload 4",
+    budget(150),
+    () => voteBurst(parameters.voteBurst, options),
+    () => null,
+  );
+}
+if (only.has(2) && timeLeft("workload 2")) {
+  log("workload 2: many rooms");
+  for (const kind of activeServers) {
+    result.manyRooms.push(
+      await withBudget(
+        `workload 2, ${kind}`,
+        budget(150),
+        () => manyRooms(kind, parameters.manyRooms, options),
+        () => ({
+          server: kind,
+          connections: parameters.manyRooms.proposals * parameters.manyRooms.editorsPerProposal,
+          outcome: null,
+          server_: null,
+          rssBeforeMb: 0,
+          rssPerConnectionKb: null,
+          chat: null,
+          error: "did not finish in time",
+        }),
+      ),
+    );
+  }
+}
+if (only.has(5) && timeLeft("workload 5")) {
+  log("workload 5: reconnect storm");
+  for (const kind of activeServers) {
+    result.reconnectStorm.push(
+      await withBudget(
+        `workload 5, ${kind}`,
+        budget(120),
+        () => reconnectStorm(kind, parameters.reconnectStorm, options),
+        () => ({
+          server: kind,
+          clients: parameters.reconnectStorm.clients,
+          allResyncedMs: null,
+          perClient: null,
+          server_: null,
+          verified: false,
+          failures: [],
+          error: "did not finish in time",
+        }),
+      ),
+    );
+  }
+}
+await stopAllServers();
 result.durationSeconds = Math.round((Date.now() - started) / 1000);
 result.machine.loadAverageAtEnd = os
   .loadavg()

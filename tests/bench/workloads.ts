@@ -425,6 +425,26 @@ export function buildTraceUpdates(params: BigDocumentParams): Trace {
   return result;
 }
 
+export function emptyBigDocument(kind: string): BigDocumentRow {
+  return {
+    server: kind,
+    characters: 0,
+    updates: 0,
+    uploadSeconds: 0,
+    warmSyncMs: null,
+    warmConnectAndSyncMs: null,
+    coldSyncBeforeCompactionMs: null,
+    coldSyncAfterCompactionMs: null,
+    warmSyncAfterCompactionMs: null,
+    storedBytesBefore: null,
+    storedBytesAfter: null,
+    stateBytes: 0,
+    eventLoopMaxMs: null,
+    verified: false,
+    failures: [],
+  };
+}
+
 export async function bigDocument(
   kind: ServerKind,
   trace: Trace,

@@ -241,6 +241,13 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
+const running = new Set<ServerUnderTest>();
+
+/** Stops every server still running (a workload that ran out of its time budget leaves its own behind). */
+export async function stopAllServers(): Promise<void> {
+  await Promise.allSettled([...running].map((sut) => sut.stop()));
+}
+
 export async function startServerUnderTest(
   kind: ServerKind,
   options: ChildOptions & {
@@ -278,14 +285,21 @@ export async function startServerUnderTest(
   }
   const cpuSeconds = () =>
     children.reduce((sum, child) => sum + cpuSecondsOf(child.pid), 0) + (database?.cpuSeconds() ?? 0);
-  return {
+  let stopped: Promise<void> | null = null;
+  const sut: ServerUnderTest = {
     kind,
     children,
     database,
     cpuSeconds,
-    stop: async () => {
-      await Promise.all(children.map((child) => child.stop()));
-      if (ownsDatabase) await database?.stop();
+    stop: () => {
+      stopped ??= (async () => {
+        running.delete(sut);
+        await Promise.all(children.map((child) => child.stop()));
+        if (ownsDatabase) await database?.stop();
+      })();
+      return stopped;
     },
   };
+  running.add(sut);
+  return sut;
 }
