@@ -11,6 +11,21 @@ step() { printf '\n[mufakat test] %s\n' "$*"; }
 step "system packages (chromium, redis-server)"
 bash scripts/ensure-system-packages.sh
 
+step "dependency audit (pnpm audit --audit-level high; a warning only when the registry cannot answer)"
+audit_log="$(mktemp)"
+if pnpm audit --audit-level high >"$audit_log" 2>&1; then
+  tail -n 1 "$audit_log"
+elif grep -qE 'ERR_PNPM_AUDIT_BAD_RESPONSE|ERR_PNPM_AUDIT_ENDPOINT|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|fetch failed' "$audit_log"; then
+  echo "  warning: the registry's audit endpoint did not answer; dependencies were not audited:"
+  grep -m 1 -E 'ERR_|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|fetch failed' "$audit_log" | sed 's/^/    /'
+else
+  cat "$audit_log"
+  rm -f "$audit_log"
+  echo "pnpm audit found high or critical advisories" >&2
+  exit 1
+fi
+rm -f "$audit_log"
+
 step "lint and format (biome)"
 pnpm exec biome check .
 

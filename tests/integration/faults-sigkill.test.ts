@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
 import * as Y from "yjs";
 import type { Position } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../utils/api.ts";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
@@ -25,8 +25,8 @@ import {
   storedState,
 } from "../utils/socket.ts";
 
-/** Rounds of kill and restart: 5 in `pnpm test`, 30 in `pnpm test:soak` (vitest --mode soak). */
-const rounds = (import.meta as ImportMeta & { env: { MODE?: string } }).env.MODE === "soak" ? 30 : 5;
+/** Rounds of kill and restart: 5 in `pnpm test`, 30 in `pnpm test:soak` (tests/vitest.soak.config.ts). */
+const rounds = inject("soak") === true ? 30 : 5;
 
 let setup: TestServer;
 const processes: ServerProcess[] = [];

@@ -5,7 +5,7 @@
 // after each route's batch it is still alive, /healthz and a valid request succeed, no answer was a 5xx,
 // and a batch whose every request was refused left every collection's document count unchanged.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MufakatApp } from "@mufakat/server";
 import { ApiClient } from "../utils/api.ts";
 import { decide } from "../utils/accountability.ts";
@@ -74,7 +74,9 @@ afterAll(async () => {
   await setup?.close();
 });
 
-const inputsPerRoute = 30;
+/** `pnpm test:soak` (tests/vitest.soak.config.ts) tries ten times as many inputs. */
+const soak = inject("soak") === true;
+const inputsPerRoute = soak ? 300 : 30;
 
 /** A path parameter: the real one (so validation and authorization are reached) or a hostile one. */
 function paramArbitrary(name: string): fc.Arbitrary<string> {

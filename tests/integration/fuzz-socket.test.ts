@@ -12,7 +12,7 @@ import {
 } from "@mufakat/shared";
 import { io } from "socket.io-client";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../utils/api.ts";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
@@ -139,7 +139,9 @@ const events = [...Object.keys(inboundPayloadSchemas), ...Object.keys(discussion
   (event, index, all) => all.indexOf(event) === index,
 );
 const schemas: Record<string, object> = { ...inboundPayloadSchemas, ...discussionPayloadSchemas };
-const inputsPerEvent = 40;
+/** `pnpm test:soak` (tests/vitest.soak.config.ts) tries ten times as many inputs. */
+const soak = inject("soak") === true;
+const inputsPerEvent = soak ? 400 : 40;
 
 describe("socket event fuzzing", () => {
   it("acks every generated payload of every event without INTERNAL, storing nothing it refused", async () => {

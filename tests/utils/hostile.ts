@@ -4,6 +4,13 @@
 import fc from "fast-check";
 import type { Connection } from "mongoose";
 import { expect } from "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** True under `pnpm test:soak` (tests/vitest.soak.config.ts): suites run longer. */
+    soak: boolean;
+  }
+}
 import type { ApiClient } from "./api.ts";
 
 /** `{"__proto__": …}` as an own key, the way JSON.parse builds it (an object literal would set the prototype). */
