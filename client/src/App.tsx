@@ -13,6 +13,8 @@ import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
 import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
 import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
 import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
+import { RoomReportPage } from "./features/report/RoomReportPage.tsx";
+import { ReviewPage } from "./features/review/ReviewPage.tsx";
 import { RoomPage } from "./features/rooms/RoomPage.tsx";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 
@@ -45,6 +47,8 @@ export function App() {
           <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
           <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
           <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
+          <Route path="/rooms/:roomId/report" element={<Guarded page={<RoomReportPage />} />} />
+          <Route path="/review" element={<Guarded page={<ReviewPage />} />} />
           <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

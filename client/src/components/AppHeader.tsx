@@ -36,6 +36,9 @@ export function AppHeader() {
           <NavLink to="/rooms/new" data-testid="nav-create-room">
             {t("nav.createRoom")}
           </NavLink>
+          <NavLink to="/review" data-testid="nav-review">
+            {t("nav.review")}
+          </NavLink>
         </nav>
       )}
       <div className="header-tools">

@@ -8,6 +8,9 @@ import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
+import { CommitmentsTab } from "../accountability/CommitmentsTab.tsx";
+import { ParticipationTab } from "../accountability/ParticipationTab.tsx";
+import { ResourcesTab } from "../accountability/ResourcesTab.tsx";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { LiveRoom } from "./LiveRoom.tsx";
@@ -50,6 +53,12 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
       <RoomTabs current={tab} />
       {tab === "decisions" ? (
         <DecisionsTab roomId={room.id} isCoordinator={isCoordinator} />
+      ) : tab === "commitments" ? (
+        <CommitmentsTab room={room} />
+      ) : tab === "resources" ? (
+        <ResourcesTab room={room} />
+      ) : tab === "participation" ? (
+        <ParticipationTab room={room} />
       ) : (
         <RoomOverview
           room={room}

@@ -1,13 +1,15 @@
-// The room page's tabs (the room itself, its decision log), kept in the URL so a reload stays on the tab.
+// The room page's tabs (the room itself, its decision log, commitments, resources, participation), kept in
+// the URL so a reload stays on the tab.
 import { Link, useSearchParams } from "react-router";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
-export const roomTabs = ["overview", "decisions"] as const;
+export const roomTabs = ["overview", "decisions", "commitments", "resources", "participation"] as const;
 export type RoomTab = (typeof roomTabs)[number];
 
 export function useRoomTab(): RoomTab {
   const [params] = useSearchParams();
-  return params.get("tab") === "decisions" ? "decisions" : "overview";
+  const tab = params.get("tab");
+  return roomTabs.find((known) => known === tab) ?? "overview";
 }
 
 export function RoomTabs({ current }: { current: RoomTab }) {

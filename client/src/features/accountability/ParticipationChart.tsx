@@ -1,0 +1,44 @@
+// Contributions per sector over time: one bar per week, stacked, one series per sector shown, in its colour.
+import type { Sector } from "@mufakat/shared";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { sectorColours } from "../../components/sectorColours.ts";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { type WeekCounts, weeklyRows } from "./accountabilityView.ts";
+
+interface ParticipationChartProps {
+  weeks: WeekCounts[];
+  shown: Sector[];
+}
+
+export function ParticipationChart({ weeks, shown }: ParticipationChartProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  const dayLabel = (iso: string) =>
+    new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "short" }).format(
+      new Date(iso),
+    );
+  const rows = weeklyRows(weeks, shown, dayLabel);
+  return (
+    <figure className="chart" data-testid="participation-chart" data-sectors={shown.join(" ")}>
+      <BarChart width={640} height={260} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="week" />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        {shown.map((sector) => (
+          <Bar
+            key={sector}
+            dataKey={sector}
+            name={t(`sector.${sector}`)}
+            stackId="week"
+            fill={sectorColours[sector].solid}
+            className={`participation-bar participation-bar-${sector}`}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+      <figcaption className="note">{t("participation.chartCaption")}</figcaption>
+    </figure>
+  );
+}

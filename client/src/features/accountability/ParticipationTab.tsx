@@ -1,0 +1,95 @@
+// The participation insight for a period: contributions and attendance by sector, a chart by week, the
+// balance indicator, symbolic-participation warnings (coordinators) and the collaboration stage's history.
+import type { Participation, RoomDetail } from "@mufakat/shared";
+import { useState } from "react";
+import { useApiQuery } from "../../api/useApiQuery.ts";
+import { QueryView } from "../../components/QueryView.tsx";
+import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { getParticipation } from "./accountabilityEndpoints.ts";
+import {
+  type WeekCounts,
+  dayBoundary,
+  dayValue,
+  formatPercent,
+  sectorsPresent,
+  weekBuckets,
+} from "./accountabilityView.ts";
+import { ParticipationChart } from "./ParticipationChart.tsx";
+import { type PeriodDays, PeriodFields } from "./PeriodFields.tsx";
+import { SectorParticipationTable } from "./SectorParticipationTable.tsx";
+import { StageHistory } from "./StageHistory.tsx";
+import { SymbolicWarnings } from "./SymbolicWarnings.tsx";
+import "./accountability.css";
+
+interface InsightData {
+  participation: Participation;
+  weeks: WeekCounts[];
+}
+
+/** The period's figures, then one read per seven-day bucket for the chart (the report endpoint is coordinators-only). */
+async function loadInsight(roomId: string, period: PeriodDays): Promise<InsightData> {
+  const participation = await getParticipation(roomId, {
+    from: dayBoundary(period.from, "start"),
+    to: dayBoundary(period.to, "end"),
+  });
+  const weeks = await Promise.all(
+    weekBuckets(participation.from, participation.to).map(async (bucket): Promise<WeekCounts> => {
+      const week = await getParticipation(roomId, bucket);
+      return {
+        ...bucket,
+        perSector: Object.fromEntries(week.sectors.map((s) => [s.sector, { ...s.contributions, total: s.total }])),
+      };
+    }),
+  );
+  return { participation, weeks };
+}
+
+export function defaultPeriod(now = new Date()): PeriodDays {
+  return { from: dayValue(new Date(now.getTime() - 29 * 24 * 60 * 60 * 1000)), to: dayValue(now) };
+}
+
+export function ParticipationTab({ room }: { room: RoomDetail }) {
+  const t = useT();
+  const [draft, setDraft] = useState<PeriodDays>(defaultPeriod);
+  const [period, setPeriod] = useState<PeriodDays>(draft);
+  const query = useApiQuery(`participation/${room.id}/${period.from}/${period.to}`, () => loadInsight(room.id, period));
+  return (
+    <section className="accountability-tab" data-testid="participation-tab" aria-labelledby="participation-heading">
+      <h2 id="participation-heading">{t("participation.title")}</h2>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPeriod(draft);
+        }}
+      >
+        <PeriodFields value={draft} onChange={setDraft} testId="participation-period" />
+        <button type="submit" data-testid="participation-apply">
+          {t("period.apply")}
+        </button>
+      </form>
+      <QueryView result={query.result} reload={query.reload}>
+        {(data) => <ParticipationInsight participation={data.participation} weeks={data.weeks} />}
+      </QueryView>
+    </section>
+  );
+}
+
+/** The insight itself, shared by the room tab and the printable report. */
+export function ParticipationInsight({ participation, weeks }: InsightData) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  return (
+    <div className="participation-insight" data-testid="participation-insight">
+      <p className="note" data-testid="participation-period-text">
+        {t("participation.period", { from: formatDate(participation.from), to: formatDate(participation.to) })} ·{" "}
+        {t("participation.balanceIndex", { index: formatPercent(participation.balanceIndex) })} ·{" "}
+        {t("participation.floor", { floor: participation.floorPercent })}
+      </p>
+      <SymbolicWarnings warnings={participation.warnings} />
+      <ParticipationChart weeks={weeks} shown={sectorsPresent(participation.sectors)} />
+      <SectorParticipationTable sectors={participation.sectors} />
+      <StageHistory stage={participation.stage} history={participation.stageHistory} />
+    </div>
+  );
+}

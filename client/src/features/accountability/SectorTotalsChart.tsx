@@ -1,0 +1,34 @@
+// A bar chart of one kind-and-unit line's totals per sector (pledged and delivered), in the sectors' colours.
+import type { ResourceTotal, Sector } from "@mufakat/shared";
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { sectorColours } from "../../components/sectorColours.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { type ResourceLine, sectorTotalsFor } from "./accountabilityView.ts";
+
+interface SectorTotalsChartProps {
+  bySector: Partial<Record<Sector, ResourceTotal[]>>;
+  line: ResourceLine;
+}
+
+export function SectorTotalsChart({ bySector, line }: SectorTotalsChartProps) {
+  const t = useT();
+  const rows = sectorTotalsFor(bySector, line).map((row) => ({ ...row, label: t(`sector.${row.sector}`) }));
+  return (
+    <figure className="chart" data-testid="resource-sector-chart" data-kind={line.kind} data-unit={line.unit}>
+      <BarChart width={560} height={240} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" />
+        <YAxis allowDecimals />
+        <Tooltip />
+        <Bar dataKey="total" name={t("resources.total")} isAnimationActive={false}>
+          {rows.map((row) => (
+            <Cell key={row.sector} fill={sectorColours[row.sector].solid} />
+          ))}
+        </Bar>
+      </BarChart>
+      <figcaption className="note">
+        {t("resources.chartCaption", { kind: t(`resourceKind.${line.kind}`), unit: line.unit })}
+      </figcaption>
+    </figure>
+  );
+}

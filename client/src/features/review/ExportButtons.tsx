@@ -1,0 +1,34 @@
+// Downloads of a room's exports (decisions, commitments, pledges as CSV; the whole room as JSON) and the
+// link to its printable report.
+import { Link } from "react-router";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { useSubmit } from "../../components/useSubmit.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { type ExportKind, downloadExport, exportKinds } from "../accountability/accountabilityEndpoints.ts";
+
+export function ExportButtons({ roomId }: { roomId: string }) {
+  const t = useT();
+  const { submit, submitting, error } = useSubmit((kind: ExportKind) => downloadExport(roomId, kind));
+  return (
+    <section className="export-buttons print-hidden" data-testid="export-buttons">
+      <h3>{t("review.exports")}</h3>
+      <p className="inline-form">
+        {exportKinds.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            disabled={submitting}
+            data-testid={`export-${kind.replace(".", "-")}`}
+            onClick={() => void submit(kind)}
+          >
+            {t(`review.export.${kind}`)}
+          </button>
+        ))}
+        <Link className="button" to={`/rooms/${encodeURIComponent(roomId)}/report`} data-testid="report-link">
+          {t("review.reportLink")}
+        </Link>
+      </p>
+      <ErrorMessage error={error} testId="export-error" />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// The coordinators' review of decision logs across the rooms they coordinate: filters, results, one record.
+import type { ReviewDecisionSummary, RoomSummary } from "@mufakat/shared";
+import { useState } from "react";
+import { listMyRooms } from "../../api/endpoints.ts";
+import { useApiQuery } from "../../api/useApiQuery.ts";
+import { QueryView } from "../../components/QueryView.tsx";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { getReviewDecision, listReviewDecisions } from "../accountability/accountabilityEndpoints.ts";
+import { dayBoundary } from "../accountability/accountabilityView.ts";
+import { ReviewDetail } from "./ReviewDetail.tsx";
+import { type ReviewFilterDraft, ReviewFilters, emptyFilter } from "./ReviewFilters.tsx";
+import { ReviewResults } from "./ReviewResults.tsx";
+import "../accountability/accountability.css";
+
+export function ReviewPage() {
+  const t = useT();
+  const rooms = useApiQuery("rooms/mine", listMyRooms);
+  return (
+    <main className="page review-page" data-testid="review-page">
+      <h1>{t("review.title")}</h1>
+      <p className="note">{t("review.intro")}</p>
+      <QueryView result={rooms.result} reload={rooms.reload}>
+        {(mine) => {
+          const coordinated = mine.filter((room) => room.myRole === "coordinator");
+          return coordinated.length === 0 ? (
+            <p className="empty" data-testid="review-no-rooms">
+              {t("review.noRooms")}
+            </p>
+          ) : (
+            <Review rooms={coordinated} />
+          );
+        }}
+      </QueryView>
+    </main>
+  );
+}
+
+function Review({ rooms }: { rooms: RoomSummary[] }) {
+  const [filter, setFilter] = useState<ReviewFilterDraft>(emptyFilter);
+  const [selected, setSelected] = useState<{ roomId: string; seq: number } | null>(null);
+  const results = useApiQuery(`review/${JSON.stringify(filter)}`, () =>
+    listReviewDecisions({
+      roomId: filter.roomId || undefined,
+      from: dayBoundary(filter.from, "start"),
+      to: dayBoundary(filter.to, "end"),
+      outcome: filter.outcome || undefined,
+      sector: filter.sector || undefined,
+      q: filter.q.trim() || undefined,
+    }),
+  );
+  return (
+    <div className="review-layout">
+      <ReviewFilters rooms={rooms} initial={filter} onApply={setFilter} />
+      <QueryView result={results.result} reload={results.reload}>
+        {(items) => (
+          <ReviewResults
+            items={items}
+            selected={selected}
+            onOpen={(item: ReviewDecisionSummary) => setSelected({ roomId: item.roomId, seq: item.seq })}
+          />
+        )}
+      </QueryView>
+      {selected && <OpenRecord key={`${selected.roomId}:${selected.seq}`} {...selected} />}
+    </div>
+  );
+}
+
+function OpenRecord({ roomId, seq }: { roomId: string; seq: number }) {
+  const detail = useApiQuery(`review/${roomId}/${seq}`, () => getReviewDecision(roomId, seq));
+  return (
+    <QueryView result={detail.result} reload={detail.reload}>
+      {(data) => <ReviewDetail detail={data} />}
+    </QueryView>
+  );
+}
