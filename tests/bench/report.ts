@@ -114,11 +114,12 @@ export function goalChecks(result: BenchResult): GoalCheck[] {
     result.voteBurst?.server_?.eventLoop.maxMs ?? 0,
     big?.eventLoopMaxMs ?? 0,
   ];
-  checks.push({
-    goal: "No Mufakat event-loop stall > 100 ms in any workload",
-    measured: `worst ${fmt(Math.max(...stalls))} ms`,
-    met: Math.max(...stalls) <= 100,
-  });
+  if (stalls.some((stall) => stall > 0))
+    checks.push({
+      goal: "No Mufakat event-loop stall > 100 ms in any workload",
+      measured: `worst ${fmt(Math.max(...stalls))} ms`,
+      met: Math.max(...stalls) <= 100,
+    });
   const scale = result.scaleOut.filter((row) => row.outcome);
   if (scale.length) {
     const deltas = scale.map((row) => {
@@ -247,6 +248,7 @@ export function renderMarkdown(result: BenchResult): string {
           "Server",
           "Upload s",
           "Warm full sync ms (p50)",
+          "Warm connect + sync ms",
           "Cold sync before compaction ms",
           "Cold sync after compaction ms",
           "Warm after compaction ms",

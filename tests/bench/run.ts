@@ -372,7 +372,13 @@ if (values["update-readme"]) {
   const start = readme.indexOf("\n## Performance\n");
   if (start < 0) throw new Error("README.md has no ## Performance section");
   const next = readme.indexOf("\n## ", start + 1);
-  const section = `\n## Performance\n\n${markdown.replace(/^# .*\n\n/, "")}`;
+  const howTo =
+    "`pnpm bench` (about 20 minutes; `pnpm bench --quick` in under 2) runs the workloads of tests/bench/ and writes " +
+    "JSON and markdown to tests/bench/results/ (quick runs to tests/artifacts/bench/); its flags are listed at the top " +
+    "of tests/bench/run.ts (`--only=1,3`, `--editors=10,50`, `--profile` for CPU profiles of the server " +
+    "processes). The first run builds sqlite3's native module for Hocuspocus's SQLite extension with node-gyp (about 2 " +
+    "minutes; pnpm skips its install script). The latest full run:\n\n";
+  const section = `\n## Performance\n\n${howTo}${markdown.replaceAll("\n### ", "\n#### ").replace(/^# (.*)\n\n/, "### $1\n\n")}`;
   await fs.writeFile(readmePath, readme.slice(0, start) + section + (next >= 0 ? readme.slice(next) : ""));
   log("README.md Performance section updated");
 }
