@@ -214,7 +214,13 @@ export async function runCoEdit(
   const deliveries = all.reduce((sum, editor) => sum + editor.received, 0);
   const expectedDeliveries = all.reduce((sum, editor) => sum + expectedFor(editor), 0);
   if (deliveries !== expectedDeliveries) {
-    failures.push(`${expectedDeliveries - deliveries} of ${expectedDeliveries} deliveries missing after the drain`);
+    const generatorP99 = loop.percentile(99) / 1e6;
+    failures.push(
+      `${expectedDeliveries - deliveries} of ${expectedDeliveries} deliveries missing after the drain` +
+        (generatorP99 > 200
+          ? ` (the load generator itself was saturated: event-loop p99 ${Math.round(generatorP99)} ms)`
+          : ""),
+    );
   }
   const anomalies = all.reduce((sum, editor) => sum + editor.anomalies, 0);
   if (anomalies > 0) failures.push(`${anomalies} duplicate or unknown deliveries`);
