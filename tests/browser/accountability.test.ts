@@ -1,0 +1,289 @@
+// Accountability in a real browser: two decisions made over REST (one adopted with a reservation, one not
+// adopted), a commitment and a pledge on the adopted one, media silent throughout. The coordinator sees the
+// commitments board, the ledger and the participation tabs, filters the review to exactly the adopted
+// record, opens it (tallies, reasons, frozen text, commitments, pledges, an intact chain), downloads the
+// decisions CSV (parsed back here; the "=" title neutralised with a leading quote) and the printable report
+// with its participation chart (one series per sector) and the symbolic-participation warning naming media.
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import { Types } from "mongoose";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvRecords } from "../utils/accountability.ts";
+import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
+import { eventually } from "../utils/eventually.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+
+let server: TestServer;
+let browser: Browser;
+let coordinator: BrowserUser;
+let room: { roomId: string; coordinator: Member; members: Member[] };
+let coordinatorEmail = "";
+
+const adoptedTitle = "=SUM(1) Jadwal air bersih";
+const notAdoptedTitle = "Jadwal tarif air";
+const reservation = "Perlu anggaran pemeliharaan <b>pompa</b>";
+const commitmentWhat = "Memasang jadwal di kantor kelurahan";
+/** The chart's own SVG; recharts draws each legend icon as a small SVG of the same class. */
+const chartSvg = "svg.recharts-surface[role=application]";
+
+function memberOf(sector: string): Member {
+  const found = room.members.find((m) => m.sector === sector);
+  if (!found) throw new Error(`no ${sector} member`);
+  return found;
+}
+
+/** A proposal titled `title`, a motion on it, the given positions cast over REST, then closed by the coordinator. */
+async function decideWith(title: string, votes: Array<[string, string, string?]>): Promise<number> {
+  const proposalId = await seedProposal(server, room.roomId, room.coordinator.id, `Isi usulan: ${title}`);
+  await server.app.ctx.models.Proposal.updateOne({ _id: new Types.ObjectId(proposalId) }, { $set: { title } });
+  const opened = await room.coordinator.client.post(`/api/rooms/${room.roomId}/motions`, {
+    proposalId,
+    durationMinutes: 60,
+  });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  for (const [sector, position, reason] of votes) {
+    const vote = await memberOf(sector).client.post(`/api/motions/${opened.body.id}/votes`, {
+      position,
+      clientVoteId: randomUUID(),
+      ...(reason ? { reason } : {}),
+    });
+    expect(vote.status, JSON.stringify(vote.body)).toBe(200);
+  }
+  expect((await room.coordinator.client.post(`/api/motions/${opened.body.id}/close`)).status).toBe(200);
+  const motion = await eventually(async () => {
+    const read = await room.coordinator.client.get(`/api/motions/${opened.body.id}`);
+    expect(read.body.status).toBe("closed");
+    return read.body;
+  });
+  return motion.decisionSeq;
+}
+
+async function logIn(page: Page, next: string): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByTestId("login-email").fill(coordinatorEmail);
+  await page.getByTestId("login-password").fill("correct horse battery staple");
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+}
+
+beforeAll(async () => {
+  server = await startServer({ clientDir: builtClientDir(), motionSweepMs: 0 });
+  browser = await launchChromium();
+  coordinator = await openUser(browser, server.url);
+  room = await roomOfSectors(server, 1);
+  const user = await server.connection.collection("users").findOne({ _id: new Types.ObjectId(room.coordinator.id) });
+  coordinatorEmail = String(user?.email);
+
+  // Media never votes, pledges or commits: the silent sector.
+  const adoptedSeq = await decideWith(adoptedTitle, [
+    ["government", "support"],
+    ["private", "supportWithReservations", reservation],
+    ["community", "support"],
+    ["academia", "support"],
+  ]);
+  const notAdoptedSeq = await decideWith(notAdoptedTitle, [
+    ["government", "support"],
+    ["private", "object", "Tarif belum dikaji"],
+    ["community", "object", "Memberatkan warga"],
+    ["academia", "support"],
+  ]);
+  expect([adoptedSeq, notAdoptedSeq]).toEqual([1, 2]);
+
+  const commitment = await room.coordinator.client.post(`/api/rooms/${room.roomId}/commitments`, {
+    decisionSeq: 1,
+    what: commitmentWhat,
+    ownerOrganisation: "Dinas PU",
+    dueDate: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString(),
+  });
+  expect(commitment.status, JSON.stringify(commitment.body)).toBe(201);
+  const pledge = await memberOf("private").client.post(`/api/rooms/${room.roomId}/pledges`, {
+    decisionSeq: 1,
+    kind: "funds",
+    quantity: 750_000,
+    unit: "IDR",
+  });
+  expect(pledge.status, JSON.stringify(pledge.body)).toBe(201);
+  // Four kinds used (edits, votes, a commitment, a pledge): community and academia hold 1/16 each, media
+  // nothing. At a 5% floor only media is a case of symbolic participation.
+  const floor = await room.coordinator.client.patch(`/api/rooms/${room.roomId}/accountability-settings`, {
+    symbolicFloorPercent: 5,
+  });
+  expect(floor.status).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("accountability after a decision", () => {
+  it("shows the commitment on the board, the pledge in the ledger and the participation insight in the room", async () => {
+    const { page } = coordinator;
+    await logIn(page, `/rooms/${room.roomId}`);
+    await page.getByTestId("room-tab-commitments").click();
+    const card = page.getByTestId("commitment-column-planned").getByTestId("commitment");
+    await card.waitFor();
+    expect(await card.getByTestId("commitment-what-text").textContent()).toBe(commitmentWhat);
+    expect(await card.getAttribute("data-overdue")).toBe("false");
+
+    // A dated progress note with a percentage, through the UI.
+    await card.getByTestId("commitment-edit-open").click();
+    await card.getByTestId("progress-note").fill("Draf jadwal <i>dicetak</i>");
+    await card.getByTestId("progress-percent").fill("40");
+    await card.getByTestId("progress-submit").click();
+    await card.getByTestId("commitment-percent").filter({ hasText: /^40%$/ }).waitFor();
+    expect(await card.getByTestId("progress-note-item").locator("p").textContent()).toBe("Draf jadwal <i>dicetak</i>");
+    await card.getByTestId("commitment-update-status").selectOption("inProgress");
+    await card.getByTestId("commitment-update-submit").click();
+    await page.getByTestId("commitment-column-inProgress").getByTestId("commitment").waitFor();
+    await saveScreenshot(page, "accountability-1-commitments");
+
+    await page.getByTestId("room-tab-resources").click();
+    const pledge = page.getByTestId("pledge");
+    await pledge.waitFor();
+    expect(await pledge.getByTestId("pledge-amount").textContent()).toBe("750.000 IDR");
+    expect(await page.getByTestId("resource-total").getAttribute("data-kind")).toBe("funds");
+    expect(await page.getByTestId("resource-sector-chart").locator(chartSvg).count()).toBe(1);
+    await saveScreenshot(page, "accountability-2-resources");
+
+    await page.getByTestId("room-tab-participation").click();
+    const warning = page.getByTestId("symbolic-warning");
+    await warning.waitFor();
+    expect(await warning.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")))).toEqual([
+      "media",
+    ]);
+    expect(await warning.textContent()).toContain("sektor Media");
+    await page.getByTestId("participation-chart").locator(chartSvg).waitFor();
+    await saveScreenshot(page, "accountability-3-participation");
+  });
+
+  it("filters the review to exactly the adopted record and opens it in full", async () => {
+    const { page } = coordinator;
+    await page.getByTestId("nav-review").click();
+    await page.waitForURL((url) => url.pathname === "/review");
+    const results = page.getByTestId("review-result");
+    await results.nth(1).waitFor();
+    expect(await results.count()).toBe(2);
+
+    await page.getByTestId("review-room").selectOption(room.roomId);
+    await page.getByTestId("review-outcome").selectOption("adopted");
+    await page.getByTestId("review-q").fill("jadwal");
+    await page.getByTestId("review-submit").click();
+    await eventually(async () => {
+      expect(
+        await results.evaluateAll((items) =>
+          items.map((item) => [item.getAttribute("data-seq"), item.getAttribute("data-outcome")]),
+        ),
+      ).toEqual([["1", "adopted"]]);
+    });
+    expect(await results.getByTestId("review-result-title").textContent()).toBe(adoptedTitle);
+
+    await results.getByTestId("review-open").click();
+    const detail = page.getByTestId("review-detail");
+    await detail.waitFor();
+    expect(await detail.getByTestId("integrity-badge").getAttribute("data-valid")).toBe("true");
+    expect(await detail.getByTestId("integrity-badge").textContent()).toBe(
+      "Rantai catatan utuh ✓ (2 catatan diperiksa)",
+    );
+    expect(await detail.getByTestId("review-frozen-text").textContent()).toBe(`Isi usulan: ${adoptedTitle}`);
+    expect(await detail.getByTestId("review-frozen-intact").getAttribute("data-intact")).toBe("true");
+    const counts = async (sector: string, position: string) =>
+      detail.getByTestId(`tally-sector-${sector}`).getByTestId(`tally-count-${position}`).textContent();
+    expect(await counts("government", "support")).toBe("1");
+    expect(await counts("private", "supportWithReservations")).toBe("1");
+    expect(await counts("media", "support")).toBe("0");
+    expect(await detail.getByTestId("review-position-reason").textContent()).toBe(reservation);
+    expect(await detail.getByTestId("review-commitment-what").textContent()).toBe(commitmentWhat);
+    expect(await detail.getByTestId("review-pledge-amount").textContent()).toBe("750.000 IDR");
+    await saveScreenshot(page, "accountability-4-review-record");
+  });
+
+  it("downloads the decision log as CSV with the formula-like title neutralised", async () => {
+    const { page } = coordinator;
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-decisions-csv").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^mufakat-decisions-${room.roomId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
+    const file = await download.path();
+    const text = await fs.readFile(file, "utf8");
+    const log = (await room.coordinator.client.get(`/api/rooms/${room.roomId}/decisions`)).body as Array<{
+      seq: number;
+      at: string;
+      prevHash: string;
+      hash: string;
+    }>;
+    const record = (seq: number) => {
+      const found = log.find((r) => r.seq === seq);
+      if (!found) throw new Error(`no record ${seq}`);
+      return found;
+    };
+    const sha = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
+    const shared = { kind: "decision", corrects: "", votersCount: "4", standAside: "0", block: "0", note: "" };
+    expect(csvRecords(text)).toEqual([
+      {
+        ...shared,
+        seq: "1",
+        at: record(1).at,
+        proposalTitle: `'${adoptedTitle}`,
+        outcome: "adopted",
+        reasonCode: "sectorConsensus",
+        support: "3",
+        supportWithReservations: "1",
+        object: "0",
+        sectorsRepresented: "government private community academia",
+        frozenTextHash: sha(`Isi usulan: ${adoptedTitle}`),
+        prevHash: "0".repeat(64),
+        hash: record(1).hash,
+      },
+      {
+        ...shared,
+        seq: "2",
+        at: record(2).at,
+        proposalTitle: notAdoptedTitle,
+        outcome: "notAdopted",
+        reasonCode: "sectorBelowThreshold",
+        support: "2",
+        supportWithReservations: "0",
+        object: "2",
+        sectorsRepresented: "government private community academia",
+        frozenTextHash: sha(`Isi usulan: ${notAdoptedTitle}`),
+        prevHash: record(1).hash,
+        hash: record(2).hash,
+      },
+    ]);
+  });
+
+  it("opens the printable report with the participation chart and the warning naming the silent sector", async () => {
+    const { page } = coordinator;
+    await page.getByTestId("report-link").click();
+    await page.waitForURL((url) => url.pathname === `/rooms/${room.roomId}/report`);
+    const chart = page.getByTestId("room-report").getByTestId("participation-chart");
+    await chart.locator(chartSvg).waitFor();
+    const everySector = ["government", "private", "community", "academia", "media"];
+    expect(await chart.getAttribute("data-sectors")).toBe(everySector.join(" "));
+    for (const sector of everySector) {
+      expect(await chart.locator(`svg g.recharts-bar.participation-bar-${sector}`).count(), sector).toBe(1);
+    }
+    const warnings = page.getByTestId("room-report").getByTestId("symbolic-warning");
+    expect(await warnings.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")))).toEqual([
+      "media",
+    ]);
+    expect(await page.getByTestId("report-decision").count()).toBe(2);
+    expect(await page.getByTestId("report-resources").getByTestId("resource-total-total").textContent()).toBe(
+      "750.000",
+    );
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("report-print").isVisible()).toBe(false);
+    await saveScreenshot(page, "accountability-5-report-print");
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  it("raised no uncaught errors in the browser", () => {
+    expect(coordinator.pageErrors).toEqual([]);
+  });
+});
