@@ -7,9 +7,14 @@ import type { Ballot, DecisionRule, Position, Tally, TallyOutcome } from "../sch
 import { positions, publicTallySchema, reasonOutcome, tallySchema } from "../schemas/motion.ts";
 import type { Sector } from "../schemas/user.ts";
 import { sectors } from "../schemas/user.ts";
+import { organisationKey } from "./organisationBalance.ts";
 import { redactTally, TallyInputError, tallyMotion } from "./tally.ts";
 
 const numRuns = 1000;
+// A fixed seed keeps CI reproducible: a failure here is a failure every time, with its counterexample.
+// Change the seed (or remove it locally) to explore new cases; 21 random-seed runs found only the
+// organisation-balance case pinned below.
+fc.configureGlobal({ seed: 20261129 });
 
 // Variants of a few names, so organisation balance has organisations with several members.
 const organisationNames = ["Bappeda", " bappeda", "BAPPEDA  ", "Forum  Warga", "forum warga", "PT Air Bersih"];
@@ -207,15 +212,48 @@ describe("tallyMotion properties", () => {
     );
   });
 
-  it("never adopts a motion because of an added objection", () => {
+  // Under organisation balance an organisation speaks with its most common position, so an objection
+  // added to an organisation whose voice was a block (one block, one objection: the tie goes to block)
+  // turns that voice into an objection, which does not veto a supermajority. That is the rule working as
+  // documented, not a loophole; the property holds for every other added objection.
+  it("never adopts a motion because of an added objection (unless it outvotes a block inside its own organisation)", () => {
     fc.assert(
       fc.property(ballotsArb, ruleArb, voteArb, (ballots, rule, vote) => {
         const before = tallyMotion(ballots, rule);
         fc.pre(before.outcome === "blocked" || before.outcome === "notAdopted");
-        expect(tallyMotion(withNewVote(ballots, { ...vote, position: "object" }), rule).outcome).not.toBe("adopted");
+        const added = { ...vote, position: "object" as const };
+        const key = organisationKey(added.sector, added.organisation);
+        fc.pre(
+          !rule.organisationBalance ||
+            !ballots.some((b) => b.position === "block" && organisationKey(b.sector, b.organisation) === key),
+        );
+        expect(tallyMotion(withNewVote(ballots, added), rule).outcome).not.toBe("adopted");
       }),
       { numRuns },
     );
+  });
+
+  it("lets an organisation's majority outvote one member's block under organisation balance (found by fast-check)", () => {
+    const ballots: Ballot[] = [
+      { memberId: "m0", sector: "community", organisation: "Bappeda", position: "block", reason: "tidak setuju" },
+      { memberId: "m1", sector: "community", organisation: "Bappeda", position: "object", reason: "belum siap" },
+      { memberId: "m2", sector: "government", organisation: "Bappeda", position: "support" },
+    ];
+    const rule: DecisionRule = {
+      quorum: { minVoters: 1, minSectors: 1 },
+      consensus: { type: "supermajority", threshold: { numerator: 1, denominator: 5 }, blockIsVeto: true },
+      sectorWeighting: "equal",
+      organisationBalance: true,
+    };
+    expect(tallyMotion(ballots, rule).outcome).toBe("blocked");
+    const more: Ballot = {
+      memberId: "m3",
+      sector: "community",
+      organisation: "Bappeda",
+      position: "object",
+      reason: "x",
+    };
+    expect(tallyMotion([...ballots, more], rule).outcome).toBe("adopted");
   });
 
   it("keeps an adopted motion adopted when someone else supports it, under every rule", () => {
