@@ -1,10 +1,11 @@
 // The app shell: language, session restore at start, header and the routes.
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, Suspense, lazy, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { ApiError } from "./api/ApiError.ts";
 import { refreshSession } from "./api/http.ts";
 import { endSession } from "./api/session.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
+import { Loading } from "./components/Loading.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { RequireSession } from "./components/RequireSession.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
@@ -13,10 +14,14 @@ import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
 import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
 import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
 import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
-import { RoomReportPage } from "./features/report/RoomReportPage.tsx";
-import { ReviewPage } from "./features/review/ReviewPage.tsx";
 import { RoomPage } from "./features/rooms/RoomPage.tsx";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
+
+// Pages with charts load the chart library on first visit.
+const ReviewPage = lazy(() => import("./features/review/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
+const RoomReportPage = lazy(() =>
+  import("./features/report/RoomReportPage.tsx").then((m) => ({ default: m.RoomReportPage })),
+);
 
 /** The refresh cookie is httpOnly: asking the server is the only way to learn whether a session survives. */
 function useRestoreSession(): void {
@@ -47,8 +52,8 @@ export function App() {
           <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
           <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
           <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
-          <Route path="/rooms/:roomId/report" element={<Guarded page={<RoomReportPage />} />} />
-          <Route path="/review" element={<Guarded page={<ReviewPage />} />} />
+          <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
+          <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
           <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
@@ -59,4 +64,8 @@ export function App() {
 
 function Guarded({ page }: { page: ReactNode }) {
   return <RequireSession>{page}</RequireSession>;
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }

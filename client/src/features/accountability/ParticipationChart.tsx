@@ -25,7 +25,8 @@ export function ParticipationChart({ weeks, shown }: ParticipationChartProps) {
         <XAxis dataKey="week" />
         <YAxis allowDecimals={false} />
         <Tooltip />
-        <Legend />
+        {/* In the order of the sectors, as everywhere else, not alphabetically. */}
+        <Legend itemSorter={null} />
         {shown.map((sector) => (
           <Bar
             key={sector}

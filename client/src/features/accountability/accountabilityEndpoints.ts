@@ -16,8 +16,8 @@ import {
   reviewDecisionSummarySchema,
   roomReportSchema,
 } from "@mufakat/shared";
-import { apiErrorFromBody } from "../../api/ApiError.ts";
-import { apiRequest } from "../../api/http.ts";
+import { ApiError, apiErrorFromBody } from "../../api/ApiError.ts";
+import { apiRequest, refreshSession } from "../../api/http.ts";
 import { getAccessToken } from "../../api/session.ts";
 
 const room = (roomId: string, rest: string) => `/rooms/${encodeURIComponent(roomId)}${rest}`;
@@ -86,11 +86,22 @@ export function attachmentFileName(header: string | null, fallback: string): str
  * the browser as a Blob behind a temporary object URL and an <a download>.
  */
 export async function downloadExport(roomId: string, kind: ExportKind): Promise<void> {
-  const token = getAccessToken();
-  const response = await fetch(`/api${room(roomId, `/exports/${kind}`)}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    credentials: "same-origin",
-  });
+  const path = `/api${room(roomId, `/exports/${kind}`)}`;
+  const fetchWithToken = () => {
+    const token = getAccessToken();
+    return fetch(path, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      credentials: "same-origin",
+    }).catch((error: unknown) => {
+      throw new ApiError(0, "NETWORK_ERROR", error instanceof Error ? error.message : "network error");
+    });
+  };
+  let response = await fetchWithToken();
+  if (response.status === 401 && (await response.clone().text()).includes('"TOKEN_EXPIRED"')) {
+    // Like apiRequest: one shared refresh, then one retry with the new token.
+    await refreshSession();
+    response = await fetchWithToken();
+  }
   if (!response.ok) {
     const text = await response.text();
     let body: unknown = null;

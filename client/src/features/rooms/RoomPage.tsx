@@ -1,22 +1,32 @@
 // A deliberation room: title, purpose, stage, members grouped by sector (online or not), the live
 // proposals and chat; coordinators also get the stage selector and invite links.
 import type { RoomDetail } from "@mufakat/shared";
+import { Suspense, lazy } from "react";
 import { useParams } from "react-router";
 import { getRoom } from "../../api/endpoints.ts";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
+import { Loading } from "../../components/Loading.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
-import { CommitmentsTab } from "../accountability/CommitmentsTab.tsx";
-import { ParticipationTab } from "../accountability/ParticipationTab.tsx";
-import { ResourcesTab } from "../accountability/ResourcesTab.tsx";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { LiveRoom } from "./LiveRoom.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
 import { RoomTabs, useRoomTab } from "./RoomTabs.tsx";
 import { StageSelector } from "./StageSelector.tsx";
+
+// The accountability tabs bring the chart library: loaded when first opened, not with every room.
+const CommitmentsTab = lazy(() =>
+  import("../accountability/CommitmentsTab.tsx").then((m) => ({ default: m.CommitmentsTab })),
+);
+const ResourcesTab = lazy(() =>
+  import("../accountability/ResourcesTab.tsx").then((m) => ({ default: m.ResourcesTab })),
+);
+const ParticipationTab = lazy(() =>
+  import("../accountability/ParticipationTab.tsx").then((m) => ({ default: m.ParticipationTab })),
+);
 
 export function RoomPage() {
   const { roomId = "", proposalId = null } = useParams();
@@ -53,12 +63,12 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
       <RoomTabs current={tab} />
       {tab === "decisions" ? (
         <DecisionsTab roomId={room.id} isCoordinator={isCoordinator} />
-      ) : tab === "commitments" ? (
-        <CommitmentsTab room={room} />
-      ) : tab === "resources" ? (
-        <ResourcesTab room={room} />
-      ) : tab === "participation" ? (
-        <ParticipationTab room={room} />
+      ) : tab === "commitments" || tab === "resources" || tab === "participation" ? (
+        <Suspense fallback={<Loading />}>
+          {tab === "commitments" && <CommitmentsTab room={room} />}
+          {tab === "resources" && <ResourcesTab room={room} />}
+          {tab === "participation" && <ParticipationTab room={room} />}
+        </Suspense>
       ) : (
         <RoomOverview
           room={room}
