@@ -345,6 +345,7 @@ export const messagesEn: Messages = {
   "participation.noWarnings": "No sector shows symbolic participation in this period.",
   "participation.warning":
     "Symbolic participation: the {sector} sector ({members} members) made only {share} of the contributions, under the {floor}% floor.",
+  "participation.floorSetting": "Symbolic-participation floor",
   "participation.chartCaption": "Contributions per sector per week",
   "participation.members": "Members",
   "participation.observers": "{n} observers",

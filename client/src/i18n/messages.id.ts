@@ -345,6 +345,7 @@ export const messagesId = {
   "participation.noWarnings": "Tidak ada sektor dengan partisipasi simbolis pada periode ini.",
   "participation.warning":
     "Partisipasi simbolis: sektor {sector} ({members} anggota) hanya menyumbang {share} dari kontribusi, di bawah ambang {floor}%.",
+  "participation.floorSetting": "Ambang partisipasi simbolis",
   "participation.chartCaption": "Kontribusi per sektor per minggu",
   "participation.members": "Anggota",
   "participation.observers": "{n} pengamat",

@@ -14,6 +14,7 @@ import {
   sectorsPresent,
   weekBuckets,
 } from "./accountabilityView.ts";
+import { FloorSettingForm } from "./FloorSettingForm.tsx";
 import { ParticipationChart } from "./ParticipationChart.tsx";
 import { type PeriodDays, PeriodFields } from "./PeriodFields.tsx";
 import { SectorParticipationTable } from "./SectorParticipationTable.tsx";
@@ -69,7 +70,19 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
         </button>
       </form>
       <QueryView result={query.result} reload={query.reload}>
-        {(data) => <ParticipationInsight participation={data.participation} weeks={data.weeks} />}
+        {(data) => (
+          <>
+            <ParticipationInsight participation={data.participation} weeks={data.weeks} />
+            {room.myRole === "coordinator" && (
+              <FloorSettingForm
+                key={data.participation.floorPercent}
+                roomId={room.id}
+                floorPercent={data.participation.floorPercent}
+                onSaved={query.reload}
+              />
+            )}
+          </>
+        )}
       </QueryView>
     </section>
   );

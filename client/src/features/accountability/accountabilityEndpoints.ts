@@ -2,6 +2,7 @@
 // coordinators' review, the report, and authenticated downloads of the exports.
 import {
   type AddCommitmentProgressInput,
+  accountabilitySettingsSchema,
   type CreateCommitmentInput,
   type CreatePledgeInput,
   type PeriodQuery,
@@ -126,3 +127,9 @@ export async function downloadExport(roomId: string, kind: ExportKind): Promise<
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 }
+
+export const updateAccountabilitySettings = (roomId: string, symbolicFloorPercent: number) =>
+  apiRequest("PATCH", room(roomId, "/accountability-settings"), {
+    body: { symbolicFloorPercent },
+    schema: accountabilitySettingsSchema,
+  });
