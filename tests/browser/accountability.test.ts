@@ -1,10 +1,10 @@
 // Accountability in a real browser: two decisions made over REST (one adopted with a reservation, one not
 // adopted), a commitment and a pledge on the adopted one, media silent throughout. The coordinator sees the
 // commitments board, the ledger and the participation tabs (lowering the symbolic-participation floor leaves
-// only media flagged), filters the review to exactly the adopted
-// record, opens it (tallies, reasons, frozen text, commitments, pledges, an intact chain), downloads the
-// decisions CSV (parsed back here; the "=" title neutralised with a leading quote) and the printable report
-// with its participation chart (one series per sector) and the symbolic-participation warning naming media.
+// only media flagged), filters the review to exactly the adopted record, opens it (tallies, reasons, frozen
+// text, commitments, pledges, an intact chain), downloads the decisions CSV (parsed back here; the "=" title
+// neutralised with a leading quote) and opens the printable report with its participation chart (one series
+// per sector) and the symbolic-participation warning naming media.
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { Types } from "mongoose";
