@@ -315,7 +315,7 @@ export const messagesEn: Messages = {
   "resources.unitHint": "For example hours, IDR, rooms, datasets; totals are per unit",
   "resources.total": "Total",
   "resources.noTotals": "No standing resource pledges yet.",
-  "resources.chartTitle": "Totals per sector",
+  "resources.chartTitle": "Chart of totals per sector",
   "resources.chartLine": "Show",
   "resources.chartCaption": "{kind} ({unit}): pledged and delivered, per sector",
   "resources.pledges": "Resource pledges",

@@ -315,7 +315,7 @@ export const messagesId = {
   "resources.unitHint": "Misalnya jam, Rp, ruang, dataset; jumlah dihitung per satuan",
   "resources.total": "Jumlah",
   "resources.noTotals": "Belum ada janji sumber daya yang berlaku.",
-  "resources.chartTitle": "Jumlah per sektor",
+  "resources.chartTitle": "Grafik jumlah per sektor",
   "resources.chartLine": "Tampilkan",
   "resources.chartCaption": "{kind} ({unit}): dijanjikan dan diserahkan, per sektor",
   "resources.pledges": "Janji sumber daya",

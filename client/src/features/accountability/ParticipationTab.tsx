@@ -2,6 +2,7 @@
 // balance indicator, symbolic-participation warnings (coordinators) and the collaboration stage's history.
 import type { Participation, RoomDetail } from "@mufakat/shared";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
@@ -73,6 +74,13 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
         {(data) => (
           <>
             <ParticipationInsight participation={data.participation} weeks={data.weeks} />
+            {room.myRole === "coordinator" && (
+              <p className="print-hidden">
+                <Link to={`/rooms/${encodeURIComponent(room.id)}/report`} data-testid="participation-report-link">
+                  {t("review.reportLink")}
+                </Link>
+              </p>
+            )}
             {room.myRole === "coordinator" && (
               <FloorSettingForm
                 key={data.participation.floorPercent}

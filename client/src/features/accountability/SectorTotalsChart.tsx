@@ -2,8 +2,8 @@
 import type { ResourceTotal, Sector } from "@mufakat/shared";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
-import { type ResourceLine, sectorTotalsFor } from "./accountabilityView.ts";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { type ResourceLine, formatQuantity, sectorTotalsFor } from "./accountabilityView.ts";
 
 interface SectorTotalsChartProps {
   bySector: Partial<Record<Sector, ResourceTotal[]>>;
@@ -12,14 +12,16 @@ interface SectorTotalsChartProps {
 
 export function SectorTotalsChart({ bySector, line }: SectorTotalsChartProps) {
   const t = useT();
+  const { locale } = useLocale();
+  const format = (value: number) => formatQuantity(value, locale);
   const rows = sectorTotalsFor(bySector, line).map((row) => ({ ...row, label: t(`sector.${row.sector}`) }));
   return (
     <figure className="chart" data-testid="resource-sector-chart" data-kind={line.kind} data-unit={line.unit}>
-      <BarChart width={560} height={240} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 16 }}>
+      <BarChart width={560} height={240} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />
-        <YAxis allowDecimals />
-        <Tooltip />
+        <YAxis allowDecimals tickFormatter={format} />
+        <Tooltip formatter={(value) => (typeof value === "number" ? format(value) : String(value))} />
         <Bar dataKey="total" name={t("resources.total")} isAnimationActive={false}>
           {rows.map((row) => (
             <Cell key={row.sector} fill={sectorColours[row.sector].solid} />
