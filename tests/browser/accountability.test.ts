@@ -26,6 +26,7 @@ const adoptedTitle = "=SUM(1) Jadwal air bersih";
 const notAdoptedTitle = "Jadwal tarif air";
 const reservation = "Perlu anggaran pemeliharaan <b>pompa</b>";
 const commitmentWhat = "Memasang jadwal di kantor kelurahan";
+const secondWhat = "Sosialisasi jadwal di tiap RW";
 /** The chart's own SVG; recharts draws each legend icon as a small SVG of the same class. */
 const chartSvg = "svg.recharts-surface[role=application]";
 
@@ -133,6 +134,24 @@ describe("accountability after a decision", () => {
     await card.getByTestId("commitment-update-status").selectOption("inProgress");
     await card.getByTestId("commitment-update-submit").click();
     await page.getByTestId("commitment-column-inProgress").getByTestId("commitment").waitFor();
+
+    // A second commitment through the form: refused field by field while empty, then saved under "planned".
+    const form = page.getByTestId("commitment-form");
+    await form.getByTestId("commitment-submit").click();
+    expect(await form.getByTestId("commitment-what-error").textContent()).toBe("Wajib diisi");
+    await form.getByTestId("commitment-what").fill(secondWhat);
+    await form.getByTestId("commitment-owner").selectOption(memberOf("community").id);
+    await form.getByTestId("commitment-organisation").fill("Forum Warga");
+    const due = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    await form
+      .getByTestId("commitment-due")
+      .fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`);
+    await form.getByTestId("commitment-submit").click();
+    const planned = page.getByTestId("commitment-column-planned").getByTestId("commitment");
+    await planned.waitFor();
+    expect(await planned.getByTestId("commitment-what-text").textContent()).toBe(secondWhat);
+    expect(await planned.getByTestId("sector-badge").getAttribute("data-sector")).toBe("community");
     await saveScreenshot(page, "accountability-1-commitments");
 
     await page.getByTestId("room-tab-resources").click();
@@ -143,13 +162,14 @@ describe("accountability after a decision", () => {
     expect(await page.getByTestId("resource-sector-chart").locator(chartSvg).count()).toBe(1);
     await saveScreenshot(page, "accountability-2-resources");
 
-    // Four kinds used (edits, votes, a commitment, a pledge): community and academia hold 1/16 each, media
-    // nothing. Under the default 10% floor all three are flagged; at 5% only media, which never spoke.
+    // Four kinds used (edits, votes, commitments, a pledge): academia holds 1/16 (its vote), media nothing,
+    // community 3/16 with the commitment it now owns. Under the default 10% floor academia and media are
+    // flagged; at 5% only media, which never spoke.
     await page.getByTestId("room-tab-participation").click();
     const warning = page.getByTestId("symbolic-warning");
     const flagged = () => warning.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")));
     await warning.first().waitFor();
-    expect(await flagged()).toEqual(["community", "academia", "media"]);
+    expect(await flagged()).toEqual(["academia", "media"]);
     await page.getByTestId("floor-setting-percent").fill("5");
     await page.getByTestId("floor-setting-save").click();
     await eventually(async () => expect(await flagged()).toEqual(["media"]));
@@ -194,7 +214,7 @@ describe("accountability after a decision", () => {
     expect(await counts("private", "supportWithReservations")).toBe("1");
     expect(await counts("media", "support")).toBe("0");
     expect(await detail.getByTestId("review-position-reason").textContent()).toBe(reservation);
-    expect(await detail.getByTestId("review-commitment-what").textContent()).toBe(commitmentWhat);
+    expect(await detail.getByTestId("review-commitment-what").allTextContents()).toEqual([commitmentWhat, secondWhat]);
     expect(await detail.getByTestId("review-pledge-amount").textContent()).toBe("750.000 IDR");
     await saveScreenshot(page, "accountability-4-review-record");
   });
