@@ -66,6 +66,8 @@ export async function startServerChild(
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // A send to a process stopped under a workload that ran out of time is answered by its rejection, not a crash.
+  child.on("error", () => undefined);
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -107,7 +109,18 @@ export async function startServerChild(
           reject(error);
         },
       });
-      child.send({ type, id, ...payload });
+      if (!child.connected) {
+        pending.delete(id);
+        clearTimeout(timer);
+        reject(new Error(`${kind}: the process is gone`));
+        return;
+      }
+      child.send({ type, id, ...payload }, (error) => {
+        if (!error) return;
+        pending.delete(id);
+        clearTimeout(timer);
+        reject(error);
+      });
     });
   return {
     kind,
