@@ -3,14 +3,11 @@
 // @mentions ("discussion:mentioned"). Membership is read from the database on every event, so a member
 // need not have joined the room's channel to post, and a removed member is refused at once.
 import {
-  type Ack,
   type AckCallback,
   type DiscussionChangeType,
   type DiscussionClientToServerEvents,
   type DiscussionInboundEvent,
   type DiscussionMessage,
-  ackError,
-  ackOk,
   discussionPayloadSchemas,
 } from "@mufakat/shared";
 import type { z } from "zod";
@@ -19,10 +16,10 @@ import { editDiscussionMessage } from "../commands/editDiscussionMessage.ts";
 import { listChatMessages, listProposalComments } from "../commands/listDiscussionMessages.ts";
 import { type StoredDiscussionMessage, postChatMessage } from "../commands/postChatMessage.ts";
 import { postProposalComment } from "../commands/postProposalComment.ts";
-import { AppError, appError, isDatabaseUnavailable, validationError } from "../errors.ts";
+import { appError } from "../errors.ts";
 import type { UserDoc } from "../models/index.ts";
 import { presentDiscussionMessage, presentDiscussionPage } from "../presenters/discussion.ts";
-import type { SessionGuard } from "./dispatch.ts";
+import { type SessionGuard, listenFor } from "./dispatch.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
 
@@ -72,43 +69,16 @@ export function installDiscussionHandlers(
     event: E,
     run: (payload: DiscussionPayload<E>) => Promise<DiscussionAck<E>>,
   ): void {
-    const listen = socket.on.bind(socket) as unknown as (name: string, listener: (...args: unknown[]) => void) => void;
-    listen(event, (payload: unknown, callback: unknown) => {
-      void answer(event, payload, run).then((ack) => {
-        if (typeof callback === "function") (callback as (ack: unknown) => void)(ack);
-      });
-    });
-  }
-
-  async function answer<E extends DiscussionInboundEvent>(
-    event: E,
-    payload: unknown,
-    run: (payload: DiscussionPayload<E>) => Promise<DiscussionAck<E>>,
-  ): Promise<Ack<DiscussionAck<E>>> {
-    try {
-      const refusal = deps.sessionGuard(socket);
-      if (refusal) throw refusal;
-      const parsed = discussionPayloadSchemas[event].safeParse(payload);
-      if (!parsed.success) throw validationError(parsed.error.issues);
+    listenFor(deps, socket, discussionPayloadSchemas, event, async (payload) => {
       if (writeEvents.has(event) && !writes.take()) {
         throw appError(
           "RATE_LIMITED",
           `at most ${deps.discussionWritesPerSecond} messages per second; send it again shortly`,
-          {
-            limit: deps.discussionWritesPerSecond,
-          },
+          { limit: deps.discussionWritesPerSecond },
         );
       }
-      return ackOk(await run(parsed.data as DiscussionPayload<E>));
-    } catch (error) {
-      if (error instanceof AppError) return ackError(error.code, error.message, error.details);
-      if (isDatabaseUnavailable(error)) {
-        ctx.logger.warn({ err: error, event }, "database unavailable");
-        return ackError("DATABASE_UNAVAILABLE", "the database is unavailable; nothing was saved, try again shortly");
-      }
-      ctx.logger.error({ err: error, event, socketId: socket.id }, "unhandled error in discussion handler");
-      return ackError("INTERNAL", "something went wrong on our side");
-    }
+      return run(payload as DiscussionPayload<E>);
+    });
   }
 
   on("chat:send", async ({ roomId, body }) => {

@@ -20,36 +20,53 @@ type Payload<E extends InboundEvent> = z.output<(typeof inboundPayloadSchemas)[E
 
 export type SessionGuard = (socket: LiveSocket) => AppError | null;
 
+type Listener = (name: string, listener: (...args: unknown[]) => void) => void;
+
+/**
+ * Listens for one event whose payload schema is `schemas[event]`: refuses an expired session (except
+ * for re-authentication itself), parses, runs, and answers with an Ack. Feature modules with their own
+ * payload table (discussion) use this directly; the core events go through handleEvent.
+ */
+export function listenFor<S extends Record<string, z.ZodType>, E extends keyof S & string, R>(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard },
+  socket: LiveSocket,
+  schemas: S,
+  event: E,
+  run: (payload: z.output<S[E]>) => Promise<R>,
+): void {
+  const listen = socket.on.bind(socket) as unknown as Listener;
+  listen(event, (payload: unknown, callback: unknown) => {
+    void answer(deps, socket, schemas, event, payload, run).then((ack) => {
+      if (typeof callback === "function") (callback as (ack: Ack<R>) => void)(ack);
+    });
+  });
+}
+
 export function handleEvent<E extends InboundEvent>(
   deps: RealtimeDeps & { sessionGuard: SessionGuard },
   socket: LiveSocket,
   event: E,
   run: (payload: Payload<E>) => Promise<AckData<E>>,
 ): void {
-  const listen = socket.on.bind(socket) as unknown as (name: string, listener: (...args: unknown[]) => void) => void;
-  listen(event, (payload: unknown, callback: unknown) => {
-    const reply = (ack: Ack<AckData<E>>) => {
-      if (typeof callback === "function") (callback as (ack: unknown) => void)(ack);
-    };
-    void answer(deps, socket, event, payload, run).then(reply);
-  });
+  listenFor(deps, socket, inboundPayloadSchemas, event, run);
 }
 
-async function answer<E extends InboundEvent>(
+async function answer<S extends Record<string, z.ZodType>, E extends keyof S & string, R>(
   deps: RealtimeDeps & { sessionGuard: SessionGuard },
   socket: LiveSocket,
+  schemas: S,
   event: E,
   payload: unknown,
-  run: (payload: Payload<E>) => Promise<AckData<E>>,
-): Promise<Ack<AckData<E>>> {
+  run: (payload: z.output<S[E]>) => Promise<R>,
+): Promise<Ack<R>> {
   try {
     if (event !== "session:reauthenticate") {
       const refusal = deps.sessionGuard(socket);
       if (refusal) throw refusal;
     }
-    const parsed = inboundPayloadSchemas[event].safeParse(payload);
+    const parsed = (schemas[event] as z.ZodType).safeParse(payload);
     if (!parsed.success) throw validationError(parsed.error.issues);
-    return ackOk(await run(parsed.data as Payload<E>));
+    return ackOk(await run(parsed.data as z.output<S[E]>));
   } catch (error) {
     return toAck(deps, socket, event, error);
   }
