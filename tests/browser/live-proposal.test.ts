@@ -78,15 +78,24 @@ async function logIn(page: Page, who: keyof typeof accounts, next: string): Prom
   await page.waitForURL((url) => url.pathname === next);
 }
 
+interface PageNode {
+  cloneNode(deep: boolean): PageNode;
+  querySelectorAll(selector: string): Iterable<PageNode>;
+  remove(): void;
+  textContent: string | null;
+}
+
+interface PageWindow {
+  getComputedStyle(element: unknown): { borderLeftColor: string };
+}
+
 /** The editor's paragraphs as text, without the carets' name labels (decorations, not document text). */
 function editorText(page: Page): Promise<string> {
   return page.getByTestId("proposal-editor").evaluate((editor) => {
-    // The tests compile without the DOM library: the page's objects are untyped here.
-    const copy = (editor as any).cloneNode(true);
+    // The tests compile without the DOM library: the page's nodes get this minimal shape here.
+    const copy = (editor as unknown as PageNode).cloneNode(true);
     for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return [...copy.querySelectorAll("p")]
-      .map((p: any) => String(p.textContent ?? "").replace(/\u2060/g, ""))
-      .join("\n");
+    return [...copy.querySelectorAll("p")].map((p) => (p.textContent ?? "").replace(/\u2060/g, "")).join("\n");
   });
 }
 
@@ -176,7 +185,7 @@ describe("live proposal editing across sectors", () => {
       await government.page
         .getByTestId("remote-caret")
         .first()
-        .evaluate((caret) => (globalThis as any).getComputedStyle(caret).borderLeftColor),
+        .evaluate((caret) => (globalThis as unknown as PageWindow).getComputedStyle(caret).borderLeftColor),
     ).toBe("rgb(21, 128, 61)");
     await saveScreenshot(government.page, "live-proposal-1-government-editor");
     await saveScreenshot(community.page, "live-proposal-2-community-editor");
