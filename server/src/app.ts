@@ -111,8 +111,9 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     }),
   );
 
+  const pingDatabase = databasePinger(deps.connection);
   app.get("/healthz", async (_req, res) => {
-    const up = await pingDatabase(deps.connection);
+    const up = await pingDatabase();
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable", db: up ? "up" : "down" });
   });
 
@@ -194,17 +195,30 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   };
 }
 
-/** True when the database answers a ping within 1.5 s. */
-async function pingDatabase(connection: Connection): Promise<boolean> {
-  const db = connection.db;
-  if (!db || connection.readyState !== 1) return false;
-  try {
-    await Promise.race([
-      db.admin().ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("ping timed out")), 1500).unref()),
-    ]);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * A health probe: true when the database answers a ping within 1.5 s. At most one ping is in flight —
+ * against FerretDB the app has a single connection, and pings piling up behind an outage would delay
+ * recovery — and no connection state is trusted: the ping itself tells.
+ */
+function databasePinger(connection: Connection): () => Promise<boolean> {
+  let pending: Promise<unknown> | null = null;
+  return async () => {
+    const db = connection.db;
+    if (!db) return false;
+    pending ??= db
+      .admin()
+      .ping()
+      .finally(() => {
+        pending = null;
+      });
+    try {
+      await Promise.race([
+        pending,
+        new Promise((_, reject) => setTimeout(() => reject(new Error("ping timed out")), 1500).unref()),
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 }
