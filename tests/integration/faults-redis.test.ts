@@ -2,14 +2,12 @@
 // Meanwhile each process keeps serving its own clients (edits acknowledged and relayed locally, chat);
 // afterwards cross-process delivery resumes and every editor, on either process, converges on what is
 // stored, with no acknowledged write lost.
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import net from "node:net";
 import * as Y from "yjs";
 import { findFreePort } from "@mufakat/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
+import { type RedisServer, redisServerInstalled, startRedisServer } from "../utils/redis.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
 import {
   type LiveClient,
@@ -24,10 +22,9 @@ import {
   storedState,
 } from "../utils/socket.ts";
 
-const redisBinary = "/usr/bin/redis-server";
 const servers: TestServer[] = [];
 const sockets: LiveClient[] = [];
-let redis: ChildProcess | null = null;
+let redis: RedisServer | null = null;
 
 afterAll(async () => {
   for (const socket of sockets) socket.close();
@@ -35,36 +32,13 @@ afterAll(async () => {
   await stopRedis();
 });
 
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.setTimeout(500);
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith("+PONG"));
-    });
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
 async function startRedis(port: number): Promise<void> {
-  redis = spawn(redisBinary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  await eventually(async () => expect(await answersPing(port)).toBe(true), { timeout: 10_000 });
+  redis = await startRedisServer({ port });
 }
 
+/** An outage, not a shutdown: SIGKILL, so Redis says goodbye to no one. */
 async function stopRedis(): Promise<void> {
-  const running = redis;
-  if (!running || running.exitCode !== null || running.signalCode !== null) return;
-  const exited = new Promise((resolve) => running.once("exit", resolve));
-  running.kill("SIGKILL");
-  await exited;
+  await redis?.stop("SIGKILL");
 }
 
 function contains(state: Uint8Array, update: Uint8Array): boolean {
@@ -77,7 +51,7 @@ function contains(state: Uint8Array, update: Uint8Array): boolean {
   return same;
 }
 
-describe.skipIf(!existsSync(redisBinary))("Redis stops for 10 s under two processes (needs redis-server)", () => {
+describe.skipIf(!redisServerInstalled())("Redis stops for 10 s under two processes (needs redis-server)", () => {
   it("keeps each process serving its own clients, then resumes cross-process delivery and converges", async () => {
     const port = await findFreePort();
     await startRedis(port);

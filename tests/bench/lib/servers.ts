@@ -1,9 +1,7 @@
 // The servers under benchmark, each in a child process pinned to the server core, and what they need:
 // the embedded FerretDB (pinned to the same core: it is part of Mufakat's cost) and redis-server.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +15,7 @@ import {
 } from "@mufakat/server";
 import type { ProbeStats } from "../children/probe.ts";
 import type { MufakatChildOptions } from "../children/mufakat.ts";
+import { redisServerInstalled, startRedisServer } from "../../utils/redis.ts";
 import { cpuSecondsOf, pinProcess, pinnedCommand, processTree } from "./procfs.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -191,57 +190,13 @@ export interface BenchRedis {
   stop(): Promise<void>;
 }
 
-const redisBinary = "/usr/bin/redis-server";
-
 export function redisAvailable(): boolean {
-  return existsSync(redisBinary);
+  return redisServerInstalled();
 }
 
 /** redis-server without persistence on a free loopback port, pinned to the server core. */
-export async function startRedis(): Promise<BenchRedis> {
-  const port = await findFreePort();
-  const { command, args } = pinnedCommand(serverCore, redisBinary, [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ]);
-  const child = spawn(command, args, { stdio: "ignore" });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 10_000;
-  while (!(await redisAnswers(port))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start on ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    pid: child.pid ?? -1,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.setTimeout(500);
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith("+PONG"));
-    });
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
+export function startRedis(): Promise<BenchRedis> {
+  return startRedisServer({ wrap: (command, args) => pinnedCommand(serverCore, command, args) });
 }
 
 /** A server to co-edit on: Mufakat with its database, or a y-protocols server with its storage. */
@@ -313,6 +268,6 @@ export async function startServerUnderTest(
       return stopped;
     },
   };
-  running.add(sut);
+  await running.add(sut);
   return sut;
 }
