@@ -4,7 +4,7 @@
 // proposal's stored update log, loaded into a Y.Doc, holds exactly the text both editors show. Edits made
 // with the network cut show as not yet saved and arrive after the reconnect; a handshake refused for its
 // protocol version shows a banner saying to reload or to try later.
-import { proposalBodyFragment } from "@mufakat/shared";
+import { proposalBodyFragment, wireParser } from "@mufakat/shared";
 import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -351,15 +351,11 @@ describe("a live connection the server refuses by protocol version", () => {
     [99, "PROTOCOL_TOO_NEW", "Server belum mendukung versi aplikasi ini; coba lagi nanti."],
   ])("handshake version %i shows %s as a banner", async (version, code, words) => {
     const user = await openUser(browser, server.url);
-    // Rewrites the version in socket.io's CONNECT packet, as an older or newer build would send it.
+    // Rewrites the version in socket.io's CONNECT packet (a MessagePack frame), as an older or newer build would send it.
     await user.context.routeWebSocket(/\/socket\.io\//, (ws) => {
       const upstream = ws.connectToServer();
       ws.onMessage((message) =>
-        upstream.send(
-          typeof message === "string" && message.startsWith("40")
-            ? message.replace(/"protocolVersion":\d+/, `"protocolVersion":${version}`)
-            : message,
-        ),
+        upstream.send(typeof message === "string" ? message : withProtocolVersion(message, version)),
       );
     });
     await logIn(user.page, "government", `/rooms/${roomId}`);
@@ -373,3 +369,16 @@ describe("a live connection the server refuses by protocol version", () => {
     await user.context.close();
   });
 });
+
+/** The frame with its CONNECT packet's handshake version replaced; any other packet unchanged. */
+function withProtocolVersion(frame: Buffer, version: number): Buffer {
+  type Packet = { type: number; nsp: string; data?: Record<string, unknown> };
+  const decoded: Packet[] = [];
+  const decoder = new wireParser.Decoder();
+  decoder.on("decoded", (packet: Packet) => decoded.push(packet));
+  decoder.add(frame);
+  const connect = decoded[0];
+  if (connect?.type !== 0 || !connect.data) return frame;
+  const encoded = new wireParser.Encoder().encode({ ...connect, data: { ...connect.data, protocolVersion: version } });
+  return Buffer.from(encoded[0] as Uint8Array);
+}

@@ -1,7 +1,7 @@
 // Hostile input over socket.io: every inbound event (the protocol's payload table, discussion events and
 // "motion:vote") gets fast-check payloads, random bytes and truncated varints as Yjs updates, text where
-// binary is expected; then raw socket.io frames: malformed packets, binary-attachment bombs, stray binary
-// frames, nesting bombs. The server is a child process: it stays alive, never acks INTERNAL, a refused
+// binary is expected; then raw frames of the MessagePack wire format: malformed packets, binary bombs, stray
+// bytes, nesting bombs. The server is a child process: it stays alive, never acks INTERNAL, a refused
 // batch stores nothing, and a bystander keeps editing throughout.
 import fc from "fast-check";
 import {
@@ -9,6 +9,7 @@ import {
   inboundPayloadSchemas,
   proposalBodyFragment,
   protocolVersion,
+  wireParser,
 } from "@mufakat/shared";
 import { io } from "socket.io-client";
 import * as Y from "yjs";
@@ -192,43 +193,83 @@ describe("socket event fuzzing", () => {
     expect(failures).toEqual([]);
   });
 
-  it("survives malformed frames, attachment bombs, stray binary and nesting bombs; others unaffected", async () => {
+  it("survives malformed frames, binary bombs, stray bytes and nesting bombs; others unaffected", async () => {
     const id = ids.proposalId as string;
-    const placeholder = (num: number) => ({ _placeholder: true, num });
-    const update = (attachments: number, num = 0) =>
-      `5${attachments}-${JSON.stringify(["proposal:update", { proposalId: id, update: placeholder(num) }])}`;
+    // Frames are MessagePack (shared/protocol/wire.ts): built with the wire encoder from hostile packets, or
+    // written byte by byte where the encoder would refuse to produce them.
+    const encoder = new wireParser.Encoder();
+    const packet = (value: { type: unknown; nsp: unknown; data?: unknown; id?: unknown }) =>
+      encoder.encode(value as Parameters<typeof encoder.encode>[0])[0] as Uint8Array;
+    const event = (data: unknown, extra: { id?: unknown; nsp?: unknown; type?: unknown } = {}) =>
+      packet({ type: 2, nsp: "/", data, ...extra });
     const big = new Uint8Array(100 * 1024);
+    const bytes = (...values: number[]) => Uint8Array.from(values);
     const frames: Array<{ label: string; parts: Array<string | Uint8Array> }> = [
-      { label: "not JSON", parts: ["2not json"] },
-      { label: "empty event", parts: ["2[]"] },
-      { label: "numeric event name", parts: ["2[1,2]"] },
-      { label: "object instead of array", parts: ['2{"a":1}'] },
-      { label: "__proto__ event", parts: ['2["__proto__",{}]'] },
-      { label: "constructor event", parts: ['2["constructor",{}]'] },
-      { label: "toString event", parts: ['2["toString"]'] },
-      { label: "unknown packet type", parts: ['9["x"]'] },
-      { label: "ack for nothing", parts: ['3999["x"]'] },
-      { label: "foreign namespace", parts: ['2/admin,["room:join",{}]'] },
-      { label: "huge ack id", parts: [`2${"9".repeat(400)}["proposal:list",{}]`] },
+      { label: "text frame (the JSON parser's packet)", parts: ['2["proposal:list",{}]'] },
+      { label: "empty event", parts: [event([])] },
+      { label: "numeric event name", parts: [event([1, 2])] },
+      { label: "object instead of array", parts: [event({ a: 1 })] },
+      { label: "__proto__ event", parts: [event(["__proto__", {}])] },
+      { label: "constructor event", parts: [event(["constructor", {}])] },
+      { label: "toString event", parts: [event(["toString"])] },
+      { label: "unknown packet type", parts: [packet({ type: 9, nsp: "/", data: ["x"] })] },
+      { label: "ack for nothing", parts: [packet({ type: 3, nsp: "/", id: 999, data: ["x"] })] },
+      { label: "foreign namespace", parts: [event(["room:join", {}], { nsp: "/admin" })] },
+      { label: "namespace not a string", parts: [event(["proposal:list", {}], { nsp: 7 })] },
+      { label: "huge ack id", parts: [event(["proposal:list", {}], { id: 2 ** 60 })] },
+      { label: "fractional ack id", parts: [event(["proposal:list", {}], { id: 1.5 })] },
       {
         label: "text where binary is expected",
-        parts: [`20${JSON.stringify(["proposal:update", { proposalId: id, update: "AAEC" }])}`],
+        parts: [event(["proposal:update", { proposalId: id, update: "AAEC" }])],
       },
-      { label: "nesting bomb", parts: [`2["proposal:update",${"[".repeat(300_000)}${"]".repeat(300_000)}]`] },
-      { label: "11 attachments", parts: [update(11), ...Array.from({ length: 11 }, () => new Uint8Array(4))] },
-      { label: "a million attachments announced", parts: [update(999_999)] },
-      { label: "negative attachments", parts: [`5-1-${JSON.stringify(["x"])}`] },
-      { label: "placeholder out of range", parts: [update(1, 7), new Uint8Array(3)] },
       {
-        label: "placeholder index not a number",
-        parts: [`51-["x",{"_placeholder":true,"num":"0"}]`, new Uint8Array(3)],
+        label: "array where binary is expected",
+        parts: [event(["proposal:update", { proposalId: id, update: [0, 1] }])],
       },
-      { label: "ten 100 KiB attachments", parts: [update(10), ...Array.from({ length: 10 }, () => big)] },
-      { label: "stray binary frame", parts: [Uint8Array.from([1, 2, 3])] },
+      { label: "nil packet", parts: [bytes(0xc0)] },
+      { label: "nesting bomb", parts: [Uint8Array.from([...new Uint8Array(300_000).fill(0x91), 0xc0])] },
+      { label: "bin announcing 4 GiB", parts: [bytes(0xc6, 0xff, 0xff, 0xff, 0xff, 1, 2, 3)] },
+      { label: "array announcing 4 billion items", parts: [bytes(0xdd, 0xff, 0xff, 0xff, 0xff)] },
+      { label: "map announcing 4 billion entries", parts: [bytes(0xdf, 0xff, 0xff, 0xff, 0xff)] },
+      {
+        label: "extension types",
+        parts: [
+          bytes(
+            0x83,
+            0xa4,
+            0x74,
+            0x79,
+            0x70,
+            0x65,
+            0xd4,
+            5,
+            0,
+            0xa3,
+            0x6e,
+            0x73,
+            0x70,
+            0xd4,
+            0,
+            0,
+            0xa4,
+            0x64,
+            0x61,
+            0x74,
+            0x61,
+            0x90,
+          ),
+        ],
+      },
+      { label: "truncated packet", parts: [event(["proposal:list", { roomId: ids.roomId }]).slice(0, 12)] },
+      {
+        label: "ten 100 KiB binaries",
+        parts: [event(["proposal:update", { proposalId: id, update: Array.from({ length: 10 }, () => big) }])],
+      },
+      { label: "stray bytes", parts: [bytes(1, 2, 3)] },
       ...samples(fc.string({ maxLength: 200 }), 10, 3).map((text, n) => ({ label: `random text ${n}`, parts: [text] })),
-      ...samples(fc.uint8Array({ maxLength: 200 }), 10, 4).map((bytes, n) => ({
+      ...samples(fc.uint8Array({ maxLength: 200 }), 10, 4).map((random, n) => ({
         label: `random bytes ${n}`,
-        parts: [bytes],
+        parts: [random],
       })),
     ];
     let dropped = 0;
@@ -245,7 +286,7 @@ describe("socket event fuzzing", () => {
       await expectAlive(frame.label);
     }
 
-    // Deep arrays of buffers through the client's own encoder: more attachments than allowed, deeply nested.
+    // Deep arrays of buffers through the client's own encoder: many binaries, deeply nested.
     const bombs: unknown[] = [
       Array.from({ length: 50 }, () => new Uint8Array(8)),
       Array.from({ length: 300 }).reduce<unknown>((inner) => [inner, new Uint8Array(1)], new Uint8Array(1)),
@@ -263,6 +304,7 @@ describe("socket event fuzzing", () => {
     // A different protocol version or no auth on a raw connection: refused, no crash.
     const refused = io(child.url, {
       transports: ["websocket"],
+      parser: wireParser,
       forceNew: true,
       reconnection: false,
       auth: { protocolVersion: protocolVersion + 1, token: "x" },

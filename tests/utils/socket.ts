@@ -10,6 +10,7 @@ import {
   type Session,
   proposalBodyFragment,
   protocolVersion,
+  wireParser,
 } from "@mufakat/shared";
 import { type Socket, io } from "socket.io-client";
 import * as Y from "yjs";
@@ -28,6 +29,7 @@ function makeSocket(server: { url: string }, token: string, options: ConnectOpti
   return io(server.url, {
     auth: options.auth ?? { token, protocolVersion: options.protocolVersion ?? protocolVersion },
     transports: ["websocket"],
+    parser: wireParser,
     forceNew: true,
     reconnection: options.reconnection ?? false,
     timeout: 5_000,

@@ -7,6 +7,7 @@ import {
   type ServerToClientEvents,
   isConnectRefusal,
   protocolVersion,
+  wireParser,
 } from "@mufakat/shared";
 import { type Socket, io } from "socket.io-client";
 import { ApiError } from "../api/ApiError.ts";
@@ -129,6 +130,7 @@ export class LiveConnection {
       },
       // WebSocket only: no sticky sessions needed behind a load balancer with several server processes.
       transports: ["websocket"],
+      parser: wireParser,
       autoConnect: false,
     });
     socket.on("connect", () => {

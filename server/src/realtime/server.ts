@@ -1,7 +1,7 @@
 // Builds the typed socket.io server on the app's HTTP server: handshake, handlers per feature, the
 // document hub, and with a Redis URL the Redis adapter so rooms, presence and documents span processes.
 import type http from "node:http";
-import { limits } from "@mufakat/shared";
+import { limits, wireParser } from "@mufakat/shared";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
@@ -47,6 +47,7 @@ export async function createRealtime(
     pingTimeout: limits.socketPingTimeoutMs,
     cors: { origin: options.corsOrigins ?? [], credentials: true },
     serveClient: false,
+    parser: wireParser,
   });
 
   let redisClients: Array<{ quit(): Promise<unknown> }> = [];

@@ -34,8 +34,9 @@ import type {
 } from "./payloads.ts";
 
 /**
- * Binary the server sends: a Node client receives a Buffer (a Uint8Array), a browser an ArrayBuffer;
- * `new Uint8Array(value)` reads both.
+ * Binary the server sends. The wire parser (wire.ts) hands every binary over as a Uint8Array; the wider type
+ * stays so that code written for socket.io's default parser (an ArrayBuffer in browsers) still reads it
+ * with `new Uint8Array(value)`.
  */
 export type WireBinary = Uint8Array | ArrayBuffer;
 

@@ -5,3 +5,4 @@ export * from "./events.ts";
 export * from "./payloads.ts";
 export * from "./version.ts";
 export * from "./motions.ts";
+export * from "./wire.ts";

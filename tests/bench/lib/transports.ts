@@ -3,7 +3,7 @@
 //                     proposal:update acked once stored)
 //   YProtocolPeer     y-protocols sync messages over a plain WebSocket: y-websocket's framing, or
 //                     Hocuspocus's (document name first, an auth message before sync, SyncStatus acks)
-import { type ClientToServerEvents, type ServerToClientEvents, protocolVersion } from "@mufakat/shared";
+import { type ClientToServerEvents, type ServerToClientEvents, protocolVersion, wireParser } from "@mufakat/shared";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { type Socket, io } from "socket.io-client";
@@ -46,6 +46,7 @@ export class MufakatPeer implements Peer {
     const socket: LiveClient = io(this.url, {
       auth: { token: this.token, protocolVersion },
       transports: ["websocket"],
+      parser: wireParser,
       forceNew: true,
       reconnection: false,
       timeout: connectTimeoutMs,
