@@ -2,8 +2,10 @@
 // other processes stored, awareness, background compaction and unloading.
 //
 // An edit goes: parse (refuse malformed) -> apply to the validation copy (refuse what breaks it or grows the
-// document past its limit) -> append to the update log -> apply to the live document -> the caller
-// broadcasts and acks. A document is kept while a store is pending or has failed since the last success,
+// document past its limit) -> the caller relays it to this process's viewers -> append to the update log ->
+// apply to the live document -> the caller acks it and tells the other processes. The live document holds
+// stored updates only; the ones being stored are kept aside ("in flight") and go into sync replies, so a
+// client opening the document meanwhile does not miss an edit it was not yet in the channel for. A document is kept while a store is pending or has failed since the last success,
 // and unloaded only when no client has it open.
 import { limits } from "@mufakat/shared";
 import { Types } from "mongoose";
@@ -11,10 +13,10 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
-import { type CompactionHooks, UpdateLogWriter, compactProposalLog, loadStoredState } from "./updateLog.ts";
+import { type CompactionHooks, type UpdateLogHooks, UpdateLogWriter, compactProposalLog, loadStoredState } from "./updateLog.ts";
 import { parseAwarenessUpdate, parseUpdate } from "./yjsUpdates.ts";
 
-export interface CollaborationOptions extends CompactionHooks {
+export interface CollaborationOptions extends CompactionHooks, UpdateLogHooks {
   /** Log entries after which compaction runs (default limits.compactAfterUpdates). */
   compactAfterUpdates?: number;
   /** Bytes of log after which compaction runs, however few the entries (default limits.compactAfterLogBytes). */
@@ -37,6 +39,8 @@ interface LiveDocument {
   /** Validation copy: the live state plus updates whose store is in flight; null means "rebuild it". */
   shadow: Y.Doc | null;
   shadowBytesEstimate: number;
+  /** Validated updates whose store is in flight: relayed already, not yet in `doc`. */
+  inFlight: Set<Uint8Array>;
   awareness: awarenessProtocol.Awareness;
   /** Awareness client ids each socket announced, to remove them when it leaves. */
   awarenessBySocket: Map<string, Set<number>>;
@@ -69,7 +73,7 @@ export class DocumentHub {
     private readonly ctx: AppContext,
     private readonly options: CollaborationOptions = {},
   ) {
-    this.log = new UpdateLogWriter(ctx);
+    this.log = new UpdateLogWriter(ctx, options);
     this.compactAfter = options.compactAfterUpdates ?? limits.compactAfterUpdates;
     this.compactAfterBytes = options.compactAfterLogBytes ?? limits.compactAfterLogBytes;
     this.idleUnloadMs = options.idleUnloadMs ?? limits.documentIdleUnloadMs;
@@ -107,6 +111,7 @@ export class DocumentHub {
     let update: Uint8Array;
     try {
       update = Y.encodeStateAsUpdate(live.doc, clientStateVector);
+      if (live.inFlight.size > 0) update = Y.mergeUpdates([update, ...live.inFlight]);
     } catch {
       throw appError("VALIDATION_FAILED", "stateVector: not a Yjs state vector", [
         { path: "stateVector", message: "not a Yjs state vector" },
@@ -145,14 +150,15 @@ export class DocumentHub {
   }
 
   /**
-   * Validates, stores, then applies one client update. Resolves with the log id once the update is
-   * durable (null for an update that changes nothing). Throws an AppError without storing otherwise.
+   * Validates, stores, then applies one client update. `accepted` runs once the update is validated and
+   * before it is stored (the caller relays it then: the sender keeps it until its ack and resends it, so a
+   * failed store loses nothing). Resolves with the log id once the update is durable (null for an update
+   * that changes nothing, and then `accepted` does not run). Throws an AppError without storing otherwise.
    */
-  async storeUpdate(props: {
-    proposalId: Types.ObjectId;
-    update: Uint8Array;
-    userId: Types.ObjectId;
-  }): Promise<{ logId: Types.ObjectId | null }> {
+  async storeUpdate(
+    props: { proposalId: Types.ObjectId; update: Uint8Array; userId: Types.ObjectId },
+    accepted?: () => void,
+  ): Promise<{ logId: Types.ObjectId | null }> {
     const { update } = props;
     if (update.byteLength > limits.yjsUpdateBytes) {
       throw appError("UPDATE_TOO_LARGE", `update: at most ${limits.yjsUpdateBytes} bytes`, {
@@ -174,9 +180,12 @@ export class DocumentHub {
       if (this.alreadyStored(live, update)) return { logId: null };
       this.validateAgainstShadow(live, update);
       live.pendingStores += 1;
+      live.inFlight.add(update);
       let logId: Types.ObjectId;
       try {
-        logId = await this.log.append({ proposalId: props.proposalId, update, userId: props.userId });
+        const stored = this.log.append({ proposalId: props.proposalId, update, userId: props.userId });
+        accepted?.();
+        logId = await stored;
       } catch (error) {
         live.storeFailing = true;
         // The validation copy holds an update that was not stored; rebuild it from the live document.
@@ -184,6 +193,7 @@ export class DocumentHub {
         throw error;
       } finally {
         live.pendingStores -= 1;
+        live.inFlight.delete(update);
       }
       live.storeFailing = false;
       Y.applyUpdate(live.doc, update, "client");
@@ -278,6 +288,7 @@ export class DocumentHub {
       doc,
       shadow: null,
       shadowBytesEstimate: 0,
+      inFlight: new Set(),
       awareness,
       awarenessBySocket: new Map(),
       viewers: new Set(),

@@ -38,6 +38,7 @@ export class UpdateLogWriter {
 
   constructor(
     private readonly ctx: AppContext,
+    private readonly hooks: UpdateLogHooks = {},
     private readonly maxBatch = 500,
   ) {}
 
@@ -65,6 +66,7 @@ export class UpdateLogWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
+          await this.hooks.beforeLogWrite?.();
           await this.ctx.models.ProposalUpdate.insertMany(
             batch.map((pending) => pending.entry),
             { ordered: true },
@@ -117,6 +119,11 @@ export async function loadStoredDocument(ctx: AppContext, proposalId: Types.Obje
 export type CompactionResult =
   | { state: "compacted"; merged: number; mergedBytes: number; snapshotBytes: number }
   | { state: "skipped"; reason: "nothing-to-merge" | "lost-race" };
+
+export interface UpdateLogHooks {
+  /** Test seam: runs before each batch of updates is written to the log. */
+  beforeLogWrite?: () => Promise<void>;
+}
 
 export interface CompactionHooks {
   /** Test seam: runs after the log was read and before the snapshot is written. */

@@ -1,5 +1,5 @@
-// Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (stored before they are
-// acknowledged and broadcast), awareness relay, and named versions with diffs.
+// Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (relayed to this process's
+// viewers once validated, acknowledged once stored), awareness relay, and named versions with diffs.
 import { limits } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { createProposal } from "../commands/createProposal.ts";
@@ -150,13 +150,16 @@ export function installProposalHandlers(
     }
     const roomId = await proposalRoom(proposalId);
     await authorizeWrite(roomId);
-    const { logId } = await hub.storeUpdate({ proposalId: new Types.ObjectId(proposalId), update, userId: userId() });
-    if (logId) {
-      // Stored, applied: now the others. Other processes apply it to their copy and send it to their viewers.
+    const relayToViewers = () =>
+      // Valid, its store under way: the viewers here need not wait for the disk. Only the ack waits for it.
       io.local.to(proposalChannel(proposalId)).except(socket.id).emit("proposal:update", { proposalId, update });
-      if (deps.multiProcess) {
-        io.serverSideEmit("collab:update", proposalId, Buffer.from(update).toString("base64"));
-      }
+    const { logId } = await hub.storeUpdate(
+      { proposalId: new Types.ObjectId(proposalId), update, userId: userId() },
+      relayToViewers,
+    );
+    if (logId && deps.multiProcess) {
+      // Stored: other processes apply it to their copy (which holds stored updates only) and relay it to theirs.
+      io.serverSideEmit("collab:update", proposalId, Buffer.from(update).toString("base64"));
     }
     return { proposalId, clientUpdateId: clientUpdateId ?? null, logId: logId ? logId.toHexString() : null };
   });

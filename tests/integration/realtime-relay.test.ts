@@ -1,0 +1,98 @@
+// An edit reaches the other viewers once validated, without waiting for the database, and is acknowledged
+// only once stored; a client opening the proposal while the store is in flight gets the edit in its sync.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../utils/eventually.ts";
+import { type TestServer, startServer } from "../utils/server.ts";
+import {
+  type LiveClient,
+  ProposalEditor,
+  connect,
+  okData,
+  paragraphTextOf,
+  request,
+  roomWithMembers,
+  storedState,
+} from "../utils/socket.ts";
+
+let server: TestServer;
+const sockets: LiveClient[] = [];
+/** While closed, every write to the update log waits here. */
+let gate = openGate();
+
+function openGate() {
+  let release = () => {};
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { waiting: 0, release, promise, closed: false };
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    collaboration: {
+      beforeLogWrite: async () => {
+        if (!gate.closed) return;
+        gate.waiting += 1;
+        await gate.promise;
+      },
+    },
+  });
+});
+afterAll(async () => {
+  gate.release();
+  for (const socket of sockets) socket.close();
+  await server.close();
+});
+
+async function editorFor(token: string, roomId: string, proposalId: string): Promise<ProposalEditor> {
+  const socket = await connect(server, token);
+  sockets.push(socket);
+  okData(await request(socket, "room:join", { roomId }));
+  const editor = new ProposalEditor(socket, proposalId);
+  await editor.open();
+  return editor;
+}
+
+describe("relaying an edit while it is being stored", () => {
+  it("the viewers get it at once, the sender's ack waits for the store, and a late opener's sync holds it", async () => {
+    const { roomId, members } = await roomWithMembers(server, [
+      { sector: "government", role: "coordinator" },
+      { sector: "community", role: "participant" },
+      { sector: "academia", role: "participant" },
+    ]);
+    const [writer, viewer, late] = members.map((member) => member.token) as [string, string, string];
+    const creator = await connect(server, writer);
+    sockets.push(creator);
+    okData(await request(creator, "room:join", { roomId }));
+    const proposal = okData(await request(creator, "proposal:create", { roomId, title: "Tarif air" }));
+    const author = new ProposalEditor(creator, proposal.id);
+    await author.open();
+    author.createParagraph("Tarif ");
+    await eventually(() => expect(author.unacked.size).toBe(0));
+    const reader = await editorFor(viewer, roomId, proposal.id);
+    expect(reader.text()).toBe("Tarif ");
+
+    gate = { ...openGate(), closed: true };
+    const held = gate;
+    author.paragraph?.insert(6, "sosial");
+    await eventually(() => expect(reader.text()).toBe("Tarif sosial"));
+    // Relayed, not yet stored, not acknowledged.
+    expect(held.waiting).toBe(1);
+    expect(author.unacked.size).toBe(1);
+    expect(author.acked).toHaveLength(1);
+    expect(paragraphTextOf((await storedState(server.connection, proposal.id)).state)).toBe("Tarif ");
+
+    const opener = await editorFor(late, roomId, proposal.id);
+    expect(opener.text()).toBe("Tarif sosial");
+
+    gate.closed = false;
+    held.release();
+    await eventually(() => expect(author.unacked.size).toBe(0));
+    expect(author.acked).toHaveLength(2);
+    expect(author.storedCount).toBe(2);
+    expect(paragraphTextOf((await storedState(server.connection, proposal.id)).state)).toBe("Tarif sosial");
+    // The late opener's sync reply asked for nothing back that was not already stored.
+    await eventually(() => expect(opener.unacked.size).toBe(0));
+    expect(opener.refusals).toEqual([]);
+  });
+});
