@@ -254,3 +254,54 @@ describe("room:join", () => {
     });
   });
 });
+
+describe("the live role re-read (roleRecheckMs 1500)", () => {
+  let slow: TestServer;
+  beforeAll(async () => {
+    slow = await startServer({ realtime: { roleRecheckMs: 1500 } });
+  });
+  afterAll(() => slow.close());
+
+  it("re-reads in the background after 1.5 s, and before the write after 3 s; a removed member is then refused", async () => {
+    const { roomId, members } = await roomWithMembers(slow, [
+      { sector: "government", role: "coordinator" },
+      { sector: "private", role: "participant" },
+      { sector: "community", role: "participant" },
+    ]);
+    const [gov, busy, quiet] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
+    const govSocket = await connect(slow, gov.token);
+    sockets.push(govSocket);
+    okData(await request(govSocket, "room:join", { roomId }));
+    const proposal = okData(await request(govSocket, "proposal:create", { roomId, title: "Peran dibaca ulang" }));
+    const editorOf = async (token: string) => {
+      const socket = await connect(slow, token);
+      sockets.push(socket);
+      okData(await request(socket, "room:join", { roomId }));
+      return (content: string) => {
+        const doc = new Y.Doc();
+        doc.getText("catatan").insert(0, content);
+        return request(socket, "proposal:update", { proposalId: proposal.id, update: Y.encodeStateAsUpdate(doc) });
+      };
+    };
+    const busyEdit = await editorOf(busy.token);
+    const quietEdit = await editorOf(quiet.token);
+    for (const member of [busy, quiet]) {
+      expect((await gov.api.delete(`/api/rooms/${roomId}/members/${member.userId}`)).status).toBe(200);
+    }
+
+    // Between 1.5 and 3 s after the join: the edit goes on with the role known, the re-read runs meanwhile...
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await busyEdit("masih diterima")).ok).toBe(true);
+    // ...and once it has read the removal, the socket is out of the room.
+    await eventually(async () =>
+      expect(await busyEdit("ditolak")).toMatchObject({ ok: false, error: { code: "NOT_IN_ROOM" } }),
+    );
+    // More than 3 s after the last read: the write waits for the re-read and is refused by it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await quietEdit("terlambat")).toMatchObject({ ok: false, error: { code: "NOT_A_MEMBER" } });
+    const stored = (userId: string) =>
+      slow.connection.collection("proposalupdates").countDocuments({ userId: new Types.ObjectId(userId) });
+    expect(await stored(busy.userId)).toBe(1);
+    expect(await stored(quiet.userId)).toBe(0);
+  });
+});

@@ -26,7 +26,6 @@ export function installProposalHandlers(
   const userId = () => new Types.ObjectId(socket.data.userId);
   const edits = new TokenBucket(limits.editsPerSecond);
   const awarenessBucket = new TokenBucket(limits.awarenessPerSecond);
-  const roleCheckedAt = new Map<string, number>();
 
   /** The room of a proposal, which this socket must have joined. */
   async function proposalRoom(proposalId: string): Promise<string> {
@@ -40,38 +39,52 @@ export function installProposalHandlers(
     return roomId;
   }
 
-  /** The membership re-read in flight per room: edits arriving meanwhile wait for it, so they keep their order. */
+  /** The membership re-read in flight per room. */
   const roleChecks = new Map<string, Promise<void>>();
 
-  /** Refuses writes by roles that may not write; re-reads the membership now and then (role changes, removal). */
+  /** Re-reads this socket's membership and ban state; a socket no longer a member leaves the room. */
+  function recheckRole(roomId: string): Promise<void> {
+    const entry = joinedRoom(socket, roomId);
+    const check = (async () => {
+      try {
+        const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
+        // A user banned (or deleted) since connecting loses write access at the same recheck.
+        const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
+        if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+        entry.role = access.role;
+        entry.roleReadAt = Date.now();
+      } catch (error) {
+        // No longer a member (or the room is gone): the socket leaves the room.
+        delete socket.data.rooms[roomId];
+        void socket.leave(roomChannel(roomId));
+        deps.broadcastPresence(roomId);
+        throw error;
+      } finally {
+        roleChecks.delete(roomId);
+      }
+    })();
+    roleChecks.set(roomId, check);
+    return check;
+  }
+
+  /**
+   * Refuses writes by roles that may not write. The role is re-read once it is roleRecheckMs old: in the
+   * background while it is younger than twice that (the edit goes on with the role just known, so a busy
+   * editor's edits never queue behind the database), and before the write once it is older (a socket that
+   * has been quiet). A removed member can so write for at most about 2 × roleRecheckMs after the removal.
+   */
   async function authorizeWrite(roomId: string): Promise<void> {
     const entry = joinedRoom(socket, roomId);
-    const checkedAt = roleCheckedAt.get(roomId) ?? 0;
+    const age = Date.now() - entry.roleReadAt;
     let check = roleChecks.get(roomId);
-    if (!check && Date.now() - checkedAt >= deps.roleRecheckMs) {
-      check = (async () => {
-        try {
-          const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
-          // A user banned (or deleted) since connecting loses write access at the same recheck.
-          const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
-          if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
-          entry.role = access.role;
-          roleCheckedAt.set(roomId, Date.now());
-        } catch (error) {
-          // No longer a member (or the room is gone): the socket leaves the room.
-          delete socket.data.rooms[roomId];
-          void socket.leave(roomChannel(roomId));
-          deps.broadcastPresence(roomId);
-          throw error;
-        } finally {
-          roleChecks.delete(roomId);
-        }
-      })();
-      roleChecks.set(roomId, check);
+    if (!check && age >= deps.roleRecheckMs) {
+      check = recheckRole(roomId);
+      // A background re-read that refuses has already taken the socket out of the room; nothing waits for it.
+      check.catch(() => undefined);
     }
-    // Without this, an edit arriving after the re-read ended would overtake the edits still waiting for it,
-    // and the others would receive this client's edits out of order.
-    if (check) await check;
+    // Waiting edits keep their order: each waits for the same re-read, and none overtakes another.
+    if (check && age >= 2 * deps.roleRecheckMs) await check;
+    joinedRoom(socket, roomId);
     if (!can(entry.role, "write")) {
       throw appError(refusalCode(entry.role, "write"), "observers can read but not write");
     }

@@ -129,6 +129,7 @@ export function installRoomHandlers(
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {
       role,
+      roleReadAt: Date.now(),
       sector: membership.sector as Sector,
       organisation: membership.organisation,
       viewing: previous?.viewing ?? null,

@@ -134,5 +134,9 @@ export interface SocketData {
   displayName: string;
   /** Access token expiry, ms since epoch (moved by session:reauthenticate). */
   expiresAt: number;
-  rooms: Record<string, { role: MemberRole; sector: Sector; organisation: string; viewing: string | null }>;
+  /** Per joined room: the role and when it was read from the database (ms since epoch), what is viewed. */
+  rooms: Record<
+    string,
+    { role: MemberRole; roleReadAt: number; sector: Sector; organisation: string; viewing: string | null }
+  >;
 }
