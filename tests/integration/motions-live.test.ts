@@ -91,6 +91,10 @@ describe("motion:vote", () => {
     });
     expect(last.perSector.academia.counts.supportWithReservations).toBe(6);
     expect(JSON.stringify(tallies)).not.toContain(members[1]!.id);
+    // Tallies come in rounds shared by the votes stored meanwhile: never going back, fewer than the sends.
+    const counts = tallies.map((event) => event.tally.votersCount);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(tallies.length).toBeLessThan(acks.filter((ack) => ack.ok).length);
 
     const verified = await coordinator.client.get(`/api/rooms/${roomId}/decisions/verify`);
     expect(verified.body).toMatchObject({ valid: true, checked: 1 });

@@ -132,13 +132,11 @@ export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<
   return tallyMotion(ballots, motion.rule as DecisionRule, eligible);
 }
 
-export interface CastVoteOutcome {
-  motion: MotionDoc;
-  replayed: boolean;
-  tally: Tally;
-  /** True when this vote was the last eligible one: the caller should close the motion. */
-  everyoneVoted: boolean;
-}
+export type CastVoteOutcome =
+  /** Stored while the motion was open: the caller tallies (a tally read after this includes the vote). */
+  | { state: "open"; motion: MotionDoc; replayed: boolean }
+  /** A resend whose first send was counted by the close: its tally is the final one. */
+  | { state: "closed"; motion: MotionDoc; replayed: true; tally: Tally };
 
 export async function castVote(
   ctx: AppContext,
@@ -183,7 +181,7 @@ export async function castVote(
       (ballot) => ballot.memberId === voterKey && ballot.position === position,
     );
     if (!(replayed && counted)) throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
-    return { motion: after, replayed, tally: after.finalTally as Tally, everyoneVoted: false };
+    return { state: "closed", motion: after, replayed: true, tally: after.finalTally as Tally };
   }
   if (!replayed) {
     try {
@@ -200,8 +198,7 @@ export async function castVote(
       if (!isDuplicateKey(error)) throw error;
     }
   }
-  const tally = await currentTally(ctx, after);
-  return { motion: after, replayed, tally, everyoneVoted: !replayed && tally.votersCount >= after.eligible.length };
+  return { state: "open", motion: after, replayed };
 }
 
 /**
