@@ -13,7 +13,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
-import { type CompactionHooks, type UpdateLogHooks, UpdateLogWriter, compactProposalLog, loadStoredState } from "./updateLog.ts";
+import {
+  type CompactionHooks,
+  type UpdateLogHooks,
+  UpdateLogWriter,
+  compactProposalLog,
+  loadStoredState,
+} from "./updateLog.ts";
 import { parseAwarenessUpdate, parseUpdate } from "./yjsUpdates.ts";
 
 export interface CollaborationOptions extends CompactionHooks, UpdateLogHooks {
