@@ -11,3 +11,4 @@ export {
 } from "./db/ferretdb.ts";
 export { executableSearchPath, loadEnv, userCacheDir, ConfigError } from "./env.ts";
 export { resolveJwtSecret } from "./secrets.ts";
+export { membershipIdFor } from "./models/index.ts";

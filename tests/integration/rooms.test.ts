@@ -1,4 +1,6 @@
 // Deliberation rooms over HTTP: create, list, directory, join, detail by sector, stage, forbidden actions.
+import { membershipIdFor } from "@mufakat/server";
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonBody, registeredClient } from "../utils/api.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
@@ -139,6 +141,34 @@ describe("the directory and joining", () => {
     expect(forbidden.body.error.code).toBe("NOT_A_MEMBER");
     const audit = await outsider.get(`/api/rooms/${room.body.id}/audit`);
     expect(audit.status).toBe(403);
+  });
+});
+
+describe("membership ids", () => {
+  it("derives a membership's _id from room and user, and still honours one made before (a random _id)", async () => {
+    const { client: coordinator, session } = await registeredClient(server.url, "government");
+    const room = await coordinator.post("/api/rooms", { title: "Forum ids", visibility: "open" });
+    const { client: citizen, session: citizenSession } = await registeredClient(server.url, "community");
+    expect((await citizen.post(`/api/rooms/${room.body.id}/join`)).status).toBe(201);
+    const memberships = server.connection.collection("memberships");
+    const roomId = new Types.ObjectId(room.body.id as string);
+    for (const userId of [session.user.id, citizenSession.user.id]) {
+      const stored = await memberships.findOne({ roomId, userId: new Types.ObjectId(userId) });
+      expect(stored?._id.toHexString()).toBe(membershipIdFor(roomId, new Types.ObjectId(userId)).toHexString());
+    }
+
+    // A membership stored with a random _id, as before: its member keeps access and cannot join twice.
+    const citizenId = new Types.ObjectId(citizenSession.user.id);
+    const before = await memberships.findOne({ roomId, userId: citizenId });
+    await memberships.deleteOne({ _id: before?._id });
+    await memberships.insertOne({ ...before, _id: new Types.ObjectId() });
+    const detail = await citizen.get(`/api/rooms/${room.body.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.myRole).toBe("participant");
+    const again = await citizen.post(`/api/rooms/${room.body.id}/join`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("ALREADY_MEMBER");
+    expect(await memberships.countDocuments({ roomId, userId: citizenId })).toBe(1);
   });
 });
 

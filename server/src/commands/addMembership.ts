@@ -2,7 +2,7 @@ import type { MemberRole } from "@mufakat/shared";
 import type { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError, isDuplicateKey } from "../errors.ts";
-import type { MembershipDoc, UserDoc } from "../models/index.ts";
+import { type MembershipDoc, type UserDoc, membershipIdFor } from "../models/index.ts";
 
 /**
  * Adds a member, recording the sector and organisation they speak for as of now. The unique
@@ -14,6 +14,7 @@ export async function addMembership(
 ): Promise<MembershipDoc> {
   try {
     const membership = await ctx.models.Membership.create({
+      _id: membershipIdFor(props.roomId, props.user._id),
       roomId: props.roomId,
       userId: props.user._id,
       role: props.role,

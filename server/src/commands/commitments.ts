@@ -20,7 +20,7 @@ import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
 import { canChangeCommitment, canNameCommitmentOwner } from "../policies/accountabilityPolicy.ts";
 import { presentPublicUser } from "../presenters/users.ts";
-import { type RoomAccess, loadRoomAccess } from "./loadRoomAccess.ts";
+import { type RoomAccess, findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 
 /** The decision record `seq` of the room, which must be an adopted decision (not a correction). */
@@ -94,10 +94,7 @@ export async function createCommitment(
         "participants can name only themselves as owner; a coordinator can name others",
       );
     }
-    const owner = await ctx.models.Membership.findOne({
-      roomId: room._id,
-      userId: new Types.ObjectId(input.ownerUserId),
-    }).lean();
+    const owner = await findMembership(ctx, room._id, new Types.ObjectId(input.ownerUserId));
     if (!owner) throw appError("MEMBER_NOT_FOUND", "the owner must be a member of this room");
     sector = owner.sector as Sector;
   }

@@ -5,7 +5,7 @@ import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { MembershipDoc, PendingActionDoc, RoomDoc, UserDoc } from "../models/index.ts";
-import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 
 export type RoleChangeOutcome =
@@ -16,7 +16,7 @@ export type RemovalOutcome = { state: "applied" } | { state: "pending"; pendingA
 
 async function findTargetMembership(ctx: AppContext, room: RoomDoc, userId: string): Promise<MembershipDoc> {
   const membership = Types.ObjectId.isValid(userId)
-    ? await ctx.models.Membership.findOne({ roomId: room._id, userId }).lean()
+    ? await findMembership(ctx, room._id, new Types.ObjectId(userId))
     : null;
   if (!membership) throw appError("MEMBER_NOT_FOUND", "no such member in this room");
   return membership;

@@ -1,6 +1,6 @@
 import { type CreateRoomInput, createRoomInputSchema } from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
-import type { MembershipDoc, RoomDoc, UserDoc } from "../models/index.ts";
+import { type MembershipDoc, type RoomDoc, type UserDoc, membershipIdFor } from "../models/index.ts";
 import { recordAudit } from "./recordAudit.ts";
 
 /** Creates a room with its creator as first coordinator. */
@@ -14,6 +14,7 @@ export async function createRoom(
   try {
     const membership = (
       await ctx.models.Membership.create({
+        _id: membershipIdFor(room._id, props.user._id),
         roomId: room._id,
         userId: props.user._id,
         role: "coordinator",

@@ -7,7 +7,7 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { InviteDoc, MembershipDoc, RoomDoc, UserDoc } from "../models/index.ts";
 import { addMembership } from "./addMembership.ts";
-import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 
 const invitePurpose = "invite";
@@ -97,7 +97,7 @@ export async function previewInvite(
   props: { user: UserDoc; token: string },
 ): Promise<{ invite: InviteDoc; room: RoomDoc; myRole: MemberRole | null }> {
   const { invite, room } = await resolveInvite(ctx, props.token);
-  const membership = await ctx.models.Membership.findOne({ roomId: room._id, userId: props.user._id }).lean();
+  const membership = await findMembership(ctx, room._id, props.user._id);
   return { invite, room, myRole: (membership?.role ?? null) as MemberRole | null };
 }
 
@@ -106,7 +106,7 @@ export async function acceptInvite(
   props: { user: UserDoc; token: string },
 ): Promise<{ room: RoomDoc; membership: MembershipDoc; alreadyMember: boolean }> {
   const { invite, room } = await resolveInvite(ctx, props.token);
-  const existing = await ctx.models.Membership.findOne({ roomId: room._id, userId: props.user._id }).lean();
+  const existing = await findMembership(ctx, room._id, props.user._id);
   // Opening a link again after joining is harmless and spends no use.
   if (existing) return { room, membership: existing, alreadyMember: true };
   const now = ctx.now();

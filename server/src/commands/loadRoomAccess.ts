@@ -3,7 +3,7 @@ import type { MemberRole } from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
-import type { MembershipDoc, RoomDoc } from "../models/index.ts";
+import { type MembershipDoc, type RoomDoc, membershipIdFor } from "../models/index.ts";
 import { type RoomAction, can, refusalCode } from "../policies/roomPolicy.ts";
 
 const refusalMessages = {
@@ -23,13 +23,24 @@ export async function loadRoomAccess(
   props: { roomId: string; userId: Types.ObjectId; action: RoomAction },
 ): Promise<RoomAccess> {
   const room = await findRoom(ctx, props.roomId);
-  const membership = await ctx.models.Membership.findOne({ roomId: room._id, userId: props.userId }).lean();
+  const membership = await findMembership(ctx, room._id, props.userId);
   const role = (membership?.role ?? null) as MemberRole | null;
   if (!membership || !can(role, props.action)) {
     const code = refusalCode(role, props.action) as keyof typeof refusalMessages;
     throw appError(code, refusalMessages[code]);
   }
   return { room, membership, role: role as MemberRole };
+}
+
+/** A user's membership of a room, or null: by its derived _id, else (made before those ids) by its fields. */
+export async function findMembership(
+  ctx: AppContext,
+  roomId: Types.ObjectId,
+  userId: Types.ObjectId,
+): Promise<MembershipDoc | null> {
+  const byId = await ctx.models.Membership.findById(membershipIdFor(roomId, userId)).lean();
+  if (byId) return byId;
+  return ctx.models.Membership.findOne({ roomId, userId }).lean();
 }
 
 export async function findRoom(ctx: AppContext, roomId: string): Promise<RoomDoc> {

