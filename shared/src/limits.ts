@@ -60,7 +60,11 @@ export const limits = {
   /** Heartbeat: a silent client is dropped (and leaves presence) after interval + timeout. */
   socketPingIntervalMs: 5_000,
   socketPingTimeoutMs: 5_000,
-  /** How long a live socket's role in a room is trusted before a write re-reads the membership. */
+  /**
+   * How long a live socket's role in a room is trusted before a write re-reads the membership (and ban) in
+   * the background; past twice this, the write waits for the re-read. A role change, removal or ban made
+   * elsewhere so reaches an open socket's writes within 2 × this.
+   */
   liveRoleRecheckMs: 10_000,
   /** Live connections one user may hold at once (tabs and devices, over every server process). */
   maxConnectionsPerUser: 20,

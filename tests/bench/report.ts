@@ -180,7 +180,8 @@ export function renderMarkdown(result: BenchResult): string {
     );
     parts.push(busyTable(result.busyProposal));
     parts.push(
-      "Ack: Mufakat acknowledges an edit once stored in the database; Hocuspocus's SyncStatus once applied in memory " +
+      "Ack: Mufakat relays an edit to the other editors once validated and acknowledges it once stored in the " +
+        "database (one insert per batch of edits); Hocuspocus's SyncStatus once applied in memory " +
         "(its SQLite extension stores the whole document after a 2 s debounce); y-websocket has no acknowledgement. " +
         "CPU is the server side during the run: node process + FerretDB for Mufakat (node + in-process SQLite for " +
         "Hocuspocus). Loop max: the server's worst event-loop delay (monitorEventLoopDelay in each server process). " +

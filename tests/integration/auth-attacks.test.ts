@@ -190,7 +190,9 @@ describe("forged, confused and stale access tokens", () => {
     await expectRefused(banned.api, "POST", "/api/auth/refresh", 401, "REFRESH_TOKEN_INVALID");
     expect((await connectRefusal(server, banned.token)).message).toBe("TOKEN_INVALID");
     record("socket banned user", true);
-    // The socket opened before the ban can no longer write.
+    // The socket opened before the ban can no longer write once its standing is older than twice the
+    // re-read interval: writes then wait for the re-read (younger, it is re-read in the background).
+    clock.advance(2 * limits.liveRoleRecheckMs);
     await expectAckRefused(live, "chat:send", { roomId, body: "masih di sini?" }, "TOKEN_INVALID");
     await expectAckRefused(live, "proposal:update", { proposalId, update: textUpdate("dilarang") }, "TOKEN_INVALID");
     // Refused once, the socket left the room: it must join again, which the ban refuses.

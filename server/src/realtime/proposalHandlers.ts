@@ -52,7 +52,7 @@ export function installProposalHandlers(
         const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
         if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
         entry.role = access.role;
-        entry.roleReadAt = Date.now();
+        entry.roleReadAt = ctx.now().getTime();
       } catch (error) {
         // No longer a member (or the room is gone): the socket leaves the room.
         delete socket.data.rooms[roomId];
@@ -75,7 +75,7 @@ export function installProposalHandlers(
    */
   async function authorizeWrite(roomId: string): Promise<void> {
     const entry = joinedRoom(socket, roomId);
-    const age = Date.now() - entry.roleReadAt;
+    const age = ctx.now().getTime() - entry.roleReadAt;
     let check = roleChecks.get(roomId);
     if (!check && age >= deps.roleRecheckMs) {
       check = recheckRole(roomId);

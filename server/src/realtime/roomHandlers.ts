@@ -129,7 +129,7 @@ export function installRoomHandlers(
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {
       role,
-      roleReadAt: Date.now(),
+      roleReadAt: deps.ctx.now().getTime(),
       sector: membership.sector as Sector,
       organisation: membership.organisation,
       viewing: previous?.viewing ?? null,
