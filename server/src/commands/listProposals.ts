@@ -10,5 +10,10 @@ export async function listProposals(
   props: { userId: Types.ObjectId; roomId: string },
 ): Promise<ProposalDoc[]> {
   const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "read" });
-  return ctx.models.Proposal.find({ roomId: room._id }).sort({ createdAt: 1 }).limit(limits.proposalsPerRoom).lean();
+  return roomProposals(ctx, room._id);
+}
+
+/** The proposals of a room whose access the caller has already checked. */
+export function roomProposals(ctx: AppContext, roomId: Types.ObjectId): Promise<ProposalDoc[]> {
+  return ctx.models.Proposal.find({ roomId }).sort({ createdAt: 1 }).limit(limits.proposalsPerRoom).lean();
 }

@@ -50,9 +50,9 @@ export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">
     const leftAt = ctx.now();
     void stored
       .then((intervalId) =>
-        intervalId
-          ? ctx.models.AttendanceInterval.updateOne({ _id: intervalId, leftAt: null }, { $set: { leftAt } })
-          : null,
+        // By _id alone: FerretDB looks up nothing else without reading the whole collection, and this
+        // stay's interval is closed here only (its key left `open` above).
+        intervalId ? ctx.models.AttendanceInterval.updateOne({ _id: intervalId }, { $set: { leftAt } }) : null,
       )
       .catch((error: unknown) => ctx.logger.warn({ err: error }, "attendance: could not record a leave"));
   });

@@ -4,7 +4,7 @@ import type { MemberRole, PresenceMember, RoomPresence, Sector } from "@mufakat/
 import { Types } from "mongoose";
 import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { appError } from "../errors.ts";
-import { listProposals } from "../commands/listProposals.ts";
+import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
@@ -124,8 +124,8 @@ export function installRoomHandlers(
     // A socket that connected before its user was banned (or deleted) enters no room.
     const user = await deps.ctx.models.User.findById(userId, { bannedAt: 1 }).lean();
     if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
-    const { membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
-    const proposals = await listProposals(deps.ctx, { userId, roomId });
+    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
+    const proposals = await roomProposals(deps.ctx, room._id);
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {
       role,
