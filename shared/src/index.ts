@@ -18,3 +18,4 @@ export * from "./protocol/discussion.ts";
 export * from "./schemas/accountability.ts";
 export * from "./rules/participation.ts";
 export * from "./rules/csv.ts";
+export * from "./rules/presence.ts";

@@ -10,6 +10,7 @@ import {
   type LiveClient,
   ProposalEditor,
   connect,
+  followPresence,
   okData,
   paragraphTextOf,
   request,
@@ -46,8 +47,7 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
     const privOnB = await connect(serverB, priv.token);
     const commOnB = await connect(serverB, comm.token);
     sockets.push(onA, privOnB, commOnB);
-    const presenceSeenOnA: string[][] = [];
-    onA.on("presence:update", (presence) => presenceSeenOnA.push(presence.members.map((m) => m.userId)));
+    const presenceSeenOnA = followPresence(onA, roomId, (members) => members.map((m) => m.userId));
 
     okData(await request(onA, "room:join", { roomId }));
     const proposal = okData(await request(onA, "proposal:create", { roomId, title: "Lintas proses" }));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { eventually } from "../utils/eventually.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, okData, request, roomWithMembers } from "../utils/socket.ts";
+import { type LiveClient, connect, followPresence, okData, request, roomWithMembers } from "../utils/socket.ts";
 import * as Y from "yjs";
 
 let server: TestServer;
@@ -74,10 +74,7 @@ describe("room:join", () => {
         connections: 1,
       },
     ]);
-    const seen: Array<{ userId: string; connections: number; viewing: string[] }[]> = [];
-    govSocket.on("presence:update", (presence) => {
-      if (presence.roomId === roomId) seen.push(presence.members);
-    });
+    const seen = followPresence(govSocket, roomId, (members) => members, joined.presence);
 
     const proposal = okData(await request(govSocket, "proposal:create", { roomId, title: "Tarif air" }));
     expect(proposal).toMatchObject({ roomId, title: "Tarif air", status: "draft", createdBy: gov.userId });
@@ -133,8 +130,7 @@ describe("room:join", () => {
     ]);
     const [gov, media] = members as [(typeof members)[0], (typeof members)[0]];
     const govSocket = await open(gov.token);
-    const seen: string[][] = [];
-    govSocket.on("presence:update", (presence) => seen.push(presence.members.map((m) => m.userId)));
+    const seen = followPresence(govSocket, roomId, (members) => members.map((m) => m.userId));
     okData(await request(govSocket, "room:join", { roomId }));
     const mediaSocket = await open(media.token);
     okData(await request(mediaSocket, "room:join", { roomId }));
@@ -198,9 +194,8 @@ describe("room:join", () => {
     ]);
     const [gov, priv] = members as [(typeof members)[0], (typeof members)[0]];
     const govSocket = await open(gov.token);
-    okData(await request(govSocket, "room:join", { roomId }));
-    const seen: string[][] = [];
-    govSocket.on("presence:update", (presence) => seen.push(presence.members.map((m) => m.userId)));
+    const { presence } = okData(await request(govSocket, "room:join", { roomId }));
+    const seen = followPresence(govSocket, roomId, (members) => members.map((m) => m.userId), presence);
     const proposal = okData(await request(govSocket, "proposal:create", { roomId, title: "Peran berubah" }));
     const socket = await open(priv.token);
     okData(await request(socket, "room:join", { roomId }));

@@ -5,9 +5,11 @@ import {
   type Ack,
   type ClientToServerEvents,
   type MemberRole,
+  type PresenceMember,
   type Sector,
   type ServerToClientEvents,
   type Session,
+  applyPresenceChange,
   proposalBodyFragment,
   protocolVersion,
   wireParser,
@@ -245,6 +247,26 @@ export class ProposalEditor {
         this.inFlight.delete(id);
       });
   }
+}
+
+/**
+ * Follows a room's presence as the client does: from `initial` (the room:join list), every change the server
+ * sends is applied; returns the list of what each resulting presence looked like through `view`.
+ */
+export function followPresence<T>(
+  socket: LiveClient,
+  roomId: string,
+  view: (members: PresenceMember[]) => T,
+  initial: PresenceMember[] = [],
+): T[] {
+  let current = initial;
+  const seen: T[] = [];
+  socket.on("presence:update", (change) => {
+    if (change.roomId !== roomId) return;
+    current = applyPresenceChange(current, change);
+    seen.push(view(current));
+  });
+  return seen;
 }
 
 /** A seeded PRNG (mulberry32), so random edit sequences replay exactly. */

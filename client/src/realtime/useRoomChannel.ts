@@ -1,6 +1,12 @@
 // A room joined live while the component is mounted: joined on mount and again after every reconnect, left
 // on unmount; presence and the proposal list kept current from the room's events.
-import type { MemberRole, PresenceMember, Proposal } from "@mufakat/shared";
+import {
+  type MemberRole,
+  type PresenceChange,
+  type PresenceMember,
+  type Proposal,
+  applyPresenceChange,
+} from "@mufakat/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "../api/ApiError.ts";
 import { toApiError } from "../api/useApiQuery.ts";
@@ -64,8 +70,9 @@ export function useRoomChannel(roomId: string): RoomChannel {
         },
       );
     };
-    const onPresence = (presence: { roomId: string; members: PresenceMember[] }) => {
-      if (presence.roomId === roomId) update((joined) => ({ ...joined, presence: presence.members }));
+    const onPresence = (change: PresenceChange) => {
+      if (change.roomId === roomId)
+        update((joined) => ({ ...joined, presence: applyPresenceChange(joined.presence, change) }));
     };
     const onProposal = (proposal: Proposal) => {
       if (proposal.roomId === roomId)

@@ -1,6 +1,6 @@
 // Joining and leaving rooms live, and presence: who is in the room now, on every server process
 // (fetchSockets() asks the other processes through the adapter), broadcast whenever it changes.
-import type { MemberRole, PresenceMember, RoomPresence, Sector } from "@mufakat/shared";
+import { type PresenceMember, type Sector, comparePresence, diffPresence } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { appError } from "../errors.ts";
@@ -9,8 +9,6 @@ import { presentProposal } from "../presenters/proposals.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
 import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
-
-const roleOrder: Record<MemberRole, number> = { coordinator: 0, participant: 1, observer: 2 };
 
 export async function roomPresence(deps: RealtimeDeps, roomId: string): Promise<PresenceMember[]> {
   const sockets = await deps.io.in(roomChannel(roomId)).fetchSockets();
@@ -31,14 +29,7 @@ export async function roomPresence(deps: RealtimeDeps, roomId: string): Promise<
     if (entry.viewing && !member.viewing.includes(entry.viewing)) member.viewing.push(entry.viewing);
     byUser.set(socket.data.userId, member);
   }
-  return [...byUser.values()]
-    .map((member) => ({ ...member, viewing: member.viewing.sort() }))
-    .sort(
-      (a, b) =>
-        roleOrder[a.role] - roleOrder[b.role] ||
-        a.displayName.localeCompare(b.displayName) ||
-        a.userId.localeCompare(b.userId),
-    );
+  return [...byUser.values()].map((member) => ({ ...member, viewing: member.viewing.sort() })).sort(comparePresence);
 }
 
 export interface PresenceBroadcaster {
@@ -56,19 +47,30 @@ export interface PresenceBroadcaster {
 const presenceCoalesceMs = 250;
 
 /**
- * Broadcasts a room's presence. One broadcast per room at a time on this process, repeated (at most every
- * presenceCoalesceMs) while changes came in meanwhile, so the last one sent reflects the latest state.
+ * Broadcasts a room's presence as changes since this process's previous broadcast (rules/presence.ts). One
+ * broadcast per room at a time on this process, repeated (at most every presenceCoalesceMs) while changes
+ * came in meanwhile, so the last one sent reflects the latest state. A member who joined meanwhile got the
+ * whole list in its room:join acknowledgement; changes are whole entries, so applying one to a list newer
+ * than the previous broadcast still ends at the current state (except an entry that changed and changed
+ * back within one interval, which the next change of that member corrects).
  */
 export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  /** What this process last sent per room; a room nobody is in any more is dropped. */
+  const lastSent = new Map<string, PresenceMember[]>();
   let stopped = false;
   const run = async (roomId: string, state: { again: boolean }) => {
     do {
       state.again = false;
       if (stopped) break;
       try {
-        const presence: RoomPresence = { roomId, members: await roomPresence(deps, roomId) };
-        deps.io.to(roomChannel(roomId)).emit("presence:update", presence);
+        const members = await roomPresence(deps, roomId);
+        const change = diffPresence(lastSent.get(roomId) ?? [], members);
+        if (members.length > 0) lastSent.set(roomId, members);
+        else lastSent.delete(roomId);
+        if (change.changed.length > 0 || change.left.length > 0) {
+          deps.io.to(roomChannel(roomId)).emit("presence:update", { roomId, ...change });
+        }
       } catch (error) {
         deps.ctx.logger.warn({ err: error, roomId }, "presence broadcast failed");
       }

@@ -59,6 +59,17 @@ export interface RoomPresence {
   members: PresenceMember[];
 }
 
+/**
+ * A change of a room's presence since the server's previous one: members who joined or whose entry changed
+ * (whole entries), and the ids of members who left. Apply it with applyPresenceChange (rules/presence.ts)
+ * to the list from the room:join acknowledgement.
+ */
+export interface PresenceChange {
+  roomId: string;
+  changed: PresenceMember[];
+  left: string[];
+}
+
 export interface JoinedRoom {
   roomId: string;
   role: MemberRole;
@@ -109,7 +120,7 @@ export interface ClientToServerEvents extends DiscussionClientToServerEvents, Mo
 }
 
 export interface ServerToClientEvents extends DiscussionServerToClientEvents, MotionServerToClientEvents {
-  "presence:update": (presence: RoomPresence) => void;
+  "presence:update": (change: PresenceChange) => void;
   "proposal:created": (proposal: Proposal) => void;
   "proposal:changed": (proposal: Proposal) => void;
   "proposal:update": (payload: { proposalId: string; update: WireBinary }) => void;
