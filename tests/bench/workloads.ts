@@ -215,7 +215,7 @@ export async function busyProposal(
       options.log(
         `  ${label} N=${editors}: p50 ${result.latency.p50Ms} p99 ${result.latency.p99Ms} max ${result.latency.maxMs} ms, ` +
           `cpu ${server.cpuSeconds}s, rss ${server.peakRssMb} MB, loop max ${server.eventLoop.maxMs} ms, ` +
-          `generator loop p99 ${result.generatorEventLoop.p99Ms} ms, ${result.outOfOrder} out of order, ${result.verified ? "verified" : `FAILED: ${result.failures.join("; ")}`}`,
+          `generator loop p99 ${result.generatorEventLoop.p99Ms} ms, ${result.outOfOrder} out of order, ${result.verified ? "verified" : `FAILED: ${summarizeFailures(result.failures)}`}`,
       );
       if (result.latency.p99Ms > 1000 || !result.verified) skipRest = true;
     } catch (error) {
@@ -335,7 +335,7 @@ export async function manyRooms(
     options.log(
       `  ${kind} ${connections} connections: p99 ${result.latency.p99Ms} ms, rss ${round(rssBeforeKb / 1024)} -> ${server.peakRssMb} MB ` +
         `(${rssPerConnectionKb} KB/connection), cpu ${server.cpuSeconds}s, loop max ${server.eventLoop.maxMs} ms, ` +
-        `${result.verified ? "verified" : `FAILED: ${result.failures.join("; ")}`}`,
+        `${result.verified ? "verified" : `FAILED: ${summarizeFailures(result.failures)}`}`,
     );
     return {
       server: kind,
@@ -619,6 +619,12 @@ export interface VoteBurstRow {
   error?: string;
 }
 
+/** The first few failures of a run and how many more, for one log line. */
+function summarizeFailures(failures: string[]): string {
+  const shown = failures.slice(0, 3).join("; ");
+  return failures.length > 3 ? `${shown}; and ${failures.length - 3} more` : shown;
+}
+
 export async function voteBurst(params: VoteBurstParams, options: BenchOptions): Promise<VoteBurstRow> {
   const sut = await startServerUnderTest("mufakat", { cpuProfileDir: options.cpuProfileDir });
   const failures: string[] = [];
@@ -700,7 +706,8 @@ export async function voteBurst(params: VoteBurstParams, options: BenchOptions):
             row.sends += 1;
             let ack: Awaited<ReturnType<typeof peer.request<"motion:vote">>>;
             try {
-              ack = await peer.request("motion:vote", payload);
+              // The whole workload's budget: under a vote burst an ack may take long, and how long is the result.
+              ack = await peer.request("motion:vote", payload, 150_000);
             } catch (error) {
               refusals.noAck = (refusals.noAck ?? 0) + 1;
               return {
@@ -752,7 +759,7 @@ export async function voteBurst(params: VoteBurstParams, options: BenchOptions):
     options.log(
       `  vote burst ${params.members} members, ${row.sends} sends: ack p50 ${row.ack.p50Ms} p99 ${row.ack.p99Ms} ms, ` +
         `${row.votesPerSecond} votes/s, tally ${row.tallyExact ? "exact" : "WRONG"}, loop max ${server.eventLoop.maxMs} ms, ` +
-        `${row.verified ? "verified" : `FAILED: ${failures.join("; ")}`}`,
+        `${row.verified ? "verified" : `FAILED: ${summarizeFailures(failures)}`}`,
     );
   } catch (error) {
     row.error = (error as Error).message;

@@ -65,12 +65,14 @@ export class MufakatPeer implements Peer {
     return socket;
   }
 
+  /** Sends and waits for the ack, at most `ackTimeoutMs` (a slow ack is a measurement, not an error). */
   async request<E extends keyof ClientToServerEvents>(
     event: E,
     payload: Parameters<ClientToServerEvents[E]>[0],
+    ackTimeoutMs = connectTimeoutMs,
   ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
     const socket = await this.connect();
-    const timed = socket.timeout(connectTimeoutMs) as unknown as {
+    const timed = socket.timeout(ackTimeoutMs) as unknown as {
       emitWithAck(event: string, payload: unknown): Promise<any>;
     };
     return timed.emitWithAck(event, payload);
