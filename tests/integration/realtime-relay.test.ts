@@ -95,4 +95,32 @@ describe("relaying an edit while it is being stored", () => {
     await eventually(() => expect(opener.unacked.size).toBe(0));
     expect(opener.refusals).toEqual([]);
   });
+
+  it("edits that reach the server in one turn go to the viewers as fewer, merged frames", async () => {
+    const { roomId, members } = await roomWithMembers(server, [
+      { sector: "government", role: "coordinator" },
+      { sector: "private", role: "participant" },
+    ]);
+    const [writer, viewer] = members.map((member) => member.token) as [string, string];
+    const creator = await connect(server, writer);
+    sockets.push(creator);
+    okData(await request(creator, "room:join", { roomId }));
+    const proposal = okData(await request(creator, "proposal:create", { roomId, title: "Ketik cepat" }));
+    const author = new ProposalEditor(creator, proposal.id);
+    await author.open();
+    author.createParagraph("");
+    await eventually(() => expect(author.unacked.size).toBe(0));
+    const reader = await editorFor(viewer, roomId, proposal.id);
+    let frames = 0;
+    reader.socket.on("proposal:update", () => {
+      frames += 1;
+    });
+
+    // Twenty keystrokes sent in one go, as a fast typist's client flushes them after a stall.
+    for (const letter of "abcdefghijklmnopqrst") author.paragraph?.insert(author.paragraph.length, letter);
+    await eventually(() => expect(reader.text()).toBe("abcdefghijklmnopqrst"));
+    await eventually(() => expect(author.unacked.size).toBe(0));
+    expect(author.storedCount).toBe(21);
+    expect(frames).toBeLessThan(20);
+  });
 });

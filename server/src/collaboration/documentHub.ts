@@ -17,6 +17,7 @@ import {
   type CompactionHooks,
   type UpdateLogHooks,
   UpdateLogWriter,
+  applyInSlices,
   compactProposalLog,
   loadStoredState,
 } from "./updateLog.ts";
@@ -323,9 +324,7 @@ export class DocumentHub {
 
   private async load(live: LiveDocument, proposalId: Types.ObjectId): Promise<void> {
     const stored = await loadStoredState(this.ctx, proposalId);
-    Y.transact(live.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(live.doc, update, "store");
-    });
+    await applyInSlices(live.doc, stored.updates);
     live.logEntries = stored.logEntries;
     live.logBytes = stored.logBytes;
     live.loaded = true;

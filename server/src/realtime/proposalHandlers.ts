@@ -163,9 +163,8 @@ export function installProposalHandlers(
     }
     const roomId = await proposalRoom(proposalId);
     await authorizeWrite(roomId);
-    const relayToViewers = () =>
-      // Valid, its store under way: the viewers here need not wait for the disk. Only the ack waits for it.
-      io.local.to(proposalChannel(proposalId)).except(socket.id).emit("proposal:update", { proposalId, update });
+    // Valid, its store under way: the viewers here need not wait for the disk. Only the ack waits for it.
+    const relayToViewers = () => deps.viewerRelay.relay(proposalId, update, socket.id);
     const { logId } = await hub.storeUpdate(
       { proposalId: new Types.ObjectId(proposalId), update, userId: userId() },
       relayToViewers,

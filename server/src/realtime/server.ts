@@ -15,6 +15,7 @@ import type { MotionEvents } from "./motionEvents.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
+import { ViewerRelay } from "./viewerRelay.ts";
 
 export interface RealtimeOptions {
   /** How long a socket's role in a room is trusted before a write re-reads the membership (default limits.liveRoleRecheckMs). */
@@ -79,6 +80,7 @@ export async function createRealtime(
     hub,
     multiProcess: Boolean(options.redisUrl),
     proposalRooms: new Map(),
+    viewerRelay: new ViewerRelay(io),
     roleRecheckMs: options.realtime?.roleRecheckMs ?? limits.liveRoleRecheckMs,
     discussionWritesPerSecond: options.realtime?.discussionWritesPerSecond ?? limits.discussionWritesPerSecond,
   };
