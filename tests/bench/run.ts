@@ -377,7 +377,8 @@ if (values["update-readme"]) {
     "JSON and markdown to tests/bench/results/ (quick runs to tests/artifacts/bench/); its flags are listed at the top " +
     "of tests/bench/run.ts (`--only=1,3`, `--editors=10,50`, `--profile` for CPU profiles of the server " +
     "processes). The first run builds sqlite3's native module for Hocuspocus's SQLite extension with node-gyp (about 2 " +
-    "minutes; pnpm skips its install script). The latest full run:\n\n";
+    "minutes; pnpm skips its install script). What the CPU profiles showed, what was changed and why Mufakat is " +
+    "still behind where it is: tests/bench/NOTES.md. The latest full run:\n\n";
   const section = `\n## Performance\n\n${howTo}${markdown.replaceAll("\n### ", "\n#### ").replace(/^# (.*)\n\n/, "### $1\n\n")}`;
   await fs.writeFile(readmePath, readme.slice(0, start) + section + (next >= 0 ? readme.slice(next) : ""));
   // The test command checks README's formatting (biome formats markdown tables); keep it passing.
