@@ -1,5 +1,6 @@
 // An edit reaches the other viewers once validated, without waiting for the database, and is acknowledged
 // only once stored; a client opening the proposal while the store is in flight gets the edit in its sync.
+import type { Sector } from "@mufakat/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
@@ -53,22 +54,32 @@ async function editorFor(token: string, roomId: string, proposalId: string): Pro
   return editor;
 }
 
+/** A coordinator's new proposal with one paragraph, stored; the other members' tokens. */
+async function authorInNewRoom(sectors: Sector[], title: string, paragraph: string) {
+  const { roomId, members } = await roomWithMembers(
+    server,
+    sectors.map((sector, index) => ({ sector, role: index === 0 ? "coordinator" : "participant" })),
+  );
+  const [writer, ...others] = members.map((member) => member.token) as [string, ...string[]];
+  const creator = await connect(server, writer);
+  sockets.push(creator);
+  okData(await request(creator, "room:join", { roomId }));
+  const proposal = okData(await request(creator, "proposal:create", { roomId, title }));
+  const author = new ProposalEditor(creator, proposal.id);
+  await author.open();
+  author.createParagraph(paragraph);
+  await eventually(() => expect(author.unacked.size).toBe(0));
+  return { roomId, proposal, author, others };
+}
+
 describe("relaying an edit while it is being stored", () => {
   it("the viewers get it at once, the sender's ack waits for the store, and a late opener's sync holds it", async () => {
-    const { roomId, members } = await roomWithMembers(server, [
-      { sector: "government", role: "coordinator" },
-      { sector: "community", role: "participant" },
-      { sector: "academia", role: "participant" },
-    ]);
-    const [writer, viewer, late] = members.map((member) => member.token) as [string, string, string];
-    const creator = await connect(server, writer);
-    sockets.push(creator);
-    okData(await request(creator, "room:join", { roomId }));
-    const proposal = okData(await request(creator, "proposal:create", { roomId, title: "Tarif air" }));
-    const author = new ProposalEditor(creator, proposal.id);
-    await author.open();
-    author.createParagraph("Tarif ");
-    await eventually(() => expect(author.unacked.size).toBe(0));
+    const { roomId, proposal, author, others } = await authorInNewRoom(
+      ["government", "community", "academia"],
+      "Tarif air",
+      "Tarif ",
+    );
+    const [viewer, late] = others as [string, string];
     const reader = await editorFor(viewer, roomId, proposal.id);
     expect(reader.text()).toBe("Tarif ");
 
@@ -97,20 +108,8 @@ describe("relaying an edit while it is being stored", () => {
   });
 
   it("edits that reach the server in one turn go to the viewers as fewer, merged frames", async () => {
-    const { roomId, members } = await roomWithMembers(server, [
-      { sector: "government", role: "coordinator" },
-      { sector: "private", role: "participant" },
-    ]);
-    const [writer, viewer] = members.map((member) => member.token) as [string, string];
-    const creator = await connect(server, writer);
-    sockets.push(creator);
-    okData(await request(creator, "room:join", { roomId }));
-    const proposal = okData(await request(creator, "proposal:create", { roomId, title: "Ketik cepat" }));
-    const author = new ProposalEditor(creator, proposal.id);
-    await author.open();
-    author.createParagraph("");
-    await eventually(() => expect(author.unacked.size).toBe(0));
-    const reader = await editorFor(viewer, roomId, proposal.id);
+    const { roomId, proposal, author, others } = await authorInNewRoom(["government", "private"], "Ketik cepat", "");
+    const reader = await editorFor(others[0] as string, roomId, proposal.id);
     let frames = 0;
     reader.socket.on("proposal:update", () => {
       frames += 1;
