@@ -105,6 +105,27 @@ async function withBudget<T>(label: string, seconds: number, run: () => Promise<
   return onTimeout();
 }
 
+/** Runs a workload against each server in turn, each within its own budget; returns their rows. */
+async function eachServer<T>(
+  workload: string,
+  seconds: number,
+  run: (kind: ServerKind) => Promise<T>,
+  onTimeout: (kind: ServerKind) => T,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (const kind of activeServers) {
+    rows.push(
+      await withBudget(
+        `${workload}, ${kind}`,
+        budget(seconds),
+        () => run(kind),
+        () => onTimeout(kind),
+      ),
+    );
+  }
+  return rows;
+}
+
 /** Whole-run guard: later workloads are skipped (and say so) once the run nears its time limit. */
 function timeLeft(workload: string): boolean {
   const elapsed = (Date.now() - started) / 1000;
@@ -287,16 +308,12 @@ if (only.has(3) && timeLeft("workload 3")) {
   log(
     `  trace: ${trace.text.length} characters, ${trace.updates.length} updates, built in ${((performance.now() - traceStarted) / 1000).toFixed(1)} s`,
   );
-  for (const kind of activeServers) {
-    result.bigDocument.push(
-      await withBudget(
-        `workload 3, ${kind}`,
-        budget(120),
-        () => bigDocument(kind, trace, parameters.bigDocument, options),
-        () => ({ ...emptyBigDocument(kind), error: "did not finish in time" }),
-      ),
-    );
-  }
+  result.bigDocument = await eachServer(
+    "workload 3",
+    120,
+    (kind) => bigDocument(kind, trace, parameters.bigDocument, options),
+    (kind) => ({ ...emptyBigDocument(kind), error: "did not finish in time" }),
+  );
 }
 if (only.has(4) && activeServers.includes("mufakat") && timeLeft("workload 4")) {
   log("workload 4: vote burst");
@@ -309,47 +326,39 @@ if (only.has(4) && activeServers.includes("mufakat") && timeLeft("workload 4")) 
 }
 if (only.has(2) && timeLeft("workload 2")) {
   log("workload 2: many rooms");
-  for (const kind of activeServers) {
-    result.manyRooms.push(
-      await withBudget(
-        `workload 2, ${kind}`,
-        budget(150),
-        () => manyRooms(kind, parameters.manyRooms, options),
-        () => ({
-          server: kind,
-          connections: parameters.manyRooms.proposals * parameters.manyRooms.editorsPerProposal,
-          outcome: null,
-          server_: null,
-          rssBeforeMb: 0,
-          rssPerConnectionKb: null,
-          chat: null,
-          error: "did not finish in time",
-        }),
-      ),
-    );
-  }
+  result.manyRooms = await eachServer(
+    "workload 2",
+    150,
+    (kind) => manyRooms(kind, parameters.manyRooms, options),
+    (kind) => ({
+      server: kind,
+      connections: parameters.manyRooms.proposals * parameters.manyRooms.editorsPerProposal,
+      outcome: null,
+      server_: null,
+      rssBeforeMb: 0,
+      rssPerConnectionKb: null,
+      chat: null,
+      error: "did not finish in time",
+    }),
+  );
 }
 if (only.has(5) && timeLeft("workload 5")) {
   log("workload 5: reconnect storm");
-  for (const kind of activeServers) {
-    result.reconnectStorm.push(
-      await withBudget(
-        `workload 5, ${kind}`,
-        budget(120),
-        () => reconnectStorm(kind, parameters.reconnectStorm, options),
-        () => ({
-          server: kind,
-          clients: parameters.reconnectStorm.clients,
-          allResyncedMs: null,
-          perClient: null,
-          server_: null,
-          verified: false,
-          failures: [],
-          error: "did not finish in time",
-        }),
-      ),
-    );
-  }
+  result.reconnectStorm = await eachServer(
+    "workload 5",
+    120,
+    (kind) => reconnectStorm(kind, parameters.reconnectStorm, options),
+    (kind) => ({
+      server: kind,
+      clients: parameters.reconnectStorm.clients,
+      allResyncedMs: null,
+      perClient: null,
+      server_: null,
+      verified: false,
+      failures: [],
+      error: "did not finish in time",
+    }),
+  );
 }
 await stopAllServers();
 result.durationSeconds = Math.round((Date.now() - started) / 1000);

@@ -11,6 +11,12 @@ import { type ServerKind, type ServerUnderTest, startRedis, startServerUnderTest
 import { generateTrace, seededRandom } from "./lib/trace.ts";
 import { MufakatPeer, type Peer, YProtocolPeer } from "./lib/transports.ts";
 
+/** The first few failures of a run and how many more, for one log line. */
+function summarizeFailures(failures: string[]): string {
+  const shown = failures.slice(0, 3).join("; ");
+  return failures.length > 3 ? `${shown}; and ${failures.length - 3} more` : shown;
+}
+
 export interface ServerMeasure {
   /** CPU seconds of the server side during the measured window: node process(es), and the database. */
   cpuSeconds: number;
@@ -582,7 +588,7 @@ export async function bigDocument(
       `  ${kind} big document (${row.characters} chars, ${row.updates} updates, state ${row.stateBytes} B): ` +
         `warm sync ${row.warmSyncMs?.p50Ms} ms (with connect ${row.warmConnectAndSyncMs?.p50Ms}), cold before ${row.coldSyncBeforeCompactionMs?.p50Ms ?? "-"} ms, ` +
         `cold after ${row.coldSyncAfterCompactionMs?.p50Ms ?? "-"} ms, stored ${row.storedBytesBefore ?? "-"} -> ${row.storedBytesAfter ?? "-"} B, ` +
-        `loop max ${row.eventLoopMaxMs} ms, ${row.verified ? "verified" : `FAILED: ${failures.slice(0, 3).join("; ")}`}`,
+        `loop max ${row.eventLoopMaxMs} ms, ${row.verified ? "verified" : `FAILED: ${summarizeFailures(failures)}`}`,
     );
   } catch (error) {
     row.error = (error as Error).message;
@@ -617,12 +623,6 @@ export interface VoteBurstRow {
   failures: string[];
   userCreation: string;
   error?: string;
-}
-
-/** The first few failures of a run and how many more, for one log line. */
-function summarizeFailures(failures: string[]): string {
-  const shown = failures.slice(0, 3).join("; ");
-  return failures.length > 3 ? `${shown}; and ${failures.length - 3} more` : shown;
 }
 
 export async function voteBurst(params: VoteBurstParams, options: BenchOptions): Promise<VoteBurstRow> {
@@ -867,7 +867,7 @@ export async function reconnectStorm(
     row.verified = failures.length === 0;
     options.log(
       `  ${kind} reconnect storm ${params.clients} clients: all re-synced after ${row.allResyncedMs} ms, per client p50 ${row.perClient.p50Ms} ` +
-        `p99 ${row.perClient.p99Ms} ms, loop max ${server.eventLoop.maxMs} ms, ${row.verified ? "verified" : `FAILED: ${failures.slice(0, 3).join("; ")}`}`,
+        `p99 ${row.perClient.p99Ms} ms, loop max ${server.eventLoop.maxMs} ms, ${row.verified ? "verified" : `FAILED: ${summarizeFailures(failures)}`}`,
     );
   } catch (error) {
     row.error = (error as Error).message;
