@@ -1,5 +1,6 @@
 // Turns an access token into the current user; used by HTTP middleware and the socket handshake alike.
 import { verifyAccessToken } from "../auth/tokens.ts";
+import type { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { UserDoc } from "../models/index.ts";
@@ -7,8 +8,15 @@ import type { UserDoc } from "../models/index.ts";
 export async function authenticateUser(ctx: AppContext, props: { accessToken: string | undefined }): Promise<UserDoc> {
   if (!props.accessToken) throw appError("UNAUTHENTICATED", "log in first: no access token was sent");
   const { userId } = verifyAccessToken(props.accessToken, ctx.jwtSecret, ctx.now());
+  return loadActiveUser(ctx, userId);
+}
+
+/**
+ * The user as stored now, unless deleted or banned since their token was issued: then TOKEN_INVALID, the
+ * same refusal as a bad token. Live sockets ask this again before acting for a user they authenticated earlier.
+ */
+export async function loadActiveUser(ctx: AppContext, userId: string | Types.ObjectId): Promise<UserDoc> {
   const user = await ctx.models.User.findById(userId).lean();
-  // A deleted or banned user's still-valid token is refused the same way as a bad one.
   if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
   return user;
 }

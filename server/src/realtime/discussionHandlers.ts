@@ -2,6 +2,7 @@
 // everyone in the room's channel ("discussion:message") and to the sockets of members it newly
 // @mentions ("discussion:mentioned"). Membership is read from the database on every event, so a member
 // need not have joined the room's channel to post, and a removed member is refused at once.
+import { loadActiveUser } from "../commands/authenticateUser.ts";
 import {
   type AckCallback,
   type DiscussionChangeType,
@@ -47,9 +48,7 @@ export function installDiscussionHandlers(
 
   /** The author as stored now: their public card goes out with what they write. */
   async function currentUser(): Promise<UserDoc> {
-    const user = await ctx.models.User.findById(socket.data.userId).lean();
-    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
-    return user;
+    return loadActiveUser(ctx, socket.data.userId);
   }
 
   /** Sends a stored change to the room and its new mentions to the mentioned; returns what the ack carries. */

@@ -1,4 +1,5 @@
 // Votes over the socket: the same command as POST /api/motions/:id/votes, acknowledged only once stored.
+import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { votesPerSecond } from "@mufakat/shared";
 import { appError } from "../errors.ts";
 import { type SessionGuard, handleEvent } from "./dispatch.ts";
@@ -16,8 +17,7 @@ export function installMotionHandlers(
 
   handleEvent(deps, socket, "motion:vote", async ({ motionId, position, reason, clientVoteId }) => {
     if (!votes.take()) throw appError("RATE_LIMITED", "too many votes from this connection; slow down");
-    const user = await deps.ctx.models.User.findById(socket.data.userId).lean();
-    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+    const user = await loadActiveUser(deps.ctx, socket.data.userId);
     return motions.vote(user, motionId, { position, clientVoteId, ...(reason !== undefined ? { reason } : {}) });
   });
 }

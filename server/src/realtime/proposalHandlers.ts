@@ -1,5 +1,6 @@
 // Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (relayed to this process's
 // viewers once validated, acknowledged once stored), awareness relay, and named versions with diffs.
+import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { limits } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { createProposal } from "../commands/createProposal.ts";
@@ -49,8 +50,7 @@ export function installProposalHandlers(
       try {
         const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
         // A user banned (or deleted) since connecting loses write access at the same recheck.
-        const user = await ctx.models.User.findById(userId(), { bannedAt: 1 }).lean();
-        if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+        await loadActiveUser(ctx, userId());
         entry.role = access.role;
         entry.roleReadAt = ctx.now().getTime();
       } catch (error) {

@@ -1,5 +1,6 @@
 // Joining and leaving rooms live, and presence: who is in the room now, on every server process
 // (fetchSockets() asks the other processes through the adapter), broadcast whenever it changes.
+import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { type PresenceMember, type Sector, comparePresence, diffPresence } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
@@ -124,8 +125,7 @@ export function installRoomHandlers(
   handleEvent(deps, socket, "room:join", async ({ roomId }) => {
     const userId = new Types.ObjectId(socket.data.userId);
     // A socket that connected before its user was banned (or deleted) enters no room.
-    const user = await deps.ctx.models.User.findById(userId, { bannedAt: 1 }).lean();
-    if (!user || user.bannedAt) throw appError("TOKEN_INVALID", "access token is invalid");
+    await loadActiveUser(deps.ctx, userId);
     const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
     const proposals = await roomProposals(deps.ctx, room._id);
     const previous = socket.data.rooms[roomId];
