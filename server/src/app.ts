@@ -14,7 +14,9 @@ import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
+import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
+import { DomainEventBus } from "./events/domainEvents.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import type { Operation } from "./http/operation.ts";
@@ -27,9 +29,7 @@ import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
 import { createModels, ensureIndexes } from "./models/index.ts";
 import type { CollaborationOptions } from "./collaboration/documentHub.ts";
-import { type MotionBroadcaster, type MotionEvents, createMotionEvents } from "./realtime/motionEvents.ts";
 import { type Realtime, type RealtimeOptions, createRealtime } from "./realtime/server.ts";
-import { roomChannel } from "./realtime/types.ts";
 
 export const apiVersion = "0.1.0";
 
@@ -61,8 +61,8 @@ export interface MufakatApp {
   operations: Operation[];
   /** socket.io server and live documents (server/src/realtime, server/src/collaboration). */
   realtime: Realtime;
-  /** Votes, motion events and the deadline sweep. */
-  motions: MotionEvents;
+  /** Casting votes, tally rounds and the deadline sweep (server/src/commands/voting.ts). */
+  motions: Voting;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -71,12 +71,16 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   const logger = deps.logger ?? pino({ level: "silent" });
   const models = createModels(deps.connection);
   await ensureIndexes(models);
-  const ctx: AppContext = { models, jwtSecret: deps.jwtSecret, now: deps.now ?? (() => new Date()), logger };
+  const ctx: AppContext = {
+    models,
+    jwtSecret: deps.jwtSecret,
+    now: deps.now ?? (() => new Date()),
+    logger,
+    events: new DomainEventBus(logger),
+  };
   const cookieSecurity = deps.cookieSecurity ?? "auto";
 
-  // The broadcaster exists once socket.io does (below); until then motion events reach no one.
-  let broadcastToRoom: MotionBroadcaster | null = null;
-  const motions = createMotionEvents(ctx, () => broadcastToRoom);
+  const motions = createVoting(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
@@ -151,16 +155,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     corsOrigins: deps.corsOrigins ?? [],
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
     ...(deps.realtime ? { realtime: deps.realtime } : {}),
-    motions,
+    voting: motions,
   });
-  broadcastToRoom = (roomId, event, payload) => {
-    // The event/payload pair is checked by MotionBroadcaster's signature; socket.io's overloads cannot
-    // follow a generic event name, hence the narrowing to a plain emit.
-    (realtime.io.to(roomChannel(roomId)) as unknown as { emit(name: string, data: unknown): boolean }).emit(
-      event,
-      payload,
-    );
-  };
   const sweepMs = deps.motionSweepMs ?? 1000;
   const motionSweep =
     sweepMs > 0

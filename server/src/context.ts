@@ -1,5 +1,7 @@
-// What every command receives: the models, the clock and the secrets. Built once by createApp.
+// What every command receives: the models, the clock, the secrets and the domain event bus. Built once
+// by createApp.
 import type { Logger } from "pino";
+import type { DomainEventBus } from "./events/domainEvents.ts";
 import type { Models } from "./models/index.ts";
 
 export interface AppContext {
@@ -8,4 +10,6 @@ export interface AppContext {
   /** The clock; tests inject one to move time (token expiry, invite expiry). */
   now: () => Date;
   logger: Logger;
+  /** Where commands publish what they changed, once it is stored; transports subscribe. */
+  events: DomainEventBus;
 }

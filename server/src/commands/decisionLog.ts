@@ -90,6 +90,12 @@ export async function appendDecisionRecord(
         at: new Date(content.at),
         hash: recordHash(content),
       });
+      ctx.events.publish("decisionRecorded", {
+        roomId: content.roomId,
+        seq: content.seq,
+        kind: content.kind,
+        hash: created.hash,
+      });
       return created.toObject();
     } catch (error) {
       // Another append took this seq (or this dedupeKey) first: read again and retry.

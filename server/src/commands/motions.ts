@@ -11,6 +11,7 @@ import {
   type OpenMotionInput,
   type PublicUser,
   type Tally,
+  type TallyOutcome,
   decisionRuleSchema,
   defaultDecisionRule,
   openMotionInputSchema,
@@ -111,6 +112,12 @@ export async function openMotion(
     target: motion._id.toHexString(),
     after: { proposalId: proposal._id.toHexString(), frozenTextHash: motion.frozenTextHash },
   });
+  ctx.events.publish("motionOpened", {
+    motionId: motion._id.toHexString(),
+    roomId: room._id.toHexString(),
+    proposalId: proposal._id.toHexString(),
+    openedBy: props.user._id.toHexString(),
+  });
   return motion;
 }
 
@@ -138,7 +145,11 @@ export type CastVoteOutcome =
   /** A resend whose first send was counted by the close: its tally is the final one. */
   | { state: "closed"; motion: MotionDoc; replayed: true; tally: Tally };
 
-export async function castVote(
+/**
+ * Stores one position. The tally rounds and the joining of resends live in voting.ts (createVoting), which
+ * every transport casts through.
+ */
+export async function storeVote(
   ctx: AppContext,
   props: { user: UserDoc; motionId: string; input: CastVoteInput },
 ): Promise<CastVoteOutcome> {
@@ -197,6 +208,13 @@ export async function castVote(
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    ctx.events.publish("voteCast", {
+      motionId: motion._id.toHexString(),
+      roomId: motion.roomId.toHexString(),
+      voterId: userId,
+      position,
+      clientVoteId,
+    });
   }
   return { state: "open", motion: after, replayed };
 }
@@ -281,7 +299,16 @@ async function finishClose(ctx: AppContext, motion: MotionDoc): Promise<MotionDo
       after: { status: "closed", outcome: tally.outcome, decisionSeq: record.seq, early: closedAt < motion.deadline },
     });
   }
-  return closed ?? motion;
+  const result = closed ?? motion;
+  ctx.events.publish("motionClosed", {
+    motionId: result._id.toHexString(),
+    roomId: result.roomId.toHexString(),
+    proposalId: result.proposalId.toHexString(),
+    outcome: (result.finalTally as { outcome?: TallyOutcome } | null)?.outcome ?? "noQuorum",
+    decisionSeq: result.decisionSeq ?? null,
+    closeReason: (result.closeReason ?? motion.closeReason ?? "deadline") as CloseReason,
+  });
+  return result;
 }
 
 async function decisionPayload(

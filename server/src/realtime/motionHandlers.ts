@@ -1,16 +1,16 @@
 // Votes over the socket: the same command as POST /api/motions/:id/votes, acknowledged only once stored.
 import { loadActiveUser } from "../commands/authenticateUser.ts";
+import type { Voting } from "../commands/voting.ts";
 import { votesPerSecond } from "@mufakat/shared";
 import { appError } from "../errors.ts";
 import { type SessionGuard, handleEvent } from "./dispatch.ts";
-import type { MotionEvents } from "./motionEvents.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import type { LiveSocket, RealtimeDeps } from "./types.ts";
 
 export function installMotionHandlers(
   deps: RealtimeDeps & { sessionGuard: SessionGuard },
   socket: LiveSocket,
-  motions: MotionEvents,
+  voting: Voting,
 ): void {
   // A person changes their position a few times a minute at most; anything faster is a stuck client.
   const votes = new TokenBucket(votesPerSecond);
@@ -18,6 +18,6 @@ export function installMotionHandlers(
   handleEvent(deps, socket, "motion:vote", async ({ motionId, position, reason, clientVoteId }) => {
     if (!votes.take()) throw appError("RATE_LIMITED", "too many votes from this connection; slow down");
     const user = await loadActiveUser(deps.ctx, socket.data.userId);
-    return motions.vote(user, motionId, { position, clientVoteId, ...(reason !== undefined ? { reason } : {}) });
+    return voting.castVote(user, motionId, { position, clientVoteId, ...(reason !== undefined ? { reason } : {}) });
   });
 }

@@ -11,7 +11,8 @@ import { installAttendanceRecorder } from "./attendance.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
-import type { MotionEvents } from "./motionEvents.ts";
+import type { Voting } from "../commands/voting.ts";
+import { installMotionBroadcasts } from "./motionBroadcasts.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
@@ -38,8 +39,8 @@ export async function createRealtime(
     corsOrigins?: string[];
     collaboration?: CollaborationOptions;
     realtime?: RealtimeOptions;
-    /** Votes over the socket go through the same motion events as HTTP votes. */
-    motions?: MotionEvents;
+    /** Votes over the socket go through the same voting commands as HTTP votes. */
+    voting?: Voting;
   },
 ): Promise<Realtime> {
   const io: LiveServer = new Server(httpServer, {
@@ -118,6 +119,7 @@ export async function createRealtime(
 
   installHandshake(deps, io);
   installAttendanceRecorder(deps);
+  const stopMotionBroadcasts = installMotionBroadcasts(io, ctx.events);
   const presence = presenceBroadcaster(deps);
   const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
   io.on("connection", (socket) => {
@@ -125,7 +127,7 @@ export async function createRealtime(
     installRoomHandlers(handlerDeps, socket);
     installProposalHandlers(handlerDeps, socket);
     installDiscussionHandlers(handlerDeps, socket);
-    if (options.motions) installMotionHandlers(handlerDeps, socket, options.motions);
+    if (options.voting) installMotionHandlers(handlerDeps, socket, options.voting);
   });
 
   return {
@@ -134,6 +136,7 @@ export async function createRealtime(
     close: async () => {
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
       presence.stop();
+      stopMotionBroadcasts();
       // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
       // another process), closes the adapter, then the HTTP server.
       await io.close();

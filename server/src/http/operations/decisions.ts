@@ -21,17 +21,17 @@ import {
   verifyRoomDecisions,
 } from "../../commands/decisions.ts";
 import { closeMotion, listMotions, loadMotionForMember, loadMotionView, openMotion } from "../../commands/motions.ts";
+import type { Voting } from "../../commands/voting.ts";
 import type { AppContext } from "../../context.ts";
 import type { UserDoc } from "../../models/index.ts";
 import type { MotionDoc } from "../../models/decisions.ts";
 import { presentDecisionRecord, presentMotion } from "../../presenters/motions.ts";
 import { type Operation, defineOperation } from "../operation.ts";
-import type { MotionEvents } from "../../realtime/motionEvents.ts";
 
 const roomErrors = ["ROOM_NOT_FOUND", "NOT_A_MEMBER"];
 const motionErrors = ["MOTION_NOT_FOUND", "NOT_A_MEMBER"];
 
-export function decisionOperations(ctx: AppContext, events: MotionEvents): Operation[] {
+export function decisionOperations(ctx: AppContext, voting: Voting): Operation[] {
   async function present(motion: MotionDoc, user: UserDoc) {
     const view = await loadMotionView(ctx, motion, user);
     return presentMotion(view.motion, view.tally, view);
@@ -78,7 +78,6 @@ export function decisionOperations(ctx: AppContext, events: MotionEvents): Opera
       errors: [...roomErrors, "NOT_A_COORDINATOR", "PROPOSAL_NOT_FOUND", "MOTION_ALREADY_OPEN", "CONFLICT"],
       async handle({ user, params, body }) {
         const motion = await openMotion(ctx, { user, roomId: params.roomId ?? "", input: body });
-        events.opened(motion);
         return { status: 201, body: await present(motion, user) };
       },
     }),
@@ -122,7 +121,7 @@ export function decisionOperations(ctx: AppContext, events: MotionEvents): Opera
       responses: { 200: { description: "Stored", schema: voteResultSchema } },
       errors: [...motionErrors, "READ_ONLY_ROLE", "NOT_ELIGIBLE", "MOTION_CLOSED", "VALIDATION_FAILED"],
       async handle({ user, params, body }) {
-        const result = await events.vote(user, params.motionId ?? "", body);
+        const result = await voting.castVote(user, params.motionId ?? "", body);
         return { status: 200, body: result };
       },
     }),
@@ -141,7 +140,6 @@ export function decisionOperations(ctx: AppContext, events: MotionEvents): Opera
           reason: "coordinator",
           closedBy: user,
         });
-        events.closed(motion);
         return { status: 200, body: await present(motion, user) };
       },
     }),

@@ -1,60 +1,36 @@
-// Where motion changes meet the live layer: a vote from HTTP or a socket is stored by castVote, then the
-// room hears the new tally (per sector only), and the last eligible vote closes the motion.
+// Casting votes and tallying them, per app: a vote from HTTP or a socket is stored by storeVote, then the
+// room hears the new tally (per sector only, through the tallyChanged event), and the last eligible vote
+// closes the motion. Created once by createApp; the round and in-flight state below lives as long as the app.
 //
 // Tallies come in rounds, one per motion at a time: a round reads every vote of the motion, broadcasts the
 // tally once and closes the motion when everyone has voted. A vote stored while a round runs waits for the
 // next round, which starts after it and so counts it; every vote stored meanwhile shares that round. One
 // read and one broadcast per vote made a burst of N votes cost N reads of up to N votes and N broadcasts
 // to N members (the vote-burst benchmark never finished at 500 members); now it costs a few rounds.
-import {
-  type CastVoteInput,
-  type MotionServerToClientEvents,
-  type Tally,
-  type TallyOutcome,
-  type VoteResult,
-  redactTally,
-} from "@mufakat/shared";
-import { castVote, closeMotion, currentTally, finishDueMotions } from "../commands/motions.ts";
+import { type CastVoteInput, type Tally, type VoteResult, redactTally } from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
 import type { MotionDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
+import { closeMotion, currentTally, finishDueMotions, storeVote } from "./motions.ts";
 
-/** Delivers a motion event to everyone in a deliberation room, on any process. */
-export type MotionBroadcaster = <E extends keyof MotionServerToClientEvents>(
-  roomId: string,
-  event: E,
-  payload: Parameters<MotionServerToClientEvents[E]>[0],
-) => void;
-
-export interface MotionEvents {
-  vote(user: UserDoc, motionId: string, input: CastVoteInput): Promise<VoteResult>;
-  opened(motion: MotionDoc): void;
-  closed(motion: MotionDoc): void;
+export interface Voting {
+  /** Stores a position (acknowledged only once stored) and counts it in the next tally round. */
+  castVote(user: UserDoc, motionId: string, input: CastVoteInput): Promise<VoteResult>;
   /** Closes motions past their deadline (and finishes interrupted closes); returns how many. */
   sweep(): Promise<number>;
 }
 
-export function createMotionEvents(ctx: AppContext, broadcaster: () => MotionBroadcaster | null): MotionEvents {
-  const closed = (motion: MotionDoc) => {
-    const outcome = (motion.finalTally as { outcome?: TallyOutcome } | null)?.outcome ?? "noQuorum";
-    broadcaster()?.(motion.roomId.toHexString(), "motion:closed", {
-      motionId: motion._id.toHexString(),
-      roomId: motion.roomId.toHexString(),
-      proposalId: motion.proposalId.toHexString(),
-      outcome,
-      decisionSeq: motion.decisionSeq ?? null,
-    });
-  };
-
+export function createVoting(ctx: AppContext): Voting {
   /** One round: read the votes, tell the room, close the motion if everyone has voted. */
   const tallyRound = async (motion: MotionDoc): Promise<Tally> => {
     const tally = await currentTally(ctx, motion);
     const motionId = motion._id.toHexString();
     const roomId = motion.roomId.toHexString();
-    broadcaster()?.(roomId, "motion:tally", { motionId, roomId, tally: redactTally(tally) });
+    ctx.events.publish("tallyChanged", { motionId, roomId, tally: redactTally(tally) });
     if (tally.votersCount >= motion.eligible.length) {
       try {
-        closed(await closeMotion(ctx, { motionId, reason: "allVoted" }));
+        // closeMotion publishes motionClosed once the close is stored.
+        await closeMotion(ctx, { motionId, reason: "allVoted" });
       } catch (error) {
         // Another process or the sweeper closed it first; the votes of this round are stored and counted.
         if ((error as { code?: string }).code !== "MOTION_CLOSED") {
@@ -89,7 +65,7 @@ export function createMotionEvents(ctx: AppContext, broadcaster: () => MotionBro
   };
 
   const castAndTally = async (user: UserDoc, motionId: string, input: CastVoteInput): Promise<VoteResult> => {
-    const outcome = await castVote(ctx, { user, motionId, input });
+    const outcome = await storeVote(ctx, { user, motionId, input });
     const tally = outcome.state === "closed" ? outcome.tally : await nextTally(outcome.motion);
     return { motionId, position: input.position, replayed: outcome.replayed, tally: redactTally(tally) };
   };
@@ -103,7 +79,7 @@ export function createMotionEvents(ctx: AppContext, broadcaster: () => MotionBro
   const inFlight = new Map<string, Promise<VoteResult>>();
 
   return {
-    async vote(user, motionId, input) {
+    async castVote(user, motionId, input) {
       const key = `${motionId} ${user._id.toHexString()} ${input.clientVoteId}`;
       const first = inFlight.get(key);
       if (first) return { ...(await first), replayed: true };
@@ -115,17 +91,9 @@ export function createMotionEvents(ctx: AppContext, broadcaster: () => MotionBro
         inFlight.delete(key);
       }
     },
-    opened(motion) {
-      broadcaster()?.(motion.roomId.toHexString(), "motion:opened", {
-        motionId: motion._id.toHexString(),
-        roomId: motion.roomId.toHexString(),
-        proposalId: motion.proposalId.toHexString(),
-      });
-    },
-    closed,
     async sweep() {
+      // finishDueMotions closes through closeMotion, which publishes motionClosed for each.
       const done = await finishDueMotions(ctx);
-      for (const motion of done) closed(motion);
       return done.length;
     },
   };
