@@ -2,6 +2,13 @@
 // canonical JSON of its content and the previous record's hash, so changing any stored record (or
 // removing one) breaks the chain from that record on, and verification names where.
 import { createHash } from "node:crypto";
+import {
+  type CorrectionPayload,
+  type DecisionPayload,
+  type MotionDecidedPayload,
+  type PublicTally,
+  parseDecisionPayload,
+} from "@mufakat/shared";
 import type { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError, isDuplicateKey } from "../errors.ts";
@@ -63,7 +70,8 @@ export async function appendDecisionRecord(
     dedupeKey: string;
     kind: "decision" | "correction";
     corrects?: number | null;
-    payload: Record<string, unknown>;
+    /** Written in the current shape of its variant (shared/src/schemas/decisionPayload.ts). */
+    payload: MotionDecidedPayload | CorrectionPayload;
   },
 ): Promise<DecisionRecordDoc> {
   const { DecisionRecord } = ctx.models;
@@ -103,6 +111,35 @@ export async function appendDecisionRecord(
     }
   }
   throw appError("CONFLICT", "the decision log is busy; try again");
+}
+
+/** A record with its payload read once into the shared tagged union (an unreadable one is "unknown"). */
+export interface ReadRecord {
+  record: DecisionRecordDoc;
+  payload: DecisionPayload;
+}
+
+export function readRecord(record: DecisionRecordDoc): ReadRecord {
+  return { record, payload: parseDecisionPayload(record.payload) };
+}
+
+/** A decision whose payload reads as a decided motion with its recorded tally. */
+export interface ReadDecision {
+  record: DecisionRecordDoc;
+  payload: Extract<DecisionPayload, { type: "motionDecided" }>;
+  tally: PublicTally;
+}
+
+/**
+ * The decision, or null when the record is a correction or its payload does not read as a decided motion
+ * with a tally (tampered, or from another version): views built from tallies (the review, the report)
+ * leave such a record out, while the log and the exports still serve it as stored.
+ */
+export function readDecision(record: DecisionRecordDoc): ReadDecision | null {
+  if (record.kind !== "decision") return null;
+  const payload = parseDecisionPayload(record.payload);
+  if (payload.type !== "motionDecided" || !payload.tally) return null;
+  return { record, payload, tally: payload.tally };
 }
 
 export interface ChainVerification {

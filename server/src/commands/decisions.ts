@@ -44,7 +44,7 @@ export async function correctDecision(
     kind: "correction",
     corrects: props.seq,
     payload: {
-      type: "correction",
+      type: "correction" as const,
       note: props.note,
       correctedBy: { id: props.user._id.toHexString(), displayName: props.user.displayName },
     },

@@ -8,6 +8,7 @@ import {
   type DecisionRule,
   type EligibleMember,
   type MemberRole,
+  type MotionDecidedPayload,
   type OpenMotionInput,
   type PublicUser,
   type Tally,
@@ -316,19 +317,18 @@ async function decisionPayload(
   motion: MotionDoc,
   tally: Tally,
   closedAt: Date,
-): Promise<Record<string, unknown>> {
+): Promise<MotionDecidedPayload> {
   const people = await ctx.models.User.find(
     { _id: trusted({ $in: [motion.openedBy, ...(motion.closedBy ? [motion.closedBy] : [])] }) },
     { displayName: 1 },
   ).lean();
   const nameOf = (id: Types.ObjectId | null | undefined) =>
     id ? (people.find((p) => p._id.equals(id))?.displayName ?? "(former member)") : null;
-  let positions: unknown[];
+  let positions: MotionDecidedPayload["positions"];
   if (motion.secretBallot) {
     // Reasons stay in the record, detached from who gave them and sorted so their order says nothing.
     positions = tally.ballots
-      .filter((ballot) => ballot.reason)
-      .map((ballot) => ({ position: ballot.position, reason: ballot.reason }))
+      .flatMap((ballot) => (ballot.reason ? [{ position: ballot.position, reason: ballot.reason }] : []))
       .sort((a, b) => `${a.position}${a.reason}`.localeCompare(`${b.position}${b.reason}`));
   } else {
     const voters = await ctx.models.User.find(
@@ -351,7 +351,7 @@ async function decisionPayload(
     proposalTitle: motion.proposalTitle,
     frozenText: motion.frozenText,
     frozenTextHash: motion.frozenTextHash,
-    rule: motion.rule,
+    rule: motion.rule as DecisionRule,
     secretBallot: motion.secretBallot,
     outcome: tally.outcome,
     reasonCode: tally.reasonCode,
@@ -361,7 +361,7 @@ async function decisionPayload(
     openedBy: { id: motion.openedBy.toHexString(), displayName: nameOf(motion.openedBy) },
     deadline: motion.deadline.toISOString(),
     closedAt: closedAt.toISOString(),
-    closeReason: motion.closeReason,
+    closeReason: (motion.closeReason ?? null) as CloseReason | null,
     closedBy: motion.closedBy ? { id: motion.closedBy.toHexString(), displayName: nameOf(motion.closedBy) } : null,
     // An early close is a coordinator's act; a motion that closes because everyone voted is complete.
     earlyClose: motion.closeReason === "coordinator" && closedAt < motion.deadline,

@@ -21,7 +21,7 @@ import {
 import { type Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
-import type { AuditEntryDoc, RoomDoc, UserDoc } from "../models/index.ts";
+import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { publicUsersById } from "./commitments.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
@@ -106,7 +106,14 @@ export interface ParticipationView {
   balance: ParticipationBalance;
   attendance: Record<Sector, SectorAttendance>;
   events: ContributionEvent[];
-  stageHistory: Array<{ entry: AuditEntryDoc; actor: PublicUser | undefined }>;
+  /** The room's stage changes, oldest first; an entry whose stage cannot be read is left out. */
+  stageHistory: Array<{
+    from: CollaborationStage | null;
+    to: CollaborationStage;
+    at: Date;
+    actorId: string;
+    actor: PublicUser | undefined;
+  }>;
 }
 
 export async function getParticipation(
@@ -159,7 +166,12 @@ export async function participationOfRoom(
     balance: participationBalance(activity, floorPercent),
     attendance: await attendanceBySector(ctx, { roomId: room._id, period }),
     events,
-    stageHistory: stageEntries.map((entry) => ({ entry, actor: actors.get(entry.actorId.toHexString()) })),
+    stageHistory: stageEntries.flatMap((entry) => {
+      const to = stageOf(entry.after);
+      if (!to) return [];
+      const actorId = entry.actorId.toHexString();
+      return [{ from: stageOf(entry.before), to, at: entry.at, actorId, actor: actors.get(actorId) }];
+    }),
   };
 }
 
@@ -318,7 +330,7 @@ export function weeklyContributions(
   return buckets;
 }
 
-export function stageOf(value: unknown): CollaborationStage | null {
+function stageOf(value: unknown): CollaborationStage | null {
   const stage = (value as { stage?: unknown } | null)?.stage;
   return typeof stage === "string" ? (stage as CollaborationStage) : null;
 }

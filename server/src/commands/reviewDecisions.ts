@@ -9,7 +9,7 @@ import { appError } from "../errors.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { type CommitmentsView, commitmentsView, roomCommitments } from "./commitments.ts";
-import { type ChainVerification, verifyDecisionLog } from "./decisionLog.ts";
+import { type ChainVerification, type ReadDecision, readDecision, verifyDecisionLog } from "./decisionLog.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { sha256Hex } from "./motions.ts";
 import { type PledgesView, roomPledges } from "./pledges.ts";
@@ -25,17 +25,11 @@ export interface ReviewFilter {
 }
 
 export interface ReviewListItem {
-  record: DecisionRecordDoc;
+  decision: ReadDecision;
   room: RoomDoc;
   commitments: number;
   pledges: number;
   correctedBy: number[];
-}
-
-interface DecisionPayloadView {
-  proposalTitle?: unknown;
-  outcome?: unknown;
-  tally?: { perSector?: Partial<Record<Sector, { voters?: number }>> };
 }
 
 /** Case-insensitive, accent-sensitive comparison of a title with the searched text. */
@@ -85,23 +79,25 @@ export async function listReviewDecisions(
       [...(correctedBy.get(key) ?? []), record.seq].sort((a, b) => a - b),
     );
   }
-  const decisions = records.filter((record) => {
-    if (record.kind !== "decision") return false;
-    const payload = record.payload as DecisionPayloadView;
-    if (filter.outcome && payload.outcome !== filter.outcome) return false;
-    if (filter.sector && !((payload.tally?.perSector?.[filter.sector]?.voters ?? 0) > 0)) return false;
-    if (filter.q && !titleMatches(String(payload.proposalTitle ?? ""), filter.q)) return false;
-    return true;
+  const decisions = records.flatMap((record) => {
+    const decision = readDecision(record);
+    if (!decision) return [];
+    const { payload, tally } = decision;
+    if (filter.outcome && payload.outcome !== filter.outcome) return [];
+    if (filter.sector && !(tally.perSector[filter.sector].voters > 0)) return [];
+    if (filter.q && !titleMatches(payload.proposalTitle, filter.q)) return [];
+    return [decision];
   });
   const counts = await followUpCounts(ctx, roomIds);
   const roomById = new Map(rooms.map((room) => [room._id.toHexString(), room]));
-  return decisions.flatMap((record) => {
+  return decisions.flatMap((decision) => {
+    const { record } = decision;
     const room = roomById.get(record.roomId.toHexString());
     if (!room) return [];
     const key = `${record.roomId.toHexString()}:${record.seq}`;
     return [
       {
-        record,
+        decision,
         room,
         commitments: counts.commitments.get(key) ?? 0,
         pledges: counts.pledges.get(key) ?? 0,
@@ -141,7 +137,7 @@ async function followUpCounts(
 
 export interface ReviewDetail {
   room: RoomDoc;
-  record: DecisionRecordDoc;
+  decision: ReadDecision;
   frozenTextIntact: boolean;
   corrections: DecisionRecordDoc[];
   commitments: CommitmentsView;
@@ -158,7 +154,9 @@ export async function getReviewDecision(
   if (record?.kind !== "decision") {
     throw appError("DECISION_NOT_FOUND", "no decision record with that number in this room");
   }
-  const payload = record.payload as { frozenText?: unknown; frozenTextHash?: unknown };
+  const decision = readDecision(record);
+  if (!decision) throw appError("DECISION_NOT_FOUND", `decision record ${props.seq} cannot be read as a decision`);
+  const { payload } = decision;
   const corrections = await ctx.models.DecisionRecord.find({ roomId: room._id, corrects: props.seq })
     .sort({ seq: 1 })
     .limit(accountabilityLimits.accountabilityRowsMax)
@@ -166,9 +164,8 @@ export async function getReviewDecision(
   const pledges = await roomPledges(ctx, room._id, props.seq);
   return {
     room,
-    record,
-    frozenTextIntact:
-      typeof payload.frozenText === "string" && sha256Hex(payload.frozenText) === payload.frozenTextHash,
+    decision,
+    frozenTextIntact: sha256Hex(payload.frozenText) === payload.frozenTextHash,
     corrections,
     commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id, props.seq)),
     pledges: {

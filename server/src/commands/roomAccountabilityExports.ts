@@ -1,14 +1,29 @@
 // What a coordinator takes out of a room: its decisions, commitments and pledges (for CSV and JSON
 // exports) and the printable report (participation per sector and week, tallies, resource totals,
 // commitments by status, the verified chain). Coordinators only.
-import { type ResourceTotals, accountabilityLimits } from "@mufakat/shared";
+import {
+  type CommitmentStatus,
+  type ContributionCounts,
+  type ResourceTotals,
+  type Sector,
+  accountabilityLimits,
+  commitmentStatuses,
+  isCommitmentOverdue,
+} from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { type CommitmentsView, commitmentsView, publicUsersById, roomCommitments } from "./commitments.ts";
-import { type ChainVerification, verifyDecisionLog } from "./decisionLog.ts";
+import {
+  type ChainVerification,
+  type ReadDecision,
+  type ReadRecord,
+  readDecision,
+  readRecord,
+  verifyDecisionLog,
+} from "./decisionLog.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
-import { type ParticipationView, participationOfRoom, resolvePeriod } from "./participation.ts";
+import { type ParticipationView, participationOfRoom, resolvePeriod, weeklyContributions } from "./participation.ts";
 import { type PledgesView, resourceTotals, roomPledges } from "./pledges.ts";
 
 export interface RoomExportData {
@@ -47,9 +62,9 @@ async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView>
 export async function loadDecisionsExport(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
-): Promise<{ room: RoomDoc; decisions: DecisionRecordDoc[]; at: Date }> {
+): Promise<{ room: RoomDoc; decisions: ReadRecord[]; at: Date }> {
   const room = await coordinatedRoom(ctx, props);
-  return { room, decisions: await roomDecisionRecords(ctx, room), at: ctx.now() };
+  return { room, decisions: (await roomDecisionRecords(ctx, room)).map(readRecord), at: ctx.now() };
 }
 
 export async function loadCommitmentsExport(
@@ -87,9 +102,18 @@ export interface RoomReportData {
   room: RoomDoc;
   generatedAt: Date;
   participation: ParticipationView;
-  decisions: DecisionRecordDoc[];
+  /** Seven-day buckets from the period's start; the last may be shorter. */
+  participationByWeek: Array<{
+    from: Date;
+    to: Date;
+    perSector: Record<Sector, ContributionCounts & { total: number }>;
+  }>;
+  /** Decisions whose payload reads as a decided motion, oldest first (see readDecision). */
+  decisions: ReadDecision[];
   resources: ResourceTotals;
   commitments: CommitmentsView;
+  commitmentsByStatus: Record<CommitmentStatus, number>;
+  overdueCommitments: number;
   chain: ChainVerification;
 }
 
@@ -100,13 +124,27 @@ export async function getRoomReport(
   const room = await coordinatedRoom(ctx, props);
   const period = resolvePeriod(ctx, props.query);
   const pledges = await roomPledges(ctx, room._id);
+  const generatedAt = ctx.now();
+  const participation = await participationOfRoom(ctx, { room, viewerRole: "coordinator", period });
+  const decisions = (await roomDecisionRecords(ctx, room)).flatMap((record) => readDecision(record) ?? []);
+  const commitments = await commitmentsView(ctx, await roomCommitments(ctx, room._id));
+  const byStatus = Object.fromEntries(commitmentStatuses.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
+  let overdue = 0;
+  for (const commitment of commitments.commitments) {
+    const status = commitment.status as CommitmentStatus;
+    byStatus[status] += 1;
+    if (isCommitmentOverdue({ status, dueDate: commitment.dueDate }, commitments.now)) overdue += 1;
+  }
   return {
     room,
-    generatedAt: ctx.now(),
-    participation: await participationOfRoom(ctx, { room, viewerRole: "coordinator", period }),
-    decisions: (await roomDecisionRecords(ctx, room)).filter((record) => record.kind === "decision"),
+    generatedAt,
+    participation,
+    participationByWeek: weeklyContributions(participation.period, participation.events),
+    decisions,
     resources: resourceTotals(pledges),
-    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)),
+    commitments,
+    commitmentsByStatus: byStatus,
+    overdueCommitments: overdue,
     chain: await verifyDecisionLog(ctx, { roomId: room._id }),
   };
 }

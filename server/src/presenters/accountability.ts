@@ -6,8 +6,8 @@ import {
   type Participation,
   type Pledge,
   type PledgeStatus,
-  type PublicTally,
   type PublicUser,
+  type ReadPosition,
   type ResourceKind,
   type ResourceLedger,
   type ResourceTotals,
@@ -16,24 +16,17 @@ import {
   type RoomExport,
   type RoomReport,
   type Sector,
-  type TallyOutcome,
-  type TallyReasonCode,
-  commitmentStatuses,
   isCommitmentOverdue,
-  publicTallySchema,
-  recordedPositionSchema,
   sectors,
   toCsv,
 } from "@mufakat/shared";
-import type { z } from "zod";
 import type { CommitmentsView } from "../commands/commitments.ts";
+import type { ReadRecord } from "../commands/decisionLog.ts";
 import type { ParticipationView } from "../commands/participation.ts";
-import { stageOf, weeklyContributions } from "../commands/participation.ts";
 import type { PledgesView } from "../commands/pledges.ts";
 import type { ReviewDetail, ReviewListItem } from "../commands/reviewDecisions.ts";
 import type { RoomExportData, RoomReportData } from "../commands/roomAccountabilityExports.ts";
 import type { CommitmentDoc, PledgeDoc } from "../models/accountability.ts";
-import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc } from "../models/index.ts";
 import { presentDecisionRecord } from "./motions.ts";
 import { presentRoomSummary } from "./rooms.ts";
@@ -107,18 +100,12 @@ export function presentParticipation(view: ParticipationView): Participation {
     to: view.period.to.toISOString(),
     floorPercent: view.floorPercent,
     stage: view.room.stage as Participation["stage"],
-    stageHistory: view.stageHistory.flatMap(({ entry, actor }) => {
-      const to = stageOf(entry.after);
-      if (!to) return [];
-      return [
-        {
-          from: stageOf(entry.before),
-          to,
-          at: entry.at.toISOString(),
-          by: actor ?? formerUser(entry.actorId.toHexString()),
-        },
-      ];
-    }),
+    stageHistory: view.stageHistory.map((change) => ({
+      from: change.from,
+      to: change.to,
+      at: change.at.toISOString(),
+      by: change.actor ?? formerUser(change.actorId),
+    })),
     sectors: sectors.map((sector) => {
       const figures = balance.perSector[sector];
       return {
@@ -141,33 +128,14 @@ export function presentParticipation(view: ParticipationView): Participation {
   };
 }
 
-interface DecisionPayload {
-  proposalTitle?: unknown;
-  outcome?: unknown;
-  reasonCode?: unknown;
-  frozenText?: unknown;
-  frozenTextHash?: unknown;
-  tally?: unknown;
-  positions?: unknown;
-}
-
-const payloadOf = (record: DecisionRecordDoc) => record.payload as DecisionPayload;
-
-function recordedTally(record: DecisionRecordDoc): PublicTally {
-  const parsed = publicTallySchema.safeParse(payloadOf(record).tally);
-  if (!parsed.success) throw new Error(`decision record ${record.seq}: stored tally does not match the contract`);
-  return parsed.data;
-}
-
 export function presentReviewSummary(item: ReviewListItem): ReviewDecisionSummary {
-  const payload = payloadOf(item.record);
-  const tally = recordedTally(item.record);
+  const { record, payload, tally } = item.decision;
   return {
     roomId: item.room._id.toHexString(),
     roomTitle: item.room.title,
-    seq: item.record.seq,
-    at: item.record.at.toISOString(),
-    proposalTitle: String(payload.proposalTitle ?? ""),
+    seq: record.seq,
+    at: record.at.toISOString(),
+    proposalTitle: payload.proposalTitle,
     outcome: tally.outcome,
     reasonCode: tally.reasonCode,
     votersCount: tally.votersCount,
@@ -178,35 +146,29 @@ export function presentReviewSummary(item: ReviewListItem): ReviewDecisionSummar
   };
 }
 
-function presentPositions(record: DecisionRecordDoc): Array<z.infer<typeof recordedPositionSchema>> {
-  const positions = Array.isArray(payloadOf(record).positions) ? (payloadOf(record).positions as unknown[]) : [];
-  return positions.flatMap((raw) => {
-    const item = raw as Record<string, unknown>;
-    const parsed = recordedPositionSchema.safeParse({
-      position: item.position,
-      reason: item.reason ?? null,
-      displayName: item.displayName ?? null,
-      sector: item.sector ?? null,
-      organisation: item.organisation ?? null,
-    });
-    return parsed.success ? [parsed.data] : [];
-  });
+function presentPositions(positions: ReadPosition[]): ReviewDecisionDetail["positions"] {
+  return positions.map(({ position, reason, displayName, sector, organisation }) => ({
+    position,
+    reason,
+    displayName,
+    sector,
+    organisation,
+  }));
 }
 
 export function presentReviewDetail(detail: ReviewDetail): ReviewDecisionDetail {
-  const payload = payloadOf(detail.record);
-  const tally = recordedTally(detail.record);
+  const { record, payload, tally } = detail.decision;
   return {
     room: presentRoomSummary(detail.room, "coordinator"),
-    record: presentDecisionRecord(detail.record),
-    proposalTitle: String(payload.proposalTitle ?? ""),
-    outcome: tally.outcome as TallyOutcome,
-    reasonCode: tally.reasonCode as TallyReasonCode,
-    frozenText: String(payload.frozenText ?? ""),
-    frozenTextHash: String(payload.frozenTextHash ?? ""),
+    record: presentDecisionRecord(record),
+    proposalTitle: payload.proposalTitle,
+    outcome: tally.outcome,
+    reasonCode: tally.reasonCode,
+    frozenText: payload.frozenText,
+    frozenTextHash: payload.frozenTextHash,
     frozenTextIntact: detail.frozenTextIntact,
     tally,
-    positions: presentPositions(detail.record),
+    positions: presentPositions(payload.positions),
     corrections: detail.corrections.map(presentDecisionRecord),
     commitments: presentCommitments(detail.commitments),
     pledges: presentPledges(detail.pledges),
@@ -227,33 +189,27 @@ export function presentRoomExport(data: RoomExportData): RoomExport {
 }
 
 export function presentRoomReport(data: RoomReportData): RoomReport {
-  const commitments = presentCommitments(data.commitments);
-  const byStatus = Object.fromEntries(commitmentStatuses.map((s) => [s, 0])) as Record<CommitmentStatus, number>;
-  for (const commitment of commitments) byStatus[commitment.status] += 1;
   return {
     generatedAt: data.generatedAt.toISOString(),
     room: presentRoomSummary(data.room, "coordinator"),
     participation: presentParticipation(data.participation),
-    participationByWeek: weeklyContributions(data.participation.period, data.participation.events).map((week) => ({
+    participationByWeek: data.participationByWeek.map((week) => ({
       from: week.from.toISOString(),
       to: week.to.toISOString(),
       perSector: week.perSector,
     })),
-    decisions: data.decisions.map((record) => {
-      const tally = recordedTally(record);
-      return {
-        seq: record.seq,
-        at: record.at.toISOString(),
-        proposalTitle: String(payloadOf(record).proposalTitle ?? ""),
-        outcome: tally.outcome,
-        reasonCode: tally.reasonCode,
-        tally,
-      };
-    }),
+    decisions: data.decisions.map(({ record, payload, tally }) => ({
+      seq: record.seq,
+      at: record.at.toISOString(),
+      proposalTitle: payload.proposalTitle,
+      outcome: tally.outcome,
+      reasonCode: tally.reasonCode,
+      tally,
+    })),
     resources: data.resources,
-    commitmentsByStatus: byStatus,
-    overdueCommitments: commitments.filter((c) => c.overdue).length,
-    commitments,
+    commitmentsByStatus: data.commitmentsByStatus,
+    overdueCommitments: data.overdueCommitments,
+    commitments: presentCommitments(data.commitments),
     chain: data.chain,
   };
 }
@@ -281,18 +237,18 @@ export const decisionsCsvHeader = [
   "hash",
 ] as const;
 
-export function decisionsCsv(records: DecisionRecordDoc[]): string {
+export function decisionsCsv(records: ReadRecord[]): string {
   return toCsv(
     decisionsCsvHeader,
-    records.map((record) => {
-      const payload = record.payload as DecisionPayload & { note?: unknown };
-      const tally = record.kind === "decision" ? recordedTally(record) : null;
+    records.map(({ record, payload }) => {
+      const decided = record.kind === "decision" && payload.type === "motionDecided" ? payload : null;
+      const tally = decided?.tally ?? null;
       return [
         record.seq,
         record.at.toISOString(),
         record.kind,
         record.corrects ?? null,
-        tally ? String(payload.proposalTitle ?? "") : null,
+        tally ? (decided?.proposalTitle ?? "") : null,
         tally?.outcome ?? null,
         tally?.reasonCode ?? null,
         tally?.votersCount ?? null,
@@ -302,8 +258,8 @@ export function decisionsCsv(records: DecisionRecordDoc[]): string {
         tally?.totals.object ?? null,
         tally?.totals.block ?? null,
         tally ? tally.sectorsRepresented.join(" ") : null,
-        tally ? String(payload.frozenTextHash ?? "") : null,
-        record.kind === "correction" ? String(payload.note ?? "") : null,
+        tally ? (decided?.frozenTextHash ?? "") : null,
+        record.kind === "correction" ? (payload.type === "correction" ? payload.note : "") : null,
         record.prevHash,
         record.hash,
       ];

@@ -9,6 +9,7 @@ import {
   recordedBallotSchema,
   voteInputSchema,
 } from "./motion.ts";
+import { closeReasonSchema, storedDecisionPayloadSchema } from "./decisionPayload.ts";
 import { idSchema } from "./room.ts";
 import { publicUserSchema, sectorSchema } from "./user.ts";
 
@@ -53,9 +54,6 @@ export type CastVoteInput = z.infer<typeof castVoteInputSchema>;
 
 export const motionStatuses = ["open", "closing", "closed"] as const;
 export const motionStatusSchema = z.enum(motionStatuses);
-export const closeReasons = ["deadline", "allVoted", "coordinator"] as const;
-export const closeReasonSchema = z.enum(closeReasons);
-export type CloseReason = z.infer<typeof closeReasonSchema>;
 
 /** One change of position, kept for the motion's history (anonymous under secret ballots). */
 export const positionChangeSchema = z.object({
@@ -110,7 +108,8 @@ export const decisionRecordSchema = z.object({
   at: z.string(),
   prevHash: z.string(),
   hash: z.string(),
-  payload: z.record(z.string(), z.unknown()),
+  /** As stored (the hash covers it); read it with parseDecisionPayload (decisionPayload.ts). */
+  payload: storedDecisionPayloadSchema,
 });
 export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
 

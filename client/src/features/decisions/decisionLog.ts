@@ -1,18 +1,15 @@
-// Pure reading of the decision log: a record's untyped payload into a view, corrections under their record.
+// Pure reading of the decision log: a record's payload (read by the shared parseDecisionPayload) into a
+// view, corrections under their record.
 import {
   type CloseReason,
+  type DecisionPayload,
   type DecisionRecord,
   type Position,
   type PublicTally,
   type Sector,
   type TallyOutcome,
   type TallyReasonCode,
-  closeReasonSchema,
-  positionSchema,
-  publicTallySchema,
-  sectorSchema,
-  tallyOutcomeSchema,
-  tallyReasonCodeSchema,
+  parseDecisionPayload,
 } from "@mufakat/shared";
 
 export interface NamedPosition {
@@ -54,36 +51,25 @@ export interface DecisionView {
   corrections: CorrectionView[];
 }
 
-type Payload = Record<string, unknown>;
-
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
-const parsed = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, v: unknown) => {
-  const result = schema.safeParse(v);
-  return result.success ? result.data : null;
-};
-const asObject = (value: unknown): Payload | null =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Payload) : null;
-
-function readPositions(value: unknown, secret: boolean): Pick<DecisionView, "positions" | "reasons"> {
-  const items = Array.isArray(value) ? value.map(asObject).filter((item) => item !== null) : [];
+function readPositions(
+  payload: DecisionPayload & { type: "motionDecided" },
+): Pick<DecisionView, "positions" | "reasons"> {
   const positions: NamedPosition[] = [];
   const reasons: SecretReason[] = [];
-  for (const item of items) {
-    const position = parsed(positionSchema, item.position);
-    if (!position) continue;
-    const reason = typeof item.reason === "string" && item.reason ? item.reason : null;
-    if (secret) {
-      if (reason) reasons.push({ position, reason });
+  for (const item of payload.positions) {
+    // An empty reason is no reason.
+    const reason = item.reason ? item.reason : null;
+    if (payload.secretBallot) {
+      if (reason) reasons.push({ position: item.position, reason });
       continue;
     }
-    const sector = parsed(sectorSchema, item.sector);
-    if (!sector) continue;
+    if (!item.sector) continue;
     positions.push({
-      memberId: text(item.memberId),
-      displayName: text(item.displayName),
-      sector,
-      organisation: text(item.organisation),
-      position,
+      memberId: item.memberId ?? "",
+      displayName: item.displayName ?? "",
+      sector: item.sector,
+      organisation: item.organisation ?? "",
+      position: item.position,
       reason,
     });
   }
@@ -91,32 +77,44 @@ function readPositions(value: unknown, secret: boolean): Pick<DecisionView, "pos
 }
 
 export function readDecision(record: DecisionRecord): DecisionView {
-  const payload = record.payload;
-  const secretBallot = payload.secretBallot === true;
-  const outcome = parsed(tallyOutcomeSchema, payload.outcome);
+  const payload = parseDecisionPayload(record.payload);
+  const base = { seq: record.seq, at: record.at, hash: record.hash, corrections: [] };
+  if (payload.type !== "motionDecided") {
+    return {
+      ...base,
+      readable: false,
+      proposalTitle: "",
+      outcome: null,
+      reasonCode: null,
+      closeReason: null,
+      earlyClose: false,
+      secretBallot: false,
+      tally: null,
+      positions: [],
+      reasons: [],
+    };
+  }
   return {
-    seq: record.seq,
-    at: record.at,
-    hash: record.hash,
-    readable: payload.type === "motionDecided" && outcome !== null,
-    proposalTitle: text(payload.proposalTitle),
-    outcome,
-    reasonCode: parsed(tallyReasonCodeSchema, payload.reasonCode),
-    closeReason: parsed(closeReasonSchema, payload.closeReason),
-    earlyClose: payload.earlyClose === true,
-    secretBallot,
-    tally: parsed(publicTallySchema, payload.tally),
-    ...readPositions(payload.positions, secretBallot),
-    corrections: [],
+    ...base,
+    readable: payload.outcome !== null,
+    proposalTitle: payload.proposalTitle,
+    outcome: payload.outcome,
+    reasonCode: payload.reasonCode,
+    closeReason: payload.closeReason,
+    earlyClose: payload.earlyClose,
+    secretBallot: payload.secretBallot,
+    tally: payload.tally,
+    ...readPositions(payload),
   };
 }
 
 export function readCorrection(record: DecisionRecord): CorrectionView {
+  const payload = parseDecisionPayload(record.payload);
   return {
     seq: record.seq,
     at: record.at,
-    note: text(record.payload.note),
-    correctedBy: text(asObject(record.payload.correctedBy)?.displayName),
+    note: payload.type === "correction" ? payload.note : "",
+    correctedBy: payload.type === "correction" ? payload.correctedBy.displayName : "",
   };
 }
 
