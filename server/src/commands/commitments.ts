@@ -3,7 +3,6 @@
 // Creation and every status change go into the room's audit trail.
 import {
   type CommitmentStatus,
-  type PublicUser,
   type Sector,
   accountabilityLimits,
   type addCommitmentProgressInputSchema,
@@ -11,7 +10,7 @@ import {
   isCommitmentOverdue,
   type updateCommitmentInputSchema,
 } from "@mufakat/shared";
-import { Types, trusted } from "mongoose";
+import { Types } from "mongoose";
 import type { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
@@ -19,9 +18,9 @@ import type { CommitmentDoc } from "../models/accountability.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
 import { canChangeCommitment, canNameCommitmentOwner } from "../policies/accountabilityPolicy.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { type RoomAccess, findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
+import { type UserCard, userCardsById } from "./userCards.ts";
 
 /** The decision record `seq` of the room, which must be an adopted decision (not a correction). */
 export async function loadAdoptedDecision(
@@ -42,20 +41,6 @@ export async function loadAdoptedDecision(
   return record;
 }
 
-/** Public cards of the given users, by id; unknown ids are left out (presenters show a former member). */
-export async function publicUsersById(
-  ctx: AppContext,
-  ids: Iterable<Types.ObjectId | null | undefined>,
-): Promise<Map<string, PublicUser>> {
-  const unique = [...new Set([...ids].filter((id): id is Types.ObjectId => Boolean(id)).map((id) => id.toHexString()))];
-  if (unique.length === 0) return new Map();
-  const users = await ctx.models.User.find(
-    { _id: trusted({ $in: unique.map((id) => new Types.ObjectId(id)) }) },
-    { displayName: 1, sector: 1, organisation: 1 },
-  ).lean();
-  return new Map(users.map((user) => [user._id.toHexString(), presentPublicUser(user)]));
-}
-
 export function commitmentUserIds(commitments: CommitmentDoc[]): Types.ObjectId[] {
   return commitments.flatMap((c) => [
     c.createdBy,
@@ -67,12 +52,12 @@ export function commitmentUserIds(commitments: CommitmentDoc[]): Types.ObjectId[
 /** Commitments as the presenter needs them: the documents, the people they name, and the clock's now. */
 export interface CommitmentsView {
   commitments: CommitmentDoc[];
-  users: Map<string, PublicUser>;
+  users: Map<string, UserCard>;
   now: Date;
 }
 
 export async function commitmentsView(ctx: AppContext, commitments: CommitmentDoc[]): Promise<CommitmentsView> {
-  return { commitments, users: await publicUsersById(ctx, commitmentUserIds(commitments)), now: ctx.now() };
+  return { commitments, users: await userCardsById(ctx, commitmentUserIds(commitments)), now: ctx.now() };
 }
 
 export async function createCommitment(

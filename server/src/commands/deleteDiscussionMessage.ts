@@ -4,7 +4,6 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { DiscussionMessageDoc } from "../models/discussion.ts";
 import type { UserDoc } from "../models/index.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { loadOwnMessage } from "./discussionAccess.ts";
 import type { StoredDiscussionMessage } from "./postChatMessage.ts";
 
@@ -14,7 +13,7 @@ export async function deleteDiscussionMessage(
 ): Promise<StoredDiscussionMessage & { changed: boolean }> {
   // Any member may take back what they wrote, observers included (a participant may have been demoted since).
   const { message } = await loadOwnMessage(ctx, { messageId: props.messageId, user: props.user, action: "read" });
-  const author = presentPublicUser(props.user);
+  const author = props.user;
   if (message.deletedAt) return { message, author, notify: [], changed: false };
   const deleted = await ctx.models.DiscussionMessage.findOneAndUpdate(
     { _id: message._id, authorId: props.user._id, deletedAt: null },

@@ -2,7 +2,6 @@
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { UserDoc } from "../models/index.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { loadOwnMessage } from "./discussionAccess.ts";
 import type { StoredDiscussionMessage } from "./postChatMessage.ts";
 import { membersToNotify, resolveMentions } from "./resolveMentions.ts";
@@ -23,7 +22,7 @@ export async function editDiscussionMessage(
   if (!edited) throw appError("MESSAGE_DELETED", "this message was deleted");
   return {
     message: edited,
-    author: presentPublicUser(props.user),
+    author: props.user,
     notify: membersToNotify(mentions, { authorId: props.user._id, alreadyMentioned: message.mentions }),
   };
 }

@@ -1,18 +1,30 @@
-import type { PublicUser, RoomDetail } from "@mufakat/shared";
-import { trusted } from "mongoose";
+// One room as a member sees it: the room, the caller's role, every membership and the members' cards.
+import type { MemberRole } from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
-import type { UserDoc } from "../models/index.ts";
-import { presentRoomDetail } from "../presenters/rooms.ts";
-import { presentPublicUser } from "../presenters/users.ts";
+import type { MembershipDoc, RoomDoc, UserDoc } from "../models/index.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { type UserCard, userCardsById } from "./userCards.ts";
 
-export async function getRoomDetail(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<RoomDetail> {
+export interface RoomDetailView {
+  room: RoomDoc;
+  role: MemberRole;
+  memberships: MembershipDoc[];
+  users: Map<string, UserCard>;
+}
+
+export async function getRoomDetail(
+  ctx: AppContext,
+  props: { user: UserDoc; roomId: string },
+): Promise<RoomDetailView> {
   const { room, role } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
   const memberships = await ctx.models.Membership.find({ roomId: room._id }).lean();
-  const users = await ctx.models.User.find(
-    { _id: trusted({ $in: memberships.map((m) => m.userId) }) },
-    { displayName: 1, sector: 1, organisation: 1 },
-  ).lean();
-  const usersById = new Map<string, PublicUser>(users.map((u) => [u._id.toHexString(), presentPublicUser(u)]));
-  return presentRoomDetail(room, role, memberships, usersById);
+  return {
+    room,
+    role,
+    memberships,
+    users: await userCardsById(
+      ctx,
+      memberships.map((m) => m.userId),
+    ),
+  };
 }

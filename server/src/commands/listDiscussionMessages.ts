@@ -1,17 +1,17 @@
 // History of a room's chat and of a proposal's comments: pages of limits.discussionPageSize, newest
 // first, each older page asked for with the last page's `nextBefore` (a message id).
-import { type PublicUser, limits } from "@mufakat/shared";
+import { limits } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import type { DiscussionMessageDoc } from "../models/discussion.ts";
 import type { UserDoc } from "../models/index.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { loadProposalDiscussion } from "./discussionAccess.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import type { UserCard } from "./userCards.ts";
 
 export interface DiscussionHistory {
   messages: DiscussionMessageDoc[];
-  authors: Map<string, PublicUser>;
+  authors: Map<string, UserCard>;
   nextBefore: string | null;
 }
 
@@ -59,12 +59,12 @@ async function loadPage(
   };
 }
 
-async function loadAuthors(ctx: AppContext, messages: DiscussionMessageDoc[]): Promise<Map<string, PublicUser>> {
+async function loadAuthors(ctx: AppContext, messages: DiscussionMessageDoc[]): Promise<Map<string, UserCard>> {
   const ids = [...new Set(messages.map((message) => message.authorId.toHexString()))];
   if (ids.length === 0) return new Map();
   const users = await ctx.models.User.find(
     { _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) },
     { displayName: 1, sector: 1, organisation: 1 },
   ).lean();
-  return new Map(users.map((user) => [user._id.toHexString(), presentPublicUser(user)]));
+  return new Map(users.map((user) => [user._id.toHexString(), user]));
 }

@@ -1,25 +1,29 @@
-import type { AuditEntry, PublicUser } from "@mufakat/shared";
-import { trusted } from "mongoose";
+// The room's audit trail with the cards of the people who acted.
 import type { AppContext } from "../context.ts";
-import type { UserDoc } from "../models/index.ts";
-import { presentAuditEntry } from "../presenters/rooms.ts";
-import { presentPublicUser } from "../presenters/users.ts";
+import type { AuditEntryDoc, UserDoc } from "../models/index.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { type UserCard, userCardsById } from "./userCards.ts";
+
+export interface RoomAuditView {
+  entries: AuditEntryDoc[];
+  actors: Map<string, UserCard>;
+}
 
 /** The room's audit trail, newest first. Every member may read it: coordinators act in the open. */
 export async function listRoomAudit(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; limit: number },
-): Promise<AuditEntry[]> {
+): Promise<RoomAuditView> {
   const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
   const entries = await ctx.models.AuditEntry.find({ roomId: room._id })
     .sort({ at: -1, _id: -1 })
     .limit(props.limit)
     .lean();
-  const actors = await ctx.models.User.find(
-    { _id: trusted({ $in: entries.map((e) => e.actorId) }) },
-    { displayName: 1, sector: 1, organisation: 1 },
-  ).lean();
-  const byId = new Map<string, PublicUser>(actors.map((u) => [u._id.toHexString(), presentPublicUser(u)]));
-  return entries.map((entry) => presentAuditEntry(entry, byId.get(entry.actorId.toHexString())));
+  return {
+    entries,
+    actors: await userCardsById(
+      ctx,
+      entries.map((e) => e.actorId),
+    ),
+  };
 }

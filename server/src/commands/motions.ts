@@ -10,7 +10,6 @@ import {
   type MemberRole,
   type MotionDecidedPayload,
   type OpenMotionInput,
-  type PublicUser,
   type Tally,
   type TallyOutcome,
   decisionRuleSchema,
@@ -28,8 +27,8 @@ import type { MotionDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { appendDecisionRecord } from "./decisionLog.ts";
 import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { recordAudit } from "./recordAudit.ts";
+import type { UserCard } from "./userCards.ts";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -433,7 +432,7 @@ export async function myPosition(ctx: AppContext, motion: MotionDoc, user: UserD
 export interface MotionView {
   motion: MotionDoc;
   tally: Tally;
-  openedBy: PublicUser | undefined;
+  openedBy: UserCard | undefined;
   displayNames: Map<string, string>;
   myPosition: string | null;
 }
@@ -454,7 +453,7 @@ export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer:
   return {
     motion,
     tally,
-    openedBy: opener ? presentPublicUser(opener) : undefined,
+    openedBy: opener,
     displayNames: new Map(users.map((u) => [u._id.toHexString(), u.displayName])),
     myPosition: await myPosition(ctx, motion, viewer),
   };

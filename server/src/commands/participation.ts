@@ -9,7 +9,6 @@ import {
   type ContributionKind,
   type MemberRole,
   type ParticipationBalance,
-  type PublicUser,
   type Sector,
   type SectorActivity,
   accountabilityLimits,
@@ -22,7 +21,7 @@ import { type Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
-import { publicUsersById } from "./commitments.ts";
+import { type UserCard, userCardsById } from "./userCards.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 
@@ -112,7 +111,7 @@ export interface ParticipationView {
     to: CollaborationStage;
     at: Date;
     actorId: string;
-    actor: PublicUser | undefined;
+    actor: UserCard | undefined;
   }>;
 }
 
@@ -152,7 +151,7 @@ export async function participationOfRoom(
     .sort({ at: 1, _id: 1 })
     .limit(500)
     .lean();
-  const actors = await publicUsersById(
+  const actors = await userCardsById(
     ctx,
     stageEntries.map((entry) => entry.actorId),
   );

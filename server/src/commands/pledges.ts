@@ -19,20 +19,20 @@ import { appError } from "../errors.ts";
 import type { PledgeDoc } from "../models/accountability.ts";
 import type { UserDoc } from "../models/index.ts";
 import { canChangePledge } from "../policies/accountabilityPolicy.ts";
-import { loadAdoptedDecision, publicUsersById } from "./commitments.ts";
+import { loadAdoptedDecision } from "./commitments.ts";
+import { type UserCard, userCardsById } from "./userCards.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
-import type { PublicUser } from "@mufakat/shared";
 
 export interface PledgesView {
   pledges: PledgeDoc[];
-  users: Map<string, PublicUser>;
+  users: Map<string, UserCard>;
 }
 
 async function viewOf(ctx: AppContext, pledges: PledgeDoc[]): Promise<PledgesView> {
   return {
     pledges,
-    users: await publicUsersById(
+    users: await userCardsById(
       ctx,
       pledges.map((p) => p.userId),
     ),

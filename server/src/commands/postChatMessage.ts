@@ -1,16 +1,15 @@
 // Posts a message to a room's chat. Observers can read the chat but not write to it.
-import type { PublicUser } from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
 import type { DiscussionMessageDoc } from "../models/discussion.ts";
 import type { UserDoc } from "../models/index.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { membersToNotify, resolveMentions } from "./resolveMentions.ts";
+import type { UserCard } from "./userCards.ts";
 
 /** A message as stored by a write, with what the edge needs to present and announce it. */
 export interface StoredDiscussionMessage {
   message: DiscussionMessageDoc;
-  author: PublicUser;
+  author: UserCard;
   /** Ids of members this write newly @mentions, to be told with `discussion:mentioned`. */
   notify: string[];
 }
@@ -31,7 +30,7 @@ export async function postChatMessage(
   });
   return {
     message: created.toObject() as DiscussionMessageDoc,
-    author: presentPublicUser(props.user),
+    author: props.user,
     notify: membersToNotify(mentions, { authorId: props.user._id }),
   };
 }

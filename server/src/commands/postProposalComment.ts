@@ -6,7 +6,6 @@ import type { AppContext } from "../context.ts";
 import { validationError } from "../errors.ts";
 import type { DiscussionMessageDoc } from "../models/discussion.ts";
 import type { UserDoc } from "../models/index.ts";
-import { presentPublicUser } from "../presenters/users.ts";
 import { loadProposalDiscussion } from "./discussionAccess.ts";
 import type { StoredDiscussionMessage } from "./postChatMessage.ts";
 import { membersToNotify, resolveMentions } from "./resolveMentions.ts";
@@ -51,7 +50,7 @@ export async function postProposalComment(
   });
   return {
     message: created.toObject() as DiscussionMessageDoc,
-    author: presentPublicUser(props.user),
+    author: props.user,
     notify: membersToNotify(mentions, { authorId: props.user._id }),
   };
 }

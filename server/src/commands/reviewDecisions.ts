@@ -13,7 +13,7 @@ import { type ChainVerification, type ReadDecision, readDecision, verifyDecision
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { sha256Hex } from "./motions.ts";
 import { type PledgesView, roomPledges } from "./pledges.ts";
-import { publicUsersById } from "./commitments.ts";
+import { userCardsById } from "./userCards.ts";
 
 export interface ReviewFilter {
   roomId?: string | undefined;
@@ -170,7 +170,7 @@ export async function getReviewDecision(
     commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id, props.seq)),
     pledges: {
       pledges,
-      users: await publicUsersById(
+      users: await userCardsById(
         ctx,
         pledges.map((p) => p.userId),
       ),

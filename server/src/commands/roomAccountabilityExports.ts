@@ -13,7 +13,8 @@ import {
 import type { AppContext } from "../context.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
-import { type CommitmentsView, commitmentsView, publicUsersById, roomCommitments } from "./commitments.ts";
+import { type CommitmentsView, commitmentsView, roomCommitments } from "./commitments.ts";
+import { userCardsById } from "./userCards.ts";
 import {
   type ChainVerification,
   type ReadDecision,
@@ -52,7 +53,7 @@ async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView>
   const pledges = await roomPledges(ctx, room._id);
   return {
     pledges,
-    users: await publicUsersById(
+    users: await userCardsById(
       ctx,
       pledges.map((p) => p.userId),
     ),

@@ -26,16 +26,19 @@ import type { ParticipationView } from "../commands/participation.ts";
 import type { PledgesView } from "../commands/pledges.ts";
 import type { ReviewDetail, ReviewListItem } from "../commands/reviewDecisions.ts";
 import type { RoomExportData, RoomReportData } from "../commands/roomAccountabilityExports.ts";
+import type { UserCard } from "../commands/userCards.ts";
 import type { CommitmentDoc, PledgeDoc } from "../models/accountability.ts";
 import type { RoomDoc } from "../models/index.ts";
 import { presentDecisionRecord } from "./motions.ts";
 import { presentRoomSummary } from "./rooms.ts";
-import { formerUser } from "./users.ts";
+import { formerUser, presentPublicUser } from "./users.ts";
 
-const userOr = (users: Map<string, PublicUser>, id: { toHexString(): string }) =>
-  users.get(id.toHexString()) ?? formerUser(id.toHexString());
+const userOr = (users: Map<string, UserCard>, id: { toHexString(): string }): PublicUser => {
+  const card = users.get(id.toHexString());
+  return card ? presentPublicUser(card) : formerUser(id.toHexString());
+};
 
-export function presentCommitment(commitment: CommitmentDoc, users: Map<string, PublicUser>, now: Date): Commitment {
+export function presentCommitment(commitment: CommitmentDoc, users: Map<string, UserCard>, now: Date): Commitment {
   const status = commitment.status as CommitmentStatus;
   return {
     id: commitment._id.toHexString(),
@@ -66,7 +69,7 @@ export function presentCommitments(view: CommitmentsView): Commitment[] {
   return view.commitments.map((c) => presentCommitment(c, view.users, view.now));
 }
 
-export function presentPledge(pledge: PledgeDoc, users: Map<string, PublicUser>): Pledge {
+export function presentPledge(pledge: PledgeDoc, users: Map<string, UserCard>): Pledge {
   return {
     id: pledge._id.toHexString(),
     roomId: pledge.roomId.toHexString(),
@@ -104,7 +107,7 @@ export function presentParticipation(view: ParticipationView): Participation {
       from: change.from,
       to: change.to,
       at: change.at.toISOString(),
-      by: change.actor ?? formerUser(change.actorId),
+      by: change.actor ? presentPublicUser(change.actor) : formerUser(change.actorId),
     })),
     sectors: sectors.map((sector) => {
       const figures = balance.perSector[sector];

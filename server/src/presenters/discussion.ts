@@ -1,18 +1,19 @@
 // Shapes chat messages and proposal comments for the wire. A deleted message keeps its place and
 // author but carries no text and no mentions.
-import type { DiscussionMessage, DiscussionPage, PublicUser } from "@mufakat/shared";
+import type { DiscussionMessage, DiscussionPage } from "@mufakat/shared";
+import type { UserCard } from "../commands/userCards.ts";
 import type { DiscussionMessageDoc } from "../models/discussion.ts";
-import { formerUser } from "./users.ts";
+import { formerUser, presentPublicUser } from "./users.ts";
 
 export function presentDiscussionMessage(
   message: DiscussionMessageDoc,
-  author: PublicUser | undefined,
+  author: UserCard | undefined,
 ): DiscussionMessage {
   const deleted = message.deletedAt != null;
   const common = {
     id: message._id.toHexString(),
     roomId: message.roomId.toHexString(),
-    author: author ?? formerUser(message.authorId.toHexString()),
+    author: author ? presentPublicUser(author) : formerUser(message.authorId.toHexString()),
     body: deleted ? null : (message.body ?? null),
     mentions: deleted ? [] : (message.mentions ?? []).map((id) => id.toHexString()),
     createdAt: message.createdAt.toISOString(),
@@ -38,7 +39,7 @@ export function presentDiscussionMessage(
 
 export function presentDiscussionPage(page: {
   messages: DiscussionMessageDoc[];
-  authors: Map<string, PublicUser>;
+  authors: Map<string, UserCard>;
   nextBefore: string | null;
 }): DiscussionPage {
   return {

@@ -4,17 +4,17 @@ import {
   type DecisionRule,
   type Motion,
   type Position,
-  type PublicUser,
   type Tally,
   redactTally,
 } from "@mufakat/shared";
+import type { UserCard } from "../commands/userCards.ts";
 import type { DecisionRecordDoc, MotionDoc } from "../models/decisions.ts";
-import { formerUser } from "./users.ts";
+import { formerUser, presentPublicUser } from "./users.ts";
 
 export function presentMotion(
   motion: MotionDoc,
   tally: Tally,
-  props: { openedBy: PublicUser | undefined; displayNames: Map<string, string>; myPosition: string | null },
+  props: { openedBy: UserCard | undefined; displayNames: Map<string, string>; myPosition: string | null },
 ): Motion {
   return {
     id: motion._id.toHexString(),
@@ -26,7 +26,7 @@ export function presentMotion(
     rule: motion.rule as DecisionRule,
     secretBallot: motion.secretBallot,
     status: motion.status as Motion["status"],
-    openedBy: props.openedBy ?? formerUser(motion.openedBy.toHexString()),
+    openedBy: props.openedBy ? presentPublicUser(props.openedBy) : formerUser(motion.openedBy.toHexString()),
     openedAt: motion.openedAt.toISOString(),
     deadline: motion.deadline.toISOString(),
     closedAt: motion.closedAt?.toISOString() ?? null,

@@ -14,8 +14,10 @@ import {
   type Sector,
   sectors,
 } from "@mufakat/shared";
+import type { RoomDetailView } from "../commands/getRoomDetail.ts";
+import type { RoomAuditView } from "../commands/listRoomAudit.ts";
 import type { AuditEntryDoc, InviteDoc, MembershipDoc, PendingActionDoc, RoomDoc } from "../models/index.ts";
-import { formerUser } from "./users.ts";
+import { formerUser, presentPublicUser } from "./users.ts";
 
 export function presentRoomSummary(room: RoomDoc, myRole: MemberRole | null): RoomSummary {
   return {
@@ -42,14 +44,13 @@ export function presentMember(membership: MembershipDoc, user: PublicUser | unde
 
 const roleOrder: Record<MemberRole, number> = { coordinator: 0, participant: 1, observer: 2 };
 
-export function presentRoomDetail(
-  room: RoomDoc,
-  myRole: MemberRole | null,
-  memberships: MembershipDoc[],
-  usersById: Map<string, PublicUser>,
-): RoomDetail {
+export function presentRoomDetail(view: RoomDetailView): RoomDetail {
+  const { room, role: myRole, memberships, users } = view;
   const members = memberships
-    .map((membership) => presentMember(membership, usersById.get(membership.userId.toHexString())))
+    .map((membership) => {
+      const user = users.get(membership.userId.toHexString());
+      return presentMember(membership, user ? presentPublicUser(user) : undefined);
+    })
     .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.user.displayName.localeCompare(b.user.displayName));
   const membersBySector = Object.fromEntries(sectors.map((sector) => [sector, [] as Member[]])) as Record<
     Sector,
@@ -92,4 +93,12 @@ export function presentAuditEntry(entry: AuditEntryDoc, actor: PublicUser | unde
     after: entry.after ?? null,
     at: entry.at.toISOString(),
   };
+}
+
+/** The audit trail, newest first, each entry with its actor (or a former member). */
+export function presentRoomAudit(view: RoomAuditView): AuditEntry[] {
+  return view.entries.map((entry) => {
+    const actor = view.actors.get(entry.actorId.toHexString());
+    return presentAuditEntry(entry, actor ? presentPublicUser(actor) : undefined);
+  });
 }

@@ -35,7 +35,14 @@ import { joinOpenRoom } from "../../commands/joinOpenRoom.ts";
 import { listMyRooms, listOpenRooms } from "../../commands/listRooms.ts";
 import { listRoomAudit } from "../../commands/listRoomAudit.ts";
 import type { AppContext } from "../../context.ts";
-import { presentInvite, presentMember, presentPendingAction, presentRoomSummary } from "../../presenters/rooms.ts";
+import {
+  presentInvite,
+  presentMember,
+  presentPendingAction,
+  presentRoomAudit,
+  presentRoomDetail,
+  presentRoomSummary,
+} from "../../presenters/rooms.ts";
 import { presentPublicUser } from "../../presenters/users.ts";
 import { type Operation, defineOperation } from "../operation.ts";
 
@@ -107,7 +114,10 @@ export function roomOperations(ctx: AppContext): Operation[] {
       responses: { 200: { description: "The room", schema: roomDetailSchema } },
       errors: roomErrors,
       async handle({ user, params }) {
-        return { status: 200, body: await getRoomDetail(ctx, { user, roomId: params.roomId ?? "" }) };
+        return {
+          status: 200,
+          body: presentRoomDetail(await getRoomDetail(ctx, { user, roomId: params.roomId ?? "" })),
+        };
       },
     }),
     defineOperation({
@@ -327,7 +337,7 @@ export function roomOperations(ctx: AppContext): Operation[] {
       async handle({ user, params, query }) {
         return {
           status: 200,
-          body: await listRoomAudit(ctx, { user, roomId: params.roomId ?? "", limit: query.limit }),
+          body: presentRoomAudit(await listRoomAudit(ctx, { user, roomId: params.roomId ?? "", limit: query.limit })),
         };
       },
     }),
