@@ -23,6 +23,11 @@ export async function addMembership(
       joinedAt: ctx.now(),
     });
     await ctx.models.Room.updateOne({ _id: props.roomId }, { $inc: { memberCount: 1 } });
+    ctx.events.publish("membershipChanged", {
+      roomId: props.roomId.toHexString(),
+      userId: props.user._id.toHexString(),
+      role: props.role,
+    });
     return membership.toObject();
   } catch (error) {
     if (isDuplicateKey(error)) throw appError("ALREADY_MEMBER", "you are already a member of this room");

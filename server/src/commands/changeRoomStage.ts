@@ -24,5 +24,10 @@ export async function changeRoomStage(
     before: { stage: room.stage },
     after: { stage: props.stage },
   });
+  ctx.events.publish("roomStageChanged", {
+    roomId: room._id.toHexString(),
+    stage: props.stage,
+    previousStage: room.stage,
+  });
   return updated;
 }

@@ -8,6 +8,7 @@ import {
   type addCommitmentProgressInputSchema,
   type createCommitmentInputSchema,
   isCommitmentOverdue,
+  parseDecisionPayload,
   type updateCommitmentInputSchema,
 } from "@mufakat/shared";
 import { Types } from "mongoose";
@@ -26,19 +27,20 @@ import { type UserCard, userCardsById } from "./userCards.ts";
 export async function loadAdoptedDecision(
   ctx: AppContext,
   props: { roomId: Types.ObjectId; seq: number },
-): Promise<DecisionRecordDoc> {
+): Promise<{ record: DecisionRecordDoc; proposalTitle: string }> {
   const record = await ctx.models.DecisionRecord.findOne({ roomId: props.roomId, seq: props.seq }).lean();
   if (record?.kind !== "decision") {
     throw appError("DECISION_NOT_FOUND", "no decision record with that number in this room");
   }
-  const outcome = (record.payload as { outcome?: unknown }).outcome;
-  if (outcome !== "adopted") {
+  const payload = parseDecisionPayload(record.payload);
+  const outcome = payload.type === "motionDecided" ? payload.outcome : null;
+  if (outcome !== "adopted" || payload.type !== "motionDecided") {
     throw appError("DECISION_NOT_ADOPTED", `decision ${props.seq} was not adopted (${String(outcome)})`, {
       seq: props.seq,
-      outcome: typeof outcome === "string" ? outcome : null,
+      outcome,
     });
   }
-  return record;
+  return { record, proposalTitle: payload.proposalTitle };
 }
 
 export function commitmentUserIds(commitments: CommitmentDoc[]): Types.ObjectId[] {
@@ -91,7 +93,7 @@ export async function createCommitment(
   const created = await ctx.models.Commitment.create({
     roomId: room._id,
     decisionSeq: input.decisionSeq,
-    decisionTitle: String((decision.payload as { proposalTitle?: unknown }).proposalTitle ?? ""),
+    decisionTitle: decision.proposalTitle,
     what: input.what,
     ownerUserId: input.ownerUserId ? new Types.ObjectId(input.ownerUserId) : null,
     ownerOrganisation: input.ownerOrganisation,
@@ -117,6 +119,7 @@ export async function createCommitment(
       dueDate: commitment.dueDate.toISOString(),
     },
   });
+  publishCommitmentChanged(ctx, commitment);
   return commitmentsView(ctx, [commitment]);
 }
 
@@ -138,6 +141,13 @@ async function loadCommitmentForChange(
     throw appError("NOT_YOUR_COMMITMENT", "only its owner, its author or a coordinator can change a commitment");
   }
   return { commitment, access };
+}
+
+function publishCommitmentChanged(ctx: AppContext, commitment: CommitmentDoc): void {
+  ctx.events.publish("commitmentChanged", {
+    roomId: commitment.roomId.toHexString(),
+    commitmentId: commitment._id.toHexString(),
+  });
 }
 
 export async function updateCommitment(
@@ -165,6 +175,7 @@ export async function updateCommitment(
   if (changes.status !== undefined && changes.status !== commitment.status) {
     await recordStatusChange(ctx, { user: props.user, before: commitment, after: updated });
   }
+  publishCommitmentChanged(ctx, updated);
   return commitmentsView(ctx, [updated]);
 }
 
@@ -205,6 +216,7 @@ export async function addCommitmentProgress(
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw appError("COMMITMENT_NOT_FOUND", "no such commitment");
+  publishCommitmentChanged(ctx, updated);
   return commitmentsView(ctx, [updated]);
 }
 

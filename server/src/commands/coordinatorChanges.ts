@@ -101,6 +101,11 @@ async function applyRole(
     before: { role: props.target.role },
     after: { role: props.role, ...(props.confirmedBy ? { confirmedBy: props.confirmedBy.toHexString() } : {}) },
   });
+  ctx.events.publish("membershipChanged", {
+    roomId: props.room._id.toHexString(),
+    userId: props.target.userId.toHexString(),
+    role: props.role,
+  });
   return updated;
 }
 
@@ -118,6 +123,11 @@ async function applyRemoval(
     target: props.target.userId.toHexString(),
     before: { role: props.target.role, sector: props.target.sector, organisation: props.target.organisation },
     after: props.confirmedBy ? { confirmedBy: props.confirmedBy.toHexString() } : null,
+  });
+  ctx.events.publish("membershipChanged", {
+    roomId: props.room._id.toHexString(),
+    userId: props.target.userId.toHexString(),
+    role: null,
   });
 }
 

@@ -24,6 +24,11 @@ export async function createRoom(
       })
     ).toObject();
     await recordAudit(ctx, { roomId: room._id, actorId: props.user._id, action: "room.created", after: input });
+    ctx.events.publish("membershipChanged", {
+      roomId: room._id.toHexString(),
+      userId: props.user._id.toHexString(),
+      role: "coordinator",
+    });
     return { room, membership };
   } catch (error) {
     // No transactions here: undo the room so a half-made room with no coordinator never lingers.

@@ -87,6 +87,7 @@ export async function createPledge(
       status: pledge.status,
     },
   });
+  ctx.events.publish("pledgeChanged", { roomId: room._id.toHexString(), pledgeId: pledge._id.toHexString() });
   return viewOf(ctx, [pledge]);
 }
 
@@ -122,6 +123,7 @@ export async function updatePledgeStatus(
     before: { status: pledge.status },
     after: { status: updated.status },
   });
+  ctx.events.publish("pledgeChanged", { roomId: pledge.roomId.toHexString(), pledgeId: pledge._id.toHexString() });
   return viewOf(ctx, [updated]);
 }
 

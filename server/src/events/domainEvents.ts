@@ -1,7 +1,7 @@
 // The domain events commands publish once a change is stored, and the per-app bus that carries them.
 // Transports and caches subscribe (realtime/motionBroadcasts.ts tells the room); a command never knows
 // who listens, and a listener never changes what the command stored or answered.
-import type { CloseReason, Position, PublicTally, TallyOutcome } from "@mufakat/shared";
+import type { CloseReason, CollaborationStage, MemberRole, Position, PublicTally, TallyOutcome } from "@mufakat/shared";
 import type { Logger } from "pino";
 
 /** Every domain event by name, with its payload: plain ids and values, no database documents. */
@@ -23,10 +23,10 @@ export interface DomainEventMap {
   };
   /** A record was appended to a room's decision log (not when a dedupe key found it already there). */
   decisionRecorded: { roomId: string; seq: number; kind: "decision" | "correction"; hash: string };
-  /** A member joined, left, or changed role, sector or organisation; role null when they left. */
-  membershipChanged: { roomId: string; userId: string; role: string | null };
+  /** A member joined (or created the room), left or changed role; role null when they left. */
+  membershipChanged: { roomId: string; userId: string; role: MemberRole | null };
   /** A room moved to another stage of its deliberation. */
-  roomStageChanged: { roomId: string; stage: string; previousStage: string };
+  roomStageChanged: { roomId: string; stage: CollaborationStage; previousStage: CollaborationStage };
   /** A commitment was recorded or its follow-up changed. */
   commitmentChanged: { roomId: string; commitmentId: string };
   /** A resource pledge was recorded or its follow-up changed. */
