@@ -9,6 +9,8 @@ import {
   type addCommitmentProgressInputSchema,
   type createCommitmentInputSchema,
   isCommitmentOverdue,
+  mayNameCommitmentOwner,
+  ownsCommitment,
   type updateCommitmentInputSchema,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
@@ -18,7 +20,8 @@ import { appError } from "../errors.ts";
 import type { CommitmentDoc } from "../models/accountability.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
-import { canChangeCommitment, canNameCommitmentOwner } from "../policies/accountabilityPolicy.ts";
+import { policyCommitment } from "../policies/accountabilityPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { presentPublicUser } from "../presenters/users.ts";
 import { type RoomAccess, findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
@@ -83,12 +86,12 @@ export async function createCommitment(
   const { room, membership, role } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: "write",
+    action: "commitment.create",
   });
   const decision = await loadAdoptedDecision(ctx, { roomId: room._id, seq: input.decisionSeq });
   let sector = membership.sector as Sector;
   if (input.ownerUserId !== null) {
-    if (!canNameCommitmentOwner(role, input.ownerUserId, props.user._id)) {
+    if (!mayNameCommitmentOwner(policyActor(props.user._id, role), input.ownerUserId)) {
       throw appError(
         "NOT_A_COORDINATOR",
         "participants can name only themselves as owner; a coordinator can name others",
@@ -147,9 +150,9 @@ async function loadCommitmentForChange(
   const access = await loadRoomAccess(ctx, {
     roomId: commitment.roomId.toHexString(),
     userId: props.user._id,
-    action: "write",
+    action: "commitment.change",
   });
-  if (!canChangeCommitment(access.role, commitment, props.user._id)) {
+  if (!ownsCommitment(policyActor(props.user._id, access.role), policyCommitment(commitment))) {
     throw appError("NOT_YOUR_COMMITMENT", "only its owner, its author or a coordinator can change a commitment");
   }
   return { commitment, access };
@@ -231,7 +234,11 @@ export async function listCommitments(
     filter: { decisionSeq?: number | undefined; status?: CommitmentStatus | undefined; overdue?: boolean | undefined };
   },
 ): Promise<CommitmentsView> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "commitment.view",
+  });
   const commitments = await roomCommitments(ctx, room._id, props.filter.decisionSeq);
   const now = ctx.now();
   const filtered = commitments.filter(

@@ -7,7 +7,11 @@ import { presentPublicUser } from "../presenters/users.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 
 export async function getRoomDetail(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<RoomDetail> {
-  const { room, role } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.view",
+  });
   const memberships = await ctx.models.Membership.find({ roomId: room._id }).lean();
   const users = await ctx.models.User.find(
     { _id: trusted({ $in: memberships.map((m) => m.userId) }) },

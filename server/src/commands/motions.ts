@@ -14,8 +14,11 @@ import {
   decisionRuleSchema,
   defaultDecisionRule,
   openMotionInputSchema,
+  levelFor,
   redactTally,
+  rolesWith,
   tallyMotion,
+  voteRefusal,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import { loadStoredDocument } from "../collaboration/updateLog.ts";
@@ -28,6 +31,7 @@ import { appendDecisionRecord } from "./decisionLog.ts";
 import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { presentPublicUser } from "../presenters/users.ts";
 import { recordAudit } from "./recordAudit.ts";
+import { policyMotion } from "../policies/motionPolicy.ts";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -63,7 +67,7 @@ export async function openMotion(
   await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: room.participantsMayOpenMotions ? "write" : "coordinate",
+    action: "motion.open",
   });
   const proposal = await ctx.models.Proposal.findOne({ _id: input.proposalId, roomId: room._id }).lean();
   if (!proposal) throw appError("PROPOSAL_NOT_FOUND", "no such proposal in this room");
@@ -73,7 +77,7 @@ export async function openMotion(
   const frozenText = plainTextOfState(await loadStoredDocument(ctx, proposal._id));
   const eligibleMembers = await ctx.models.Membership.find({
     roomId: room._id,
-    role: trusted({ $in: ["coordinator", "participant"] }),
+    role: trusted({ $in: rolesWith(levelFor("motion.vote")) }),
   }).lean();
   const now = ctx.now();
   let motion: MotionDoc;
@@ -143,10 +147,15 @@ export async function castVote(
   props: { user: UserDoc; motionId: string; input: CastVoteInput },
 ): Promise<CastVoteOutcome> {
   const motion = await findMotion(ctx, props.motionId);
-  await loadRoomAccess(ctx, { roomId: motion.roomId.toHexString(), userId: props.user._id, action: "write" });
+  const { role } = await loadRoomAccess(ctx, {
+    roomId: motion.roomId.toHexString(),
+    userId: props.user._id,
+    action: "motion.vote",
+  });
   const userId = props.user._id.toHexString();
   const entitled = motion.eligible.find((member) => member.memberId === userId);
-  if (!entitled) throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
+  if (!entitled || voteRefusal({ userId, role }, policyMotion(motion)))
+    throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
   const now = ctx.now();
   if (motion.status !== "open" || motion.deadline <= now) throw appError("MOTION_CLOSED", "this motion is closed");
 
@@ -222,7 +231,7 @@ export async function closeMotion(
     await loadRoomAccess(ctx, {
       roomId: motion.roomId.toHexString(),
       userId: props.closedBy._id,
-      action: "coordinate",
+      action: "motion.close",
     });
   }
   const now = ctx.now();
@@ -374,7 +383,7 @@ export async function listMotions(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; proposalId?: string | undefined },
 ): Promise<MotionDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "motion.view" });
   const filter = props.proposalId
     ? { roomId: room._id, proposalId: new Types.ObjectId(props.proposalId) }
     : { roomId: room._id };
@@ -389,7 +398,7 @@ export async function loadMotionForMember(
   const { role } = await loadRoomAccess(ctx, {
     roomId: motion.roomId.toHexString(),
     userId: props.user._id,
-    action: "read",
+    action: "motion.view",
   });
   return { motion, role };
 }

@@ -9,6 +9,7 @@ import {
   type Sector,
   accountabilityLimits,
   type createPledgeInputSchema,
+  ownsPledge,
   resourceKinds,
   sectors,
 } from "@mufakat/shared";
@@ -18,7 +19,8 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { PledgeDoc } from "../models/accountability.ts";
 import type { UserDoc } from "../models/index.ts";
-import { canChangePledge } from "../policies/accountabilityPolicy.ts";
+import { policyPledge } from "../policies/accountabilityPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { loadAdoptedDecision, publicUsersById } from "./commitments.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
@@ -51,7 +53,7 @@ export async function createPledge(
   const { room, membership } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: "write",
+    action: "pledge.create",
   });
   if (props.input.decisionSeq !== null)
     await loadAdoptedDecision(ctx, { roomId: room._id, seq: props.input.decisionSeq });
@@ -102,9 +104,9 @@ export async function updatePledgeStatus(
   const { role } = await loadRoomAccess(ctx, {
     roomId: pledge.roomId.toHexString(),
     userId: props.user._id,
-    action: "write",
+    action: "pledge.change",
   });
-  if (!canChangePledge(role, pledge, props.user._id)) {
+  if (!ownsPledge(policyActor(props.user._id, role), policyPledge(pledge))) {
     throw appError("NOT_YOUR_PLEDGE", "only the member who pledged or a coordinator can change a pledge");
   }
   if (pledge.status === props.status) return viewOf(ctx, [pledge]);
@@ -137,7 +139,7 @@ export async function listResourceLedger(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; decisionSeq?: number | undefined },
 ): Promise<PledgesView & { totals: ResourceTotals }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "pledge.view" });
   const pledges = await roomPledges(ctx, room._id, props.decisionSeq);
   return { ...(await viewOf(ctx, pledges)), totals: resourceTotals(pledges) };
 }

@@ -22,7 +22,11 @@ export interface RoomExportData {
 }
 
 async function coordinatedRoom(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<RoomDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "records.export",
+  });
   return room;
 }
 

@@ -20,6 +20,7 @@ import {
   type TallyReasonCode,
   commitmentStatuses,
   isCommitmentOverdue,
+  maySeeParticipationWarnings,
   publicTallySchema,
   recordedPositionSchema,
   sectors,
@@ -137,7 +138,7 @@ export function presentParticipation(view: ParticipationView): Participation {
     }),
     balanceIndex: balance.balanceIndex,
     // The warning is the coordinators' prompt to act; other members see the figures without it.
-    warnings: view.viewerRole === "coordinator" ? balance.warnings : null,
+    warnings: maySeeParticipationWarnings(view.viewerRole) ? balance.warnings : null,
   };
 }
 

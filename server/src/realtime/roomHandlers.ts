@@ -126,7 +126,7 @@ export function installRoomHandlers(
     const userId = new Types.ObjectId(socket.data.userId);
     // A socket that connected before its user was banned (or deleted) enters no room.
     await loadActiveUser(deps.ctx, userId);
-    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
+    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "room.view" });
     const proposals = await roomProposals(deps.ctx, room._id);
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {

@@ -31,3 +31,8 @@ export function accessRefusal(role: MemberRole | null, level: AccessLevel): Acce
   if (level === "coordinate") return "NOT_A_COORDINATOR";
   return "READ_ONLY_ROLE";
 }
+
+/** The roles that grant `level`, for queries such as "the rooms this user coordinates". */
+export function rolesWith(level: AccessLevel): MemberRole[] {
+  return (Object.keys(granted) as MemberRole[]).filter((role) => granted[role].has(level));
+}

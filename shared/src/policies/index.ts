@@ -5,3 +5,4 @@ export * from "./room.ts";
 export * from "./motion.ts";
 export * from "./accountability.ts";
 export * from "./discussion.ts";
+export * from "./members.ts";

@@ -8,7 +8,9 @@ import {
   ownsPledge,
   pledgeAbilities,
 } from "./accountability.ts";
+import { rolesWith } from "./access.ts";
 import { messageAbilities, ownsMessage } from "./discussion.ts";
+import { confirmationRefusal, needsSecondCoordinator } from "./members.ts";
 import { closeMotionRefusal, motionAbilities, voteRefusal } from "./motion.ts";
 
 const me = "a".repeat(24);
@@ -123,5 +125,21 @@ describe("discussion messages", () => {
     for (const role of ["coordinator", "participant", "observer", null] as const) {
       expect(messageAbilities(as(role), theirs)).toEqual({ edit: false, delete: false });
     }
+  });
+});
+
+describe("members", () => {
+  it("waits for a second coordinator to demote or remove a coordinator, who is not the requester", () => {
+    expect(needsSecondCoordinator("coordinator")).toBe(true);
+    expect(needsSecondCoordinator("participant")).toBe(false);
+    expect(needsSecondCoordinator("observer")).toBe(false);
+    expect(confirmationRefusal(as("coordinator"), { requestedBy: me })).toBe("CONFIRMATION_BY_SAME_COORDINATOR");
+    expect(confirmationRefusal(as("coordinator"), { requestedBy: other })).toBeNull();
+  });
+
+  it("lists the roles that grant each level", () => {
+    expect(rolesWith("read")).toEqual(["coordinator", "participant", "observer"]);
+    expect(rolesWith("write")).toEqual(["coordinator", "participant"]);
+    expect(rolesWith("coordinate")).toEqual(["coordinator"]);
   });
 });

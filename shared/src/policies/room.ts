@@ -61,12 +61,20 @@ export function levelFor(action: RoomAction, room?: Pick<PolicyRoom, "participan
   return levels[action];
 }
 
-/** Why `role` may not do `action` in `room`, or null when it may. */
-export function roomRefusal(action: RoomAction, role: MemberRole | null, room: PolicyRoom): AccessRefusal | null {
+/** Why `role` may not do `action` in `room`, or null when it may (without the room, motions need a coordinator). */
+export function roomRefusal(
+  action: RoomAction,
+  role: MemberRole | null,
+  room?: Pick<PolicyRoom, "participantsMayOpenMotions">,
+): AccessRefusal | null {
   return accessRefusal(role, levelFor(action, room));
 }
 
-export function mayInRoom(action: RoomAction, role: MemberRole | null, room: PolicyRoom): boolean {
+export function mayInRoom(
+  action: RoomAction,
+  role: MemberRole | null,
+  room?: Pick<PolicyRoom, "participantsMayOpenMotions">,
+): boolean {
   return roomRefusal(action, role, room) === null;
 }
 
