@@ -3,6 +3,7 @@
 // Creation and every status change go into the room's audit trail.
 import {
   type CommitmentStatus,
+  type PolicyActor,
   type PublicUser,
   type Sector,
   accountabilityLimits,
@@ -72,10 +73,17 @@ export interface CommitmentsView {
   commitments: CommitmentDoc[];
   users: Map<string, PublicUser>;
   now: Date;
+  /** The caller the commitments are presented to, when they are presented with the caller's abilities. */
+  viewer?: PolicyActor;
 }
 
-export async function commitmentsView(ctx: AppContext, commitments: CommitmentDoc[]): Promise<CommitmentsView> {
-  return { commitments, users: await publicUsersById(ctx, commitmentUserIds(commitments)), now: ctx.now() };
+export async function commitmentsView(
+  ctx: AppContext,
+  commitments: CommitmentDoc[],
+  viewer?: PolicyActor,
+): Promise<CommitmentsView> {
+  const users = await publicUsersById(ctx, commitmentUserIds(commitments));
+  return { commitments, users, now: ctx.now(), ...(viewer ? { viewer } : {}) };
 }
 
 export async function createCommitment(
@@ -135,7 +143,7 @@ export async function createCommitment(
       dueDate: commitment.dueDate.toISOString(),
     },
   });
-  return commitmentsView(ctx, [commitment]);
+  return commitmentsView(ctx, [commitment], policyActor(props.user._id, role));
 }
 
 /** The commitment and the caller's access; participants may change only commitments they own or wrote. */
@@ -162,7 +170,7 @@ export async function updateCommitment(
   ctx: AppContext,
   props: { user: UserDoc; commitmentId: string; changes: z.output<typeof updateCommitmentInputSchema> },
 ): Promise<CommitmentsView> {
-  const { commitment } = await loadCommitmentForChange(ctx, props);
+  const { commitment, access } = await loadCommitmentForChange(ctx, props);
   const changes = props.changes;
   const now = ctx.now();
   const updated = await ctx.models.Commitment.findOneAndUpdate(
@@ -183,7 +191,7 @@ export async function updateCommitment(
   if (changes.status !== undefined && changes.status !== commitment.status) {
     await recordStatusChange(ctx, { user: props.user, before: commitment, after: updated });
   }
-  return commitmentsView(ctx, [updated]);
+  return commitmentsView(ctx, [updated], policyActor(props.user._id, access.role));
 }
 
 async function recordStatusChange(
@@ -208,7 +216,7 @@ export async function addCommitmentProgress(
   ctx: AppContext,
   props: { user: UserDoc; commitmentId: string; input: z.output<typeof addCommitmentProgressInputSchema> },
 ): Promise<CommitmentsView> {
-  const { commitment } = await loadCommitmentForChange(ctx, props);
+  const { commitment, access } = await loadCommitmentForChange(ctx, props);
   if (commitment.progress.length >= accountabilityLimits.progressNotesPerCommitment) {
     throw appError("CONFLICT", `a commitment holds at most ${accountabilityLimits.progressNotesPerCommitment} notes`);
   }
@@ -223,7 +231,7 @@ export async function addCommitmentProgress(
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw appError("COMMITMENT_NOT_FOUND", "no such commitment");
-  return commitmentsView(ctx, [updated]);
+  return commitmentsView(ctx, [updated], policyActor(props.user._id, access.role));
 }
 
 export async function listCommitments(
@@ -234,7 +242,7 @@ export async function listCommitments(
     filter: { decisionSeq?: number | undefined; status?: CommitmentStatus | undefined; overdue?: boolean | undefined };
   },
 ): Promise<CommitmentsView> {
-  const { room } = await loadRoomAccess(ctx, {
+  const { room, role } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
     action: "commitment.view",
@@ -248,7 +256,7 @@ export async function listCommitments(
         isCommitmentOverdue({ status: c.status as CommitmentStatus, dueDate: c.dueDate }, now) ===
           props.filter.overdue),
   );
-  return commitmentsView(ctx, filtered);
+  return commitmentsView(ctx, filtered, policyActor(props.user._id, role));
 }
 
 /** A room's commitments (of one decision, when given), due first, bounded. */

@@ -9,6 +9,7 @@ import {
   type EligibleMember,
   type MemberRole,
   type OpenMotionInput,
+  type PolicyActor,
   type PublicUser,
   type Tally,
   decisionRuleSchema,
@@ -28,10 +29,11 @@ import { appError, isDuplicateKey } from "../errors.ts";
 import type { MotionDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { appendDecisionRecord } from "./decisionLog.ts";
-import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
+import { findMembership, findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { presentPublicUser } from "../presenters/users.ts";
 import { recordAudit } from "./recordAudit.ts";
 import { policyMotion } from "../policies/motionPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -418,6 +420,8 @@ export interface MotionView {
   openedBy: PublicUser | undefined;
   displayNames: Map<string, string>;
   myPosition: string | null;
+  /** The viewer as the motion policies see them (their role in the room now). */
+  viewer: PolicyActor;
 }
 
 /** Everything the motion presenter needs, for one viewer. A closed motion shows its recorded tally. */
@@ -439,5 +443,10 @@ export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer:
     openedBy: opener ? presentPublicUser(opener) : undefined,
     displayNames: new Map(users.map((u) => [u._id.toHexString(), u.displayName])),
     myPosition: await myPosition(ctx, motion, viewer),
+    viewer: policyActor(viewer._id, await roleInRoom(ctx, motion.roomId, viewer._id)),
   };
+}
+
+async function roleInRoom(ctx: AppContext, roomId: Types.ObjectId, userId: Types.ObjectId): Promise<MemberRole | null> {
+  return ((await findMembership(ctx, roomId, userId))?.role ?? null) as MemberRole | null;
 }

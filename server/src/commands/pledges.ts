@@ -24,20 +24,23 @@ import { policyActor } from "../policies/roomPolicy.ts";
 import { loadAdoptedDecision, publicUsersById } from "./commitments.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
-import type { PublicUser } from "@mufakat/shared";
+import type { PolicyActor, PublicUser } from "@mufakat/shared";
 
 export interface PledgesView {
   pledges: PledgeDoc[];
   users: Map<string, PublicUser>;
+  /** The caller the pledges are presented to, when they are presented with the caller's abilities. */
+  viewer?: PolicyActor;
 }
 
-async function viewOf(ctx: AppContext, pledges: PledgeDoc[]): Promise<PledgesView> {
+async function viewOf(ctx: AppContext, pledges: PledgeDoc[], viewer?: PolicyActor): Promise<PledgesView> {
   return {
     pledges,
     users: await publicUsersById(
       ctx,
       pledges.map((p) => p.userId),
     ),
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -50,7 +53,7 @@ export async function createPledge(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; input: z.output<typeof createPledgeInputSchema> },
 ): Promise<PledgesView> {
-  const { room, membership } = await loadRoomAccess(ctx, {
+  const { room, membership, role } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
     action: "pledge.create",
@@ -89,7 +92,7 @@ export async function createPledge(
       status: pledge.status,
     },
   });
-  return viewOf(ctx, [pledge]);
+  return viewOf(ctx, [pledge], policyActor(props.user._id, role));
 }
 
 /** The pledger changes their own pledge; a coordinator of the room may record any delivery or withdrawal. */
@@ -109,7 +112,7 @@ export async function updatePledgeStatus(
   if (!ownsPledge(policyActor(props.user._id, role), policyPledge(pledge))) {
     throw appError("NOT_YOUR_PLEDGE", "only the member who pledged or a coordinator can change a pledge");
   }
-  if (pledge.status === props.status) return viewOf(ctx, [pledge]);
+  if (pledge.status === props.status) return viewOf(ctx, [pledge], policyActor(props.user._id, role));
   const updated = await ctx.models.Pledge.findOneAndUpdate(
     { _id: pledge._id, status: pledge.status },
     { $set: { status: props.status, updatedAt: ctx.now() } },
@@ -124,7 +127,7 @@ export async function updatePledgeStatus(
     before: { status: pledge.status },
     after: { status: updated.status },
   });
-  return viewOf(ctx, [updated]);
+  return viewOf(ctx, [updated], policyActor(props.user._id, role));
 }
 
 /** A room's pledges (of one decision, when given), newest first, bounded. */
@@ -139,9 +142,13 @@ export async function listResourceLedger(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; decisionSeq?: number | undefined },
 ): Promise<PledgesView & { totals: ResourceTotals }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "pledge.view" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "pledge.view",
+  });
   const pledges = await roomPledges(ctx, room._id, props.decisionSeq);
-  return { ...(await viewOf(ctx, pledges)), totals: resourceTotals(pledges) };
+  return { ...(await viewOf(ctx, pledges, policyActor(props.user._id, role))), totals: resourceTotals(pledges) };
 }
 
 interface TotalLine {

@@ -18,8 +18,10 @@ import {
   type Sector,
   type TallyOutcome,
   type TallyReasonCode,
+  commitmentAbilities,
   commitmentStatuses,
   isCommitmentOverdue,
+  pledgeAbilities,
   maySeeParticipationWarnings,
   publicTallySchema,
   recordedPositionSchema,
@@ -36,6 +38,7 @@ import type { RoomExportData, RoomReportData } from "../commands/roomAccountabil
 import type { CommitmentDoc, PledgeDoc } from "../models/accountability.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc } from "../models/index.ts";
+import { policyCommitment, policyPledge } from "../policies/accountabilityPolicy.ts";
 import { presentDecisionRecord } from "./motions.ts";
 import { presentRoomSummary } from "./rooms.ts";
 import { formerUser } from "./users.ts";
@@ -71,7 +74,7 @@ export function presentCommitment(commitment: CommitmentDoc, users: Map<string, 
 }
 
 export function presentCommitments(view: CommitmentsView): Commitment[] {
-  return view.commitments.map((c) => presentCommitment(c, view.users, view.now));
+  return view.commitments.map((c) => withCommitmentAbilities(presentCommitment(c, view.users, view.now), c, view));
 }
 
 export function presentPledge(pledge: PledgeDoc, users: Map<string, PublicUser>): Pledge {
@@ -93,7 +96,7 @@ export function presentPledge(pledge: PledgeDoc, users: Map<string, PublicUser>)
 }
 
 export function presentPledges(view: PledgesView): Pledge[] {
-  return view.pledges.map((p) => presentPledge(p, view.users));
+  return view.pledges.map((p) => withPledgeAbilities(presentPledge(p, view.users), p, view));
 }
 
 export function presentLedger(roomId: string, view: PledgesView & { totals: ResourceTotals }): ResourceLedger {
@@ -385,4 +388,16 @@ export function pledgesCsv(pledges: Pledge[]): string {
 /** "mufakat-<what>-<roomId>-<YYYY-MM-DD>.<ext>": ASCII only, so Content-Disposition needs no encoding. */
 export function exportFileName(what: string, room: RoomDoc, at: Date, ext: "csv" | "json"): string {
   return `mufakat-${what}-${room._id.toHexString()}-${at.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/** The viewer's abilities on a commitment, when it is presented to one viewer (not in exports and reports). */
+function withCommitmentAbilities(presented: Commitment, commitment: CommitmentDoc, view: CommitmentsView): Commitment {
+  return view.viewer
+    ? { ...presented, abilities: commitmentAbilities(view.viewer, policyCommitment(commitment)) }
+    : presented;
+}
+
+/** The viewer's abilities on a pledge, when it is presented to one viewer (not in exports and reports). */
+function withPledgeAbilities(presented: Pledge, pledge: PledgeDoc, view: PledgesView): Pledge {
+  return view.viewer ? { ...presented, abilities: pledgeAbilities(view.viewer, policyPledge(pledge)) } : presented;
 }

@@ -10,10 +10,13 @@ import {
   type PublicUser,
   type RoomDetail,
   type RoomSummary,
+  type RoomAbilities,
   type RoomVisibility,
   type Sector,
+  roomAbilities,
   sectors,
 } from "@mufakat/shared";
+import { policyRoom } from "../policies/roomPolicy.ts";
 import type { AuditEntryDoc, InviteDoc, MembershipDoc, PendingActionDoc, RoomDoc } from "../models/index.ts";
 import { formerUser } from "./users.ts";
 
@@ -27,6 +30,7 @@ export function presentRoomSummary(room: RoomDoc, myRole: MemberRole | null): Ro
     memberCount: room.memberCount ?? 0,
     createdAt: room.createdAt.toISOString(),
     myRole,
+    abilities: presentRoomAbilities(room, myRole),
   };
 }
 
@@ -92,4 +96,9 @@ export function presentAuditEntry(entry: AuditEntryDoc, actor: PublicUser | unde
     after: entry.after ?? null,
     at: entry.at.toISOString(),
   };
+}
+
+/** The caller's room abilities, from the shared room policies. */
+export function presentRoomAbilities(room: RoomDoc, myRole: MemberRole | null): RoomAbilities {
+  return roomAbilities(myRole, policyRoom(room));
 }

@@ -7,6 +7,7 @@ import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { appError } from "../errors.ts";
 import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
+import { presentRoomAbilities } from "../presenters/rooms.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
 import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
@@ -140,7 +141,13 @@ export function installRoomHandlers(
     for (const proposal of proposals) deps.proposalRooms.set(proposal._id.toHexString(), roomId);
     const presence = await roomPresence(deps, roomId);
     deps.broadcastPresence(roomId);
-    return { roomId, role, presence, proposals: proposals.map(presentProposal) };
+    return {
+      roomId,
+      role,
+      abilities: presentRoomAbilities(room, role),
+      presence,
+      proposals: proposals.map(presentProposal),
+    };
   });
 
   handleEvent(deps, socket, "room:leave", async ({ roomId }) => {
