@@ -1,13 +1,14 @@
 // What a coordinator takes out of a room: its decisions, commitments and pledges (for CSV and JSON
 // exports) and the printable report (participation per sector and week, tallies, resource totals,
 // commitments by status, the verified chain). Coordinators only.
-import { type ResourceTotals, accountabilityLimits } from "@mufakat/shared";
+import { type PolicyActor, type ResourceTotals, accountabilityLimits } from "@mufakat/shared";
 import type { AppContext } from "../context.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { type CommitmentsView, commitmentsView, publicUsersById, roomCommitments } from "./commitments.ts";
 import { type ChainVerification, verifyDecisionLog } from "./decisionLog.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { type ParticipationView, participationOfRoom, resolvePeriod } from "./participation.ts";
 import { type PledgesView, resourceTotals, roomPledges } from "./pledges.ts";
 
@@ -37,7 +38,7 @@ async function roomDecisionRecords(ctx: AppContext, room: RoomDoc): Promise<Deci
     .lean();
 }
 
-async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView> {
+async function pledgesView(ctx: AppContext, room: RoomDoc, viewer?: PolicyActor): Promise<PledgesView> {
   const pledges = await roomPledges(ctx, room._id);
   return {
     pledges,
@@ -45,6 +46,7 @@ async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView>
       ctx,
       pledges.map((p) => p.userId),
     ),
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -77,12 +79,14 @@ export async function loadRoomExport(
   props: { user: UserDoc; roomId: string },
 ): Promise<RoomExportData> {
   const room = await coordinatedRoom(ctx, props);
+  // The room's JSON holds its commitments and pledges as the coordinator exporting it reads them.
+  const viewer = policyActor(props.user._id, "coordinator");
   return {
     room,
     exportedAt: ctx.now(),
     decisions: await roomDecisionRecords(ctx, room),
-    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)),
-    pledges: await pledgesView(ctx, room),
+    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id), viewer),
+    pledges: await pledgesView(ctx, room, viewer),
     chain: await verifyDecisionLog(ctx, { roomId: room._id }),
   };
 }

@@ -390,14 +390,14 @@ export function exportFileName(what: string, room: RoomDoc, at: Date, ext: "csv"
   return `mufakat-${what}-${room._id.toHexString()}-${at.toISOString().slice(0, 10)}.${ext}`;
 }
 
-/** The viewer's abilities on a commitment, when it is presented to one viewer (not in exports and reports). */
+/** The viewer's abilities on a commitment, when the view names its viewer. */
 function withCommitmentAbilities(presented: Commitment, commitment: CommitmentDoc, view: CommitmentsView): Commitment {
   return view.viewer
     ? { ...presented, abilities: commitmentAbilities(view.viewer, policyCommitment(commitment)) }
     : presented;
 }
 
-/** The viewer's abilities on a pledge, when it is presented to one viewer (not in exports and reports). */
+/** The viewer's abilities on a pledge, when the view names its viewer. */
 function withPledgeAbilities(presented: Pledge, pledge: PledgeDoc, view: PledgesView): Pledge {
   return view.viewer ? { ...presented, abilities: pledgeAbilities(view.viewer, policyPledge(pledge)) } : presented;
 }

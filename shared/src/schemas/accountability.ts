@@ -112,7 +112,7 @@ export const commitmentSchema = z.object({
   createdBy: publicUserSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** What the caller may do with it; present where it is read or written for one caller, absent in exports and reports. */
+  /** What the caller may do with it: in lists, writes and the room JSON export; not in the report or the review. */
   abilities: commitmentAbilitiesSchema.optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
@@ -167,7 +167,7 @@ export const pledgeSchema = z.object({
   pledgedBy: publicUserSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** What the caller may do with it; present where it is read or written for one caller, absent in exports and reports. */
+  /** What the caller may do with it: in lists, writes and the room JSON export; not in the report or the review. */
   abilities: pledgeAbilitiesSchema.optional(),
 });
 export type Pledge = z.infer<typeof pledgeSchema>;
