@@ -1,7 +1,13 @@
 // Role changes and removals. Collective leadership: one coordinator may promote, but demoting or
 // removing a coordinator takes effect only when a second coordinator confirms it.
-import { type MemberRole, confirmationRefusal, needsSecondCoordinator } from "@mufakat/shared";
-import { Types } from "mongoose";
+import {
+  type MemberRole,
+  confirmationRefusal,
+  countsAsCoordinator,
+  needsSecondCoordinator,
+  rolesWith,
+} from "@mufakat/shared";
+import { Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { MembershipDoc, PendingActionDoc, RoomDoc, UserDoc } from "../models/index.ts";
@@ -23,7 +29,10 @@ async function findTargetMembership(ctx: AppContext, room: RoomDoc, userId: stri
 }
 
 async function refuseIfLastCoordinator(ctx: AppContext, room: RoomDoc): Promise<void> {
-  const coordinators = await ctx.models.Membership.countDocuments({ roomId: room._id, role: "coordinator" });
+  const coordinators = await ctx.models.Membership.countDocuments({
+    roomId: room._id,
+    role: trusted({ $in: rolesWith("coordinate") }),
+  });
   if (coordinators <= 1) {
     throw appError("LAST_COORDINATOR", "a room needs at least one coordinator; promote someone else first");
   }
@@ -181,7 +190,7 @@ export async function confirmPendingAction(
     throw appError("CONFIRMATION_BY_SAME_COORDINATOR", "a second coordinator must confirm this, not the one who asked");
   }
   const target = await findTargetMembership(ctx, room, pending.targetUserId.toHexString());
-  if (target.role === "coordinator") await refuseIfLastCoordinator(ctx, room);
+  if (countsAsCoordinator(target.role as MemberRole)) await refuseIfLastCoordinator(ctx, room);
   // Claim the pending action atomically: two coordinators confirming at once apply it once.
   const claimed = await ctx.models.PendingAction.findOneAndUpdate(
     { _id: pending._id, resolvedAt: null },

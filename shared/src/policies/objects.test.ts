@@ -10,7 +10,7 @@ import {
 } from "./accountability.ts";
 import { rolesWith } from "./access.ts";
 import { messageAbilities, ownsMessage } from "./discussion.ts";
-import { confirmationRefusal, needsSecondCoordinator } from "./members.ts";
+import { confirmationRefusal, countsAsCoordinator, needsSecondCoordinator } from "./members.ts";
 import { closeMotionRefusal, motionAbilities, voteRefusal } from "./motion.ts";
 
 const me = "a".repeat(24);
@@ -133,6 +133,9 @@ describe("members", () => {
     expect(needsSecondCoordinator("coordinator")).toBe(true);
     expect(needsSecondCoordinator("participant")).toBe(false);
     expect(needsSecondCoordinator("observer")).toBe(false);
+    expect(countsAsCoordinator("coordinator")).toBe(true);
+    expect(countsAsCoordinator("participant")).toBe(false);
+    expect(countsAsCoordinator("observer")).toBe(false);
     expect(confirmationRefusal(as("coordinator"), { requestedBy: me })).toBe("CONFIRMATION_BY_SAME_COORDINATOR");
     expect(confirmationRefusal(as("coordinator"), { requestedBy: other })).toBeNull();
   });
