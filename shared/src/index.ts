@@ -20,3 +20,5 @@ export * from "./schemas/accountability.ts";
 export * from "./rules/participation.ts";
 export * from "./rules/csv.ts";
 export * from "./rules/presence.ts";
+export * from "./schemas/abilities.ts";
+export * from "./policies/index.ts";

@@ -5,6 +5,7 @@ import {
   type PresenceChange,
   type PresenceMember,
   type Proposal,
+  type RoomAbilities,
   applyPresenceChange,
 } from "@mufakat/shared";
 import { useCallback, useEffect, useState } from "react";
@@ -20,6 +21,7 @@ export type RoomChannelState =
   | {
       state: "joined";
       role: MemberRole;
+      abilities: RoomAbilities;
       presence: PresenceMember[];
       proposals: Proposal[];
       /** Counts joins: it changes after every reconnect, when proposals must be opened again. */
@@ -60,6 +62,7 @@ export function useRoomChannel(roomId: string): RoomChannel {
           setRoom((current) => ({
             state: "joined",
             role: joined.role,
+            abilities: joined.abilities,
             presence: joined.presence,
             proposals: joined.proposals,
             generation: current.state === "joined" ? current.generation + 1 : 1,

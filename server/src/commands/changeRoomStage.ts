@@ -9,7 +9,11 @@ export async function changeRoomStage(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; stage: CollaborationStage },
 ): Promise<RoomDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.changeStage",
+  });
   if (room.stage === props.stage) return room;
   const updated = await ctx.models.Room.findOneAndUpdate(
     { _id: room._id, stage: room.stage },

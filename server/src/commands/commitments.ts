@@ -3,11 +3,14 @@
 // Creation and every status change go into the room's audit trail.
 import {
   type CommitmentStatus,
+  type PolicyActor,
   type Sector,
   accountabilityLimits,
   type addCommitmentProgressInputSchema,
   type createCommitmentInputSchema,
   isCommitmentOverdue,
+  mayNameCommitmentOwner,
+  ownsCommitment,
   parseDecisionPayload,
   type updateCommitmentInputSchema,
 } from "@mufakat/shared";
@@ -18,7 +21,8 @@ import { appError } from "../errors.ts";
 import type { CommitmentDoc } from "../models/accountability.ts";
 import type { DecisionRecordDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
-import { canChangeCommitment, canNameCommitmentOwner } from "../policies/accountabilityPolicy.ts";
+import { policyCommitment } from "../policies/accountabilityPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { type RoomAccess, findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 import { type UserCard, userCardsById } from "./userCards.ts";
@@ -56,10 +60,17 @@ export interface CommitmentsView {
   commitments: CommitmentDoc[];
   users: Map<string, UserCard>;
   now: Date;
+  /** The caller the commitments are presented to, when they are presented with the caller's abilities. */
+  viewer?: PolicyActor;
 }
 
-export async function commitmentsView(ctx: AppContext, commitments: CommitmentDoc[]): Promise<CommitmentsView> {
-  return { commitments, users: await userCardsById(ctx, commitmentUserIds(commitments)), now: ctx.now() };
+export async function commitmentsView(
+  ctx: AppContext,
+  commitments: CommitmentDoc[],
+  viewer?: PolicyActor,
+): Promise<CommitmentsView> {
+  const users = await userCardsById(ctx, commitmentUserIds(commitments));
+  return { commitments, users, now: ctx.now(), ...(viewer ? { viewer } : {}) };
 }
 
 export async function createCommitment(
@@ -70,12 +81,12 @@ export async function createCommitment(
   const { room, membership, role } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: "write",
+    action: "commitment.create",
   });
   const decision = await loadAdoptedDecision(ctx, { roomId: room._id, seq: input.decisionSeq });
   let sector = membership.sector as Sector;
   if (input.ownerUserId !== null) {
-    if (!canNameCommitmentOwner(role, input.ownerUserId, props.user._id)) {
+    if (!mayNameCommitmentOwner(policyActor(props.user._id, role), input.ownerUserId)) {
       throw appError(
         "NOT_A_COORDINATOR",
         "participants can name only themselves as owner; a coordinator can name others",
@@ -120,7 +131,7 @@ export async function createCommitment(
     },
   });
   publishCommitmentChanged(ctx, commitment);
-  return commitmentsView(ctx, [commitment]);
+  return commitmentsView(ctx, [commitment], policyActor(props.user._id, role));
 }
 
 /** The commitment and the caller's access; participants may change only commitments they own or wrote. */
@@ -135,9 +146,9 @@ async function loadCommitmentForChange(
   const access = await loadRoomAccess(ctx, {
     roomId: commitment.roomId.toHexString(),
     userId: props.user._id,
-    action: "write",
+    action: "commitment.change",
   });
-  if (!canChangeCommitment(access.role, commitment, props.user._id)) {
+  if (!ownsCommitment(policyActor(props.user._id, access.role), policyCommitment(commitment))) {
     throw appError("NOT_YOUR_COMMITMENT", "only its owner, its author or a coordinator can change a commitment");
   }
   return { commitment, access };
@@ -154,7 +165,7 @@ export async function updateCommitment(
   ctx: AppContext,
   props: { user: UserDoc; commitmentId: string; changes: z.output<typeof updateCommitmentInputSchema> },
 ): Promise<CommitmentsView> {
-  const { commitment } = await loadCommitmentForChange(ctx, props);
+  const { commitment, access } = await loadCommitmentForChange(ctx, props);
   const changes = props.changes;
   const now = ctx.now();
   const updated = await ctx.models.Commitment.findOneAndUpdate(
@@ -176,7 +187,7 @@ export async function updateCommitment(
     await recordStatusChange(ctx, { user: props.user, before: commitment, after: updated });
   }
   publishCommitmentChanged(ctx, updated);
-  return commitmentsView(ctx, [updated]);
+  return commitmentsView(ctx, [updated], policyActor(props.user._id, access.role));
 }
 
 async function recordStatusChange(
@@ -201,7 +212,7 @@ export async function addCommitmentProgress(
   ctx: AppContext,
   props: { user: UserDoc; commitmentId: string; input: z.output<typeof addCommitmentProgressInputSchema> },
 ): Promise<CommitmentsView> {
-  const { commitment } = await loadCommitmentForChange(ctx, props);
+  const { commitment, access } = await loadCommitmentForChange(ctx, props);
   if (commitment.progress.length >= accountabilityLimits.progressNotesPerCommitment) {
     throw appError("CONFLICT", `a commitment holds at most ${accountabilityLimits.progressNotesPerCommitment} notes`);
   }
@@ -217,7 +228,7 @@ export async function addCommitmentProgress(
   ).lean();
   if (!updated) throw appError("COMMITMENT_NOT_FOUND", "no such commitment");
   publishCommitmentChanged(ctx, updated);
-  return commitmentsView(ctx, [updated]);
+  return commitmentsView(ctx, [updated], policyActor(props.user._id, access.role));
 }
 
 export async function listCommitments(
@@ -228,7 +239,11 @@ export async function listCommitments(
     filter: { decisionSeq?: number | undefined; status?: CommitmentStatus | undefined; overdue?: boolean | undefined };
   },
 ): Promise<CommitmentsView> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "commitment.view",
+  });
   const commitments = await roomCommitments(ctx, room._id, props.filter.decisionSeq);
   const now = ctx.now();
   const filtered = commitments.filter(
@@ -238,7 +253,7 @@ export async function listCommitments(
         isCommitmentOverdue({ status: c.status as CommitmentStatus, dueDate: c.dueDate }, now) ===
           props.filter.overdue),
   );
-  return commitmentsView(ctx, filtered);
+  return commitmentsView(ctx, filtered, policyActor(props.user._id, role));
 }
 
 /** A room's commitments (of one decision, when given), due first, bounded. */

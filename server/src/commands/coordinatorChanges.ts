@@ -1,7 +1,13 @@
 // Role changes and removals. Collective leadership: one coordinator may promote, but demoting or
 // removing a coordinator takes effect only when a second coordinator confirms it.
-import type { MemberRole } from "@mufakat/shared";
-import { Types } from "mongoose";
+import {
+  type MemberRole,
+  confirmationRefusal,
+  countsAsCoordinator,
+  needsSecondCoordinator,
+  rolesWith,
+} from "@mufakat/shared";
+import { Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { MembershipDoc, PendingActionDoc, RoomDoc, UserDoc } from "../models/index.ts";
@@ -23,7 +29,10 @@ async function findTargetMembership(ctx: AppContext, room: RoomDoc, userId: stri
 }
 
 async function refuseIfLastCoordinator(ctx: AppContext, room: RoomDoc): Promise<void> {
-  const coordinators = await ctx.models.Membership.countDocuments({ roomId: room._id, role: "coordinator" });
+  const coordinators = await ctx.models.Membership.countDocuments({
+    roomId: room._id,
+    role: trusted({ $in: rolesWith("coordinate") }),
+  });
   if (coordinators <= 1) {
     throw appError("LAST_COORDINATOR", "a room needs at least one coordinator; promote someone else first");
   }
@@ -65,10 +74,14 @@ export async function changeMemberRole(
   ctx: AppContext,
   props: { actor: UserDoc; roomId: string; targetUserId: string; role: MemberRole },
 ): Promise<RoleChangeOutcome> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.actor._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.actor._id,
+    action: "room.manageMembers",
+  });
   const target = await findTargetMembership(ctx, room, props.targetUserId);
   if (target.role === props.role) return { state: "applied", membership: target };
-  if (target.role === "coordinator") {
+  if (needsSecondCoordinator(target.role as MemberRole)) {
     const pendingAction = await requestSecondCoordinator(ctx, {
       room,
       actor: props.actor,
@@ -135,9 +148,13 @@ export async function removeMember(
   ctx: AppContext,
   props: { actor: UserDoc; roomId: string; targetUserId: string },
 ): Promise<RemovalOutcome> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.actor._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.actor._id,
+    action: "room.manageMembers",
+  });
   const target = await findTargetMembership(ctx, room, props.targetUserId);
-  if (target.role === "coordinator") {
+  if (needsSecondCoordinator(target.role as MemberRole)) {
     const pendingAction = await requestSecondCoordinator(ctx, {
       room,
       actor: props.actor,
@@ -155,7 +172,11 @@ export async function listPendingActions(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<PendingActionDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.manageMembers",
+  });
   return ctx.models.PendingAction.find({ roomId: room._id, resolvedAt: null }).sort({ createdAt: 1 }).lean();
 }
 
@@ -164,16 +185,22 @@ export async function confirmPendingAction(
   ctx: AppContext,
   props: { actor: UserDoc; roomId: string; pendingActionId: string },
 ): Promise<RoleChangeOutcome | RemovalOutcome> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.actor._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.actor._id,
+    action: "room.manageMembers",
+  });
   const pending = Types.ObjectId.isValid(props.pendingActionId)
     ? await ctx.models.PendingAction.findOne({ _id: props.pendingActionId, roomId: room._id, resolvedAt: null }).lean()
     : null;
   if (!pending) throw appError("PENDING_ACTION_NOT_FOUND", "no such pending action in this room");
-  if (pending.requestedBy.equals(props.actor._id)) {
+  if (
+    confirmationRefusal({ userId: props.actor._id.toHexString() }, { requestedBy: pending.requestedBy.toHexString() })
+  ) {
     throw appError("CONFIRMATION_BY_SAME_COORDINATOR", "a second coordinator must confirm this, not the one who asked");
   }
   const target = await findTargetMembership(ctx, room, pending.targetUserId.toHexString());
-  if (target.role === "coordinator") await refuseIfLastCoordinator(ctx, room);
+  if (countsAsCoordinator(target.role as MemberRole)) await refuseIfLastCoordinator(ctx, room);
   // Claim the pending action atomically: two coordinators confirming at once apply it once.
   const claimed = await ctx.models.PendingAction.findOneAndUpdate(
     { _id: pending._id, resolvedAt: null },

@@ -10,7 +10,7 @@ export async function createProposal(
   ctx: AppContext,
   props: { userId: Types.ObjectId; roomId: string; title: string },
 ): Promise<ProposalDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "write" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "proposal.create" });
   // A count, not a counter: two creations racing at the limit may overshoot it by one, which is harmless.
   const existing = await ctx.models.Proposal.countDocuments({ roomId: room._id });
   if (existing >= limits.proposalsPerRoom) {

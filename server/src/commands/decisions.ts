@@ -18,7 +18,11 @@ export async function listDecisions(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<DecisionRecordDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "decision.viewLog",
+  });
   return ctx.models.DecisionRecord.find({ roomId: room._id }).sort({ seq: -1 }).limit(500).lean();
 }
 
@@ -26,7 +30,11 @@ export async function verifyRoomDecisions(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<ChainVerification> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "decision.verify",
+  });
   return verifyDecisionLog(ctx, { roomId: room._id });
 }
 
@@ -35,7 +43,11 @@ export async function correctDecision(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; seq: number; note: string },
 ): Promise<DecisionRecordDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "decision.correct",
+  });
   const target = await ctx.models.DecisionRecord.findOne({ roomId: room._id, seq: props.seq }).lean();
   if (!target) throw appError("DECISION_NOT_FOUND", "no decision record with that number in this room");
   const record = await appendDecisionRecord(ctx, {
@@ -71,7 +83,7 @@ export async function getRoomDecisionSettings(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<RoomDecisionSettings> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.view" });
   return roomDecisionSettings(room);
 }
 
@@ -79,7 +91,11 @@ export async function updateRoomDecisionSettings(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; changes: z.output<typeof updateRoomDecisionSettingsInputSchema> },
 ): Promise<RoomDecisionSettings> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.editSettings",
+  });
   const before = roomDecisionSettings(room);
   const changes = {
     ...(props.changes.decisionRule ? { decisionRule: decisionRuleSchema.parse(props.changes.decisionRule) } : {}),

@@ -12,7 +12,11 @@ export async function deleteDiscussionMessage(
   props: { user: UserDoc; messageId: string },
 ): Promise<StoredDiscussionMessage & { changed: boolean }> {
   // Any member may take back what they wrote, observers included (a participant may have been demoted since).
-  const { message } = await loadOwnMessage(ctx, { messageId: props.messageId, user: props.user, action: "read" });
+  const { message } = await loadOwnMessage(ctx, {
+    messageId: props.messageId,
+    user: props.user,
+    action: "message.delete",
+  });
   const author = props.user;
   if (message.deletedAt) return { message, author, notify: [], changed: false };
   const deleted = await ctx.models.DiscussionMessage.findOneAndUpdate(

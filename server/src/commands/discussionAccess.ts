@@ -1,5 +1,6 @@
 // Who may do what in a discussion: comments follow the access rules of the proposal's room, and a
 // message can be changed only by its author while they are still a member.
+import { ownsMessage } from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
@@ -41,7 +42,7 @@ export async function loadOwnMessage(
     userId: props.user._id,
     action: props.action,
   });
-  if (!message.authorId.equals(props.user._id)) {
+  if (!ownsMessage({ userId: props.user._id.toHexString() }, { authorId: message.authorId.toHexString() })) {
     throw appError("NOT_YOUR_MESSAGE", "only its author can change a message");
   }
   return { message, access };

@@ -10,7 +10,11 @@ export async function editDiscussionMessage(
   ctx: AppContext,
   props: { user: UserDoc; messageId: string; body: string },
 ): Promise<StoredDiscussionMessage> {
-  const { message } = await loadOwnMessage(ctx, { messageId: props.messageId, user: props.user, action: "write" });
+  const { message } = await loadOwnMessage(ctx, {
+    messageId: props.messageId,
+    user: props.user,
+    action: "message.edit",
+  });
   if (message.deletedAt) throw appError("MESSAGE_DELETED", "this message was deleted");
   const mentions = await resolveMentions(ctx, { roomId: message.roomId, text: props.body });
   // Conditional on "still not deleted", so an edit racing a delete cannot bring the text back.

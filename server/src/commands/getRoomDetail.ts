@@ -16,7 +16,11 @@ export async function getRoomDetail(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<RoomDetailView> {
-  const { room, role } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.view",
+  });
   const memberships = await ctx.models.Membership.find({ roomId: room._id }).lean();
   return {
     room,

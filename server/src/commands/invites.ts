@@ -20,7 +20,7 @@ export async function createInvite(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; input: CreateInviteInput },
 ): Promise<{ invite: InviteDoc; token: string }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.invite" });
   const input = createInviteInputSchema.parse(props.input);
   const now = ctx.now();
   const invite = (
@@ -45,7 +45,7 @@ export async function createInvite(
 }
 
 export async function listInvites(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<InviteDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.invite" });
   return ctx.models.Invite.find({ roomId: room._id }).sort({ createdAt: -1 }).limit(200).lean();
 }
 
@@ -53,7 +53,7 @@ export async function revokeInvite(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; inviteId: string },
 ): Promise<InviteDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.invite" });
   const found = Types.ObjectId.isValid(props.inviteId)
     ? await ctx.models.Invite.findOne({ _id: props.inviteId, roomId: room._id }).lean()
     : null;

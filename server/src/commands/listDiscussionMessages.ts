@@ -19,7 +19,7 @@ export async function listChatMessages(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; before?: string | undefined },
 ): Promise<DiscussionHistory> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.view" });
   return loadPage(ctx, { roomId: room._id, kind: "chat" }, props.before);
 }
 
@@ -30,7 +30,7 @@ export async function listProposalComments(
   const { proposal } = await loadProposalDiscussion(ctx, {
     proposalId: props.proposalId,
     userId: props.user._id,
-    action: "read",
+    action: "proposal.view",
     ...(props.roomId !== undefined ? { roomId: props.roomId } : {}),
   });
   return loadPage(ctx, { proposalId: proposal._id, kind: "comment" }, props.before);

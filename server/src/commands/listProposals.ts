@@ -9,7 +9,7 @@ export async function listProposals(
   ctx: AppContext,
   props: { userId: Types.ObjectId; roomId: string },
 ): Promise<ProposalDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.userId, action: "proposal.view" });
   return roomProposals(ctx, room._id);
 }
 

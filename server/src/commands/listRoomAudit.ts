@@ -14,7 +14,11 @@ export async function listRoomAudit(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; limit: number },
 ): Promise<RoomAuditView> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "room.viewAudit",
+  });
   const entries = await ctx.models.AuditEntry.find({ roomId: room._id })
     .sort({ at: -1, _id: -1 })
     .limit(props.limit)

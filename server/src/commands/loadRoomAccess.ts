@@ -1,10 +1,10 @@
 // Loads a room and the caller's membership, and refuses unless the caller may perform `action`.
-import type { MemberRole } from "@mufakat/shared";
+import { type MemberRole, roomRefusal } from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import { type MembershipDoc, type RoomDoc, membershipIdFor } from "../models/index.ts";
-import { type RoomAction, can, refusalCode } from "../policies/roomPolicy.ts";
+import { type RoomAction, policyRoom } from "../policies/roomPolicy.ts";
 
 const refusalMessages = {
   NOT_A_MEMBER: "you are not a member of this room",
@@ -25,8 +25,9 @@ export async function loadRoomAccess(
   const room = await findRoom(ctx, props.roomId);
   const membership = await findMembership(ctx, room._id, props.userId);
   const role = (membership?.role ?? null) as MemberRole | null;
-  if (!membership || !can(role, props.action)) {
-    const code = refusalCode(role, props.action) as keyof typeof refusalMessages;
+  const refusal = roomRefusal(props.action, role, policyRoom(room));
+  if (!membership || refusal) {
+    const code = refusal ?? "NOT_A_MEMBER";
     throw appError(code, refusalMessages[code]);
   }
   return { room, membership, role: role as MemberRole };

@@ -10,13 +10,17 @@ import {
   type MemberRole,
   type MotionDecidedPayload,
   type OpenMotionInput,
+  type PolicyActor,
   type Tally,
   type TallyOutcome,
   decisionRuleSchema,
   defaultDecisionRule,
   openMotionInputSchema,
+  levelFor,
   redactTally,
+  rolesWith,
   tallyMotion,
+  voteRefusal,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import { loadStoredDocument } from "../collaboration/updateLog.ts";
@@ -26,9 +30,11 @@ import { appError, isDuplicateKey } from "../errors.ts";
 import type { MotionDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { appendDecisionRecord } from "./decisionLog.ts";
-import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
+import { findMembership, findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 import type { UserCard } from "./userCards.ts";
+import { policyMotion } from "../policies/motionPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -64,7 +70,7 @@ export async function openMotion(
   await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: room.participantsMayOpenMotions ? "write" : "coordinate",
+    action: "motion.open",
   });
   const proposal = await ctx.models.Proposal.findOne({ _id: input.proposalId, roomId: room._id }).lean();
   if (!proposal) throw appError("PROPOSAL_NOT_FOUND", "no such proposal in this room");
@@ -74,7 +80,7 @@ export async function openMotion(
   const frozenText = plainTextOfState(await loadStoredDocument(ctx, proposal._id));
   const eligibleMembers = await ctx.models.Membership.find({
     roomId: room._id,
-    role: trusted({ $in: ["coordinator", "participant"] }),
+    role: trusted({ $in: rolesWith(levelFor("motion.vote")) }),
   }).lean();
   const now = ctx.now();
   let motion: MotionDoc;
@@ -154,10 +160,15 @@ export async function storeVote(
   props: { user: UserDoc; motionId: string; input: CastVoteInput },
 ): Promise<CastVoteOutcome> {
   const motion = await findMotion(ctx, props.motionId);
-  await loadRoomAccess(ctx, { roomId: motion.roomId.toHexString(), userId: props.user._id, action: "write" });
+  const { role } = await loadRoomAccess(ctx, {
+    roomId: motion.roomId.toHexString(),
+    userId: props.user._id,
+    action: "motion.vote",
+  });
   const userId = props.user._id.toHexString();
   const entitled = motion.eligible.find((member) => member.memberId === userId);
-  if (!entitled) throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
+  if (!entitled || voteRefusal({ userId, role }, policyMotion(motion)))
+    throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
   const now = ctx.now();
   if (motion.status !== "open" || motion.deadline <= now) throw appError("MOTION_CLOSED", "this motion is closed");
 
@@ -240,7 +251,7 @@ export async function closeMotion(
     await loadRoomAccess(ctx, {
       roomId: motion.roomId.toHexString(),
       userId: props.closedBy._id,
-      action: "coordinate",
+      action: "motion.close",
     });
   }
   const now = ctx.now();
@@ -400,7 +411,7 @@ export async function listMotions(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; proposalId?: string | undefined },
 ): Promise<MotionDoc[]> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "motion.view" });
   const filter = props.proposalId
     ? { roomId: room._id, proposalId: new Types.ObjectId(props.proposalId) }
     : { roomId: room._id };
@@ -415,7 +426,7 @@ export async function loadMotionForMember(
   const { role } = await loadRoomAccess(ctx, {
     roomId: motion.roomId.toHexString(),
     userId: props.user._id,
-    action: "read",
+    action: "motion.view",
   });
   return { motion, role };
 }
@@ -435,6 +446,8 @@ export interface MotionView {
   openedBy: UserCard | undefined;
   displayNames: Map<string, string>;
   myPosition: string | null;
+  /** The viewer as the motion policies see them (their role in the room now). */
+  viewer: PolicyActor;
 }
 
 /** Everything the motion presenter needs, for one viewer. A closed motion shows its recorded tally. */
@@ -456,5 +469,10 @@ export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer:
     openedBy: opener,
     displayNames: new Map(users.map((u) => [u._id.toHexString(), u.displayName])),
     myPosition: await myPosition(ctx, motion, viewer),
+    viewer: policyActor(viewer._id, await roleInRoom(ctx, motion.roomId, viewer._id)),
   };
+}
+
+async function roleInRoom(ctx: AppContext, roomId: Types.ObjectId, userId: Types.ObjectId): Promise<MemberRole | null> {
+  return ((await findMembership(ctx, roomId, userId))?.role ?? null) as MemberRole | null;
 }

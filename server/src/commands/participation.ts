@@ -57,7 +57,11 @@ export async function getAccountabilitySettings(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
 ): Promise<{ symbolicFloorPercent: number }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "participation.view",
+  });
   return { symbolicFloorPercent: await roomFloorPercent(ctx, room._id) };
 }
 
@@ -65,7 +69,11 @@ export async function updateAccountabilitySettings(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; symbolicFloorPercent: number },
 ): Promise<{ symbolicFloorPercent: number }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "participation.editSettings",
+  });
   const before = await roomFloorPercent(ctx, room._id);
   await ctx.models.AccountabilitySettings.findOneAndUpdate(
     { roomId: room._id },
@@ -119,7 +127,11 @@ export async function getParticipation(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; query: { from?: string | undefined; to?: string | undefined } },
 ): Promise<ParticipationView> {
-  const { room, role } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "participation.view",
+  });
   return participationOfRoom(ctx, { room, viewerRole: role, period: resolvePeriod(ctx, props.query) });
 }
 

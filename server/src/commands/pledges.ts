@@ -9,6 +9,7 @@ import {
   type Sector,
   accountabilityLimits,
   type createPledgeInputSchema,
+  ownsPledge,
   resourceKinds,
   sectors,
 } from "@mufakat/shared";
@@ -18,7 +19,9 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { PledgeDoc } from "../models/accountability.ts";
 import type { UserDoc } from "../models/index.ts";
-import { canChangePledge } from "../policies/accountabilityPolicy.ts";
+import type { PolicyActor } from "@mufakat/shared";
+import { policyPledge } from "../policies/accountabilityPolicy.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { loadAdoptedDecision } from "./commitments.ts";
 import { type UserCard, userCardsById } from "./userCards.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
@@ -27,15 +30,18 @@ import { recordAudit } from "./recordAudit.ts";
 export interface PledgesView {
   pledges: PledgeDoc[];
   users: Map<string, UserCard>;
+  /** The caller the pledges are presented to, when they are presented with the caller's abilities. */
+  viewer?: PolicyActor;
 }
 
-async function viewOf(ctx: AppContext, pledges: PledgeDoc[]): Promise<PledgesView> {
+async function viewOf(ctx: AppContext, pledges: PledgeDoc[], viewer?: PolicyActor): Promise<PledgesView> {
   return {
     pledges,
     users: await userCardsById(
       ctx,
       pledges.map((p) => p.userId),
     ),
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -48,10 +54,10 @@ export async function createPledge(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; input: z.output<typeof createPledgeInputSchema> },
 ): Promise<PledgesView> {
-  const { room, membership } = await loadRoomAccess(ctx, {
+  const { room, membership, role } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
-    action: "write",
+    action: "pledge.create",
   });
   if (props.input.decisionSeq !== null)
     await loadAdoptedDecision(ctx, { roomId: room._id, seq: props.input.decisionSeq });
@@ -88,7 +94,7 @@ export async function createPledge(
     },
   });
   ctx.events.publish("pledgeChanged", { roomId: room._id.toHexString(), pledgeId: pledge._id.toHexString() });
-  return viewOf(ctx, [pledge]);
+  return viewOf(ctx, [pledge], policyActor(props.user._id, role));
 }
 
 /** The pledger changes their own pledge; a coordinator of the room may record any delivery or withdrawal. */
@@ -103,12 +109,12 @@ export async function updatePledgeStatus(
   const { role } = await loadRoomAccess(ctx, {
     roomId: pledge.roomId.toHexString(),
     userId: props.user._id,
-    action: "write",
+    action: "pledge.change",
   });
-  if (!canChangePledge(role, pledge, props.user._id)) {
+  if (!ownsPledge(policyActor(props.user._id, role), policyPledge(pledge))) {
     throw appError("NOT_YOUR_PLEDGE", "only the member who pledged or a coordinator can change a pledge");
   }
-  if (pledge.status === props.status) return viewOf(ctx, [pledge]);
+  if (pledge.status === props.status) return viewOf(ctx, [pledge], policyActor(props.user._id, role));
   const updated = await ctx.models.Pledge.findOneAndUpdate(
     { _id: pledge._id, status: pledge.status },
     { $set: { status: props.status, updatedAt: ctx.now() } },
@@ -124,7 +130,7 @@ export async function updatePledgeStatus(
     after: { status: updated.status },
   });
   ctx.events.publish("pledgeChanged", { roomId: pledge.roomId.toHexString(), pledgeId: pledge._id.toHexString() });
-  return viewOf(ctx, [updated]);
+  return viewOf(ctx, [updated], policyActor(props.user._id, role));
 }
 
 /** A room's pledges (of one decision, when given), newest first, bounded. */
@@ -139,9 +145,13 @@ export async function listResourceLedger(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; decisionSeq?: number | undefined },
 ): Promise<PledgesView & { totals: ResourceTotals }> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "read" });
+  const { room, role } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "pledge.view",
+  });
   const pledges = await roomPledges(ctx, room._id, props.decisionSeq);
-  return { ...(await viewOf(ctx, pledges)), totals: resourceTotals(pledges) };
+  return { ...(await viewOf(ctx, pledges, policyActor(props.user._id, role))), totals: resourceTotals(pledges) };
 }
 
 interface TotalLine {

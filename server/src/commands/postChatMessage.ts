@@ -18,7 +18,7 @@ export async function postChatMessage(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; body: string },
 ): Promise<StoredDiscussionMessage> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "write" });
+  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "room.chat" });
   const mentions = await resolveMentions(ctx, { roomId: room._id, text: props.body });
   const created = await ctx.models.DiscussionMessage.create({
     roomId: room._id,

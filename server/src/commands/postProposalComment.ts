@@ -23,7 +23,7 @@ export async function postProposalComment(
   const { proposal } = await loadProposalDiscussion(ctx, {
     proposalId: props.proposalId,
     userId: props.user._id,
-    action: "write",
+    action: "proposal.comment",
   });
   let parentId: Types.ObjectId | null = null;
   if (props.parentId) {

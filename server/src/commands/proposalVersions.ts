@@ -14,7 +14,7 @@ import { loadRoomAccess } from "./loadRoomAccess.ts";
 
 async function proposalWithAccess(
   ctx: AppContext,
-  props: { userId: Types.ObjectId; proposalId: string; action: "read" | "write" },
+  props: { userId: Types.ObjectId; proposalId: string; action: "proposal.view" | "proposal.edit" },
 ): Promise<ProposalDoc> {
   const proposal = await loadProposal(ctx, { proposalId: props.proposalId });
   await loadRoomAccess(ctx, { roomId: proposal.roomId.toHexString(), userId: props.userId, action: props.action });
@@ -30,7 +30,7 @@ export async function saveProposalVersion(
   ctx: AppContext,
   props: { hub: DocumentHub; userId: Types.ObjectId; proposalId: string; name: string },
 ): Promise<ProposalVersionDoc> {
-  const proposal = await proposalWithAccess(ctx, { ...props, action: "write" });
+  const proposal = await proposalWithAccess(ctx, { ...props, action: "proposal.edit" });
   const count = await ctx.models.ProposalVersion.countDocuments({ proposalId: proposal._id });
   if (count >= limits.versionsPerProposal) {
     throw appError("TOO_MANY_VERSIONS", `a proposal keeps at most ${limits.versionsPerProposal} named versions`, {
@@ -54,7 +54,7 @@ export async function listProposalVersions(
   ctx: AppContext,
   props: { userId: Types.ObjectId; proposalId: string },
 ): Promise<ProposalVersionDoc[]> {
-  const proposal = await proposalWithAccess(ctx, { ...props, action: "read" });
+  const proposal = await proposalWithAccess(ctx, { ...props, action: "proposal.view" });
   return ctx.models.ProposalVersion.find({ proposalId: proposal._id })
     .sort({ createdAt: -1, _id: -1 })
     .limit(limits.versionsPerProposal)
@@ -65,7 +65,7 @@ export async function diffProposalVersions(
   ctx: AppContext,
   props: { hub: DocumentHub; userId: Types.ObjectId; proposalId: string; from: VersionRef; to: VersionRef },
 ): Promise<TextDiff> {
-  const proposal = await proposalWithAccess(ctx, { ...props, action: "read" });
+  const proposal = await proposalWithAccess(ctx, { ...props, action: "proposal.view" });
   const textOf = async (ref: VersionRef): Promise<string> => {
     if (ref === "current") return plainTextOfState(await currentState(props.hub, proposal._id));
     const version = await ctx.models.ProposalVersion.findOne({

@@ -11,7 +11,7 @@ export async function renameProposal(
   props: { userId: Types.ObjectId; proposalId: string; title: string },
 ): Promise<ProposalDoc> {
   const proposal = await loadProposal(ctx, { proposalId: props.proposalId });
-  await loadRoomAccess(ctx, { roomId: proposal.roomId.toHexString(), userId: props.userId, action: "write" });
+  await loadRoomAccess(ctx, { roomId: proposal.roomId.toHexString(), userId: props.userId, action: "proposal.rename" });
   const renamed = await ctx.models.Proposal.findOneAndUpdate(
     { _id: proposal._id },
     { $set: { title: props.title } },

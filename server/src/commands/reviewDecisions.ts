@@ -2,7 +2,7 @@
 // by room, date, outcome, sector (records where that sector voted) and text in the proposal title; and one
 // record opened with its tallies, reasons, frozen text, corrections, commitments, pledges and the room's
 // verified chain. The filters run in TypeScript over a bounded set (no $regex built from user text).
-import { type Sector, type TallyOutcome, accountabilityLimits } from "@mufakat/shared";
+import { type Sector, type TallyOutcome, accountabilityLimits, levelFor, rolesWith } from "@mufakat/shared";
 import { type Types, trusted } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
@@ -44,10 +44,17 @@ export async function listReviewDecisions(
   const filter = props.filter;
   let rooms: RoomDoc[];
   if (filter.roomId) {
-    const { room } = await loadRoomAccess(ctx, { roomId: filter.roomId, userId: props.user._id, action: "coordinate" });
+    const { room } = await loadRoomAccess(ctx, {
+      roomId: filter.roomId,
+      userId: props.user._id,
+      action: "decision.review",
+    });
     rooms = [room];
   } else {
-    const coordinated = await ctx.models.Membership.find({ userId: props.user._id, role: "coordinator" }, { roomId: 1 })
+    const coordinated = await ctx.models.Membership.find(
+      { userId: props.user._id, role: trusted({ $in: rolesWith(levelFor("decision.review")) }) },
+      { roomId: 1 },
+    )
       .limit(accountabilityLimits.accountabilityRowsMax)
       .lean();
     if (coordinated.length === 0) {
@@ -149,7 +156,11 @@ export async function getReviewDecision(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string; seq: number },
 ): Promise<ReviewDetail> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "decision.review",
+  });
   const record = await ctx.models.DecisionRecord.findOne({ roomId: room._id, seq: props.seq }).lean();
   if (record?.kind !== "decision") {
     throw appError("DECISION_NOT_FOUND", "no decision record with that number in this room");

@@ -4,6 +4,7 @@
 import {
   type CommitmentStatus,
   type ContributionCounts,
+  type PolicyActor,
   type ResourceTotals,
   type Sector,
   accountabilityLimits,
@@ -24,6 +25,7 @@ import {
   verifyDecisionLog,
 } from "./decisionLog.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { policyActor } from "../policies/roomPolicy.ts";
 import { type ParticipationView, participationOfRoom, resolvePeriod, weeklyContributions } from "./participation.ts";
 import { type PledgesView, resourceTotals, roomPledges } from "./pledges.ts";
 
@@ -38,7 +40,11 @@ export interface RoomExportData {
 }
 
 async function coordinatedRoom(ctx: AppContext, props: { user: UserDoc; roomId: string }): Promise<RoomDoc> {
-  const { room } = await loadRoomAccess(ctx, { roomId: props.roomId, userId: props.user._id, action: "coordinate" });
+  const { room } = await loadRoomAccess(ctx, {
+    roomId: props.roomId,
+    userId: props.user._id,
+    action: "records.export",
+  });
   return room;
 }
 
@@ -49,7 +55,7 @@ async function roomDecisionRecords(ctx: AppContext, room: RoomDoc): Promise<Deci
     .lean();
 }
 
-async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView> {
+async function pledgesView(ctx: AppContext, room: RoomDoc, viewer?: PolicyActor): Promise<PledgesView> {
   const pledges = await roomPledges(ctx, room._id);
   return {
     pledges,
@@ -57,6 +63,7 @@ async function pledgesView(ctx: AppContext, room: RoomDoc): Promise<PledgesView>
       ctx,
       pledges.map((p) => p.userId),
     ),
+    ...(viewer ? { viewer } : {}),
   };
 }
 
@@ -89,12 +96,14 @@ export async function loadRoomExport(
   props: { user: UserDoc; roomId: string },
 ): Promise<RoomExportData> {
   const room = await coordinatedRoom(ctx, props);
+  // The room's JSON holds its commitments and pledges as the coordinator exporting it reads them.
+  const viewer = policyActor(props.user._id, "coordinator");
   return {
     room,
     exportedAt: ctx.now(),
     decisions: await roomDecisionRecords(ctx, room),
-    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id)),
-    pledges: await pledgesView(ctx, room),
+    commitments: await commitmentsView(ctx, await roomCommitments(ctx, room._id), viewer),
+    pledges: await pledgesView(ctx, room, viewer),
     chain: await verifyDecisionLog(ctx, { roomId: room._id }),
   };
 }

@@ -1,21 +1,20 @@
-// Every authorization decision about a room lives here.
-import type { ErrorCode, MemberRole } from "@mufakat/shared";
+// The server's door to the shared room policies: the rules themselves are pure functions in
+// @mufakat/shared (policies/), so the abilities a response presents and the checks here cannot drift.
+import type { MemberRole, PolicyRoom, RoomAction } from "@mufakat/shared";
+import type { RoomDoc } from "../models/index.ts";
 
-export type RoomAction = "read" | "write" | "coordinate";
+export type { RoomAction };
 
-const allowed: Record<MemberRole, ReadonlySet<RoomAction>> = {
-  coordinator: new Set(["read", "write", "coordinate"]),
-  participant: new Set(["read", "write"]),
-  observer: new Set(["read"]),
-};
-
-export function can(role: MemberRole | null, action: RoomAction): boolean {
-  return role !== null && allowed[role].has(action);
+/** A stored room as the shared policies see it. */
+export function policyRoom(room: Pick<RoomDoc, "visibility" | "stage" | "participantsMayOpenMotions">): PolicyRoom {
+  return {
+    visibility: room.visibility as PolicyRoom["visibility"],
+    stage: room.stage as PolicyRoom["stage"],
+    participantsMayOpenMotions: room.participantsMayOpenMotions ?? false,
+  };
 }
 
-/** The error code for a refusal, so every surface names a refusal the same way. */
-export function refusalCode(role: MemberRole | null, action: RoomAction): ErrorCode {
-  if (role === null) return "NOT_A_MEMBER";
-  if (action === "coordinate") return "NOT_A_COORDINATOR";
-  return "READ_ONLY_ROLE";
+/** The caller as the shared policies see them. */
+export function policyActor(userId: { toHexString(): string }, role: MemberRole | null) {
+  return { userId: userId.toHexString(), role };
 }

@@ -16,7 +16,10 @@ import {
   type RoomExport,
   type RoomReport,
   type Sector,
+  commitmentAbilities,
   isCommitmentOverdue,
+  maySeeParticipationWarnings,
+  pledgeAbilities,
   sectors,
   toCsv,
 } from "@mufakat/shared";
@@ -29,6 +32,7 @@ import type { RoomExportData, RoomReportData } from "../commands/roomAccountabil
 import type { UserCard } from "../commands/userCards.ts";
 import type { CommitmentDoc, PledgeDoc } from "../models/accountability.ts";
 import type { RoomDoc } from "../models/index.ts";
+import { policyCommitment, policyPledge } from "../policies/accountabilityPolicy.ts";
 import { presentDecisionRecord } from "./motions.ts";
 import { presentRoomSummary } from "./rooms.ts";
 import { formerUser, presentPublicUser } from "./users.ts";
@@ -66,7 +70,7 @@ export function presentCommitment(commitment: CommitmentDoc, users: Map<string, 
 }
 
 export function presentCommitments(view: CommitmentsView): Commitment[] {
-  return view.commitments.map((c) => presentCommitment(c, view.users, view.now));
+  return view.commitments.map((c) => withCommitmentAbilities(presentCommitment(c, view.users, view.now), c, view));
 }
 
 export function presentPledge(pledge: PledgeDoc, users: Map<string, UserCard>): Pledge {
@@ -88,7 +92,7 @@ export function presentPledge(pledge: PledgeDoc, users: Map<string, UserCard>): 
 }
 
 export function presentPledges(view: PledgesView): Pledge[] {
-  return view.pledges.map((p) => presentPledge(p, view.users));
+  return view.pledges.map((p) => withPledgeAbilities(presentPledge(p, view.users), p, view));
 }
 
 export function presentLedger(roomId: string, view: PledgesView & { totals: ResourceTotals }): ResourceLedger {
@@ -127,7 +131,7 @@ export function presentParticipation(view: ParticipationView): Participation {
     }),
     balanceIndex: balance.balanceIndex,
     // The warning is the coordinators' prompt to act; other members see the figures without it.
-    warnings: view.viewerRole === "coordinator" ? balance.warnings : null,
+    warnings: maySeeParticipationWarnings(view.viewerRole) ? balance.warnings : null,
   };
 }
 
@@ -343,4 +347,16 @@ export function pledgesCsv(pledges: Pledge[]): string {
 /** "mufakat-<what>-<roomId>-<YYYY-MM-DD>.<ext>": ASCII only, so Content-Disposition needs no encoding. */
 export function exportFileName(what: string, room: RoomDoc, at: Date, ext: "csv" | "json"): string {
   return `mufakat-${what}-${room._id.toHexString()}-${at.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/** The viewer's abilities on a commitment, when the view names its viewer. */
+function withCommitmentAbilities(presented: Commitment, commitment: CommitmentDoc, view: CommitmentsView): Commitment {
+  return view.viewer
+    ? { ...presented, abilities: commitmentAbilities(view.viewer, policyCommitment(commitment)) }
+    : presented;
+}
+
+/** The viewer's abilities on a pledge, when the view names its viewer. */
+function withPledgeAbilities(presented: Pledge, pledge: PledgeDoc, view: PledgesView): Pledge {
+  return view.viewer ? { ...presented, abilities: pledgeAbilities(view.viewer, policyPledge(pledge)) } : presented;
 }

@@ -3,18 +3,27 @@ import {
   type DecisionRecord,
   type DecisionRule,
   type Motion,
+  type MotionAbilities,
+  type PolicyActor,
   type Position,
   type Tally,
+  motionAbilities,
   redactTally,
 } from "@mufakat/shared";
 import type { UserCard } from "../commands/userCards.ts";
 import type { DecisionRecordDoc, MotionDoc } from "../models/decisions.ts";
+import { policyMotion } from "../policies/motionPolicy.ts";
 import { formerUser, presentPublicUser } from "./users.ts";
 
 export function presentMotion(
   motion: MotionDoc,
   tally: Tally,
-  props: { openedBy: UserCard | undefined; displayNames: Map<string, string>; myPosition: string | null },
+  props: {
+    openedBy: UserCard | undefined;
+    displayNames: Map<string, string>;
+    myPosition: string | null;
+    viewer: PolicyActor;
+  },
 ): Motion {
   return {
     id: motion._id.toHexString(),
@@ -41,6 +50,7 @@ export function presentMotion(
         })),
     myPosition: (props.myPosition ?? null) as Position | null,
     decisionSeq: motion.decisionSeq ?? null,
+    abilities: motionAbilitiesOf(motion, props.viewer),
   };
 }
 
@@ -54,4 +64,9 @@ export function presentDecisionRecord(record: DecisionRecordDoc): DecisionRecord
     hash: record.hash,
     payload: record.payload as Record<string, unknown>,
   };
+}
+
+/** What the viewer may do with the motion, from the shared motion policies. */
+function motionAbilitiesOf(motion: MotionDoc, viewer: PolicyActor): MotionAbilities {
+  return motionAbilities(viewer, policyMotion(motion));
 }

@@ -10,12 +10,15 @@ import {
   type PublicUser,
   type RoomDetail,
   type RoomSummary,
+  type RoomAbilities,
   type RoomVisibility,
   type Sector,
+  roomAbilities,
   sectors,
 } from "@mufakat/shared";
 import type { RoomDetailView } from "../commands/getRoomDetail.ts";
 import type { RoomAuditView } from "../commands/listRoomAudit.ts";
+import { policyRoom } from "../policies/roomPolicy.ts";
 import type { AuditEntryDoc, InviteDoc, MembershipDoc, PendingActionDoc, RoomDoc } from "../models/index.ts";
 import { formerUser, presentPublicUser } from "./users.ts";
 
@@ -29,6 +32,7 @@ export function presentRoomSummary(room: RoomDoc, myRole: MemberRole | null): Ro
     memberCount: room.memberCount ?? 0,
     createdAt: room.createdAt.toISOString(),
     myRole,
+    abilities: presentRoomAbilities(room, myRole),
   };
 }
 
@@ -101,4 +105,9 @@ export function presentRoomAudit(view: RoomAuditView): AuditEntry[] {
     const actor = view.actors.get(entry.actorId.toHexString());
     return presentAuditEntry(entry, actor ? presentPublicUser(actor) : undefined);
   });
+}
+
+/** The caller's room abilities, from the shared room policies. */
+export function presentRoomAbilities(room: RoomDoc, myRole: MemberRole | null): RoomAbilities {
+  return roomAbilities(myRole, policyRoom(room));
 }

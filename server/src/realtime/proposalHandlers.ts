@@ -1,7 +1,7 @@
 // Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (relayed to this process's
 // viewers once validated, acknowledged once stored), awareness relay, and named versions with diffs.
 import { loadActiveUser } from "../commands/authenticateUser.ts";
-import { limits } from "@mufakat/shared";
+import { limits, roomRefusal } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { createProposal } from "../commands/createProposal.ts";
 import { loadProposal } from "../commands/loadProposal.ts";
@@ -11,7 +11,6 @@ import { diffProposalVersions, listProposalVersions, saveProposalVersion } from 
 import { renameProposal } from "../commands/renameProposal.ts";
 import { encodeAwarenessEntries, readAwarenessEntries } from "../collaboration/yjsUpdates.ts";
 import { appError } from "../errors.ts";
-import { can, refusalCode } from "../policies/roomPolicy.ts";
 import { presentProposal, presentProposalVersion } from "../presenters/proposals.ts";
 import { presentPublicUser } from "../presenters/users.ts";
 import { type SessionGuard, handleEvent } from "./dispatch.ts";
@@ -48,7 +47,7 @@ export function installProposalHandlers(
     const entry = joinedRoom(socket, roomId);
     const check = (async () => {
       try {
-        const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "read" });
+        const access = await loadRoomAccess(ctx, { roomId, userId: userId(), action: "room.view" });
         // A user banned (or deleted) since connecting loses write access at the same recheck.
         await loadActiveUser(ctx, userId());
         entry.role = access.role;
@@ -85,9 +84,8 @@ export function installProposalHandlers(
     // Waiting edits keep their order: each waits for the same re-read, and none overtakes another.
     if (check && age >= 2 * deps.roleRecheckMs) await check;
     joinedRoom(socket, roomId);
-    if (!can(entry.role, "write")) {
-      throw appError(refusalCode(entry.role, "write"), "observers can read but not write");
-    }
+    const refusal = roomRefusal("proposal.edit", entry.role);
+    if (refusal) throw appError(refusal, "observers can read but not write");
   }
 
   handleEvent(deps, socket, "proposal:create", async ({ roomId, title }) => {

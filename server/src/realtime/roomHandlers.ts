@@ -7,6 +7,7 @@ import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { appError } from "../errors.ts";
 import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
+import { presentRoomAbilities } from "../presenters/rooms.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
 import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
@@ -126,7 +127,7 @@ export function installRoomHandlers(
     const userId = new Types.ObjectId(socket.data.userId);
     // A socket that connected before its user was banned (or deleted) enters no room.
     await loadActiveUser(deps.ctx, userId);
-    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "read" });
+    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "room.view" });
     const proposals = await roomProposals(deps.ctx, room._id);
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {
@@ -140,7 +141,13 @@ export function installRoomHandlers(
     for (const proposal of proposals) deps.proposalRooms.set(proposal._id.toHexString(), roomId);
     const presence = await roomPresence(deps, roomId);
     deps.broadcastPresence(roomId);
-    return { roomId, role, presence, proposals: proposals.map(presentProposal) };
+    return {
+      roomId,
+      role,
+      abilities: presentRoomAbilities(room, role),
+      presence,
+      proposals: proposals.map(presentProposal),
+    };
   });
 
   handleEvent(deps, socket, "room:leave", async ({ roomId }) => {

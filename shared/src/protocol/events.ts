@@ -14,6 +14,7 @@
 // Awareness (carets): "proposal:awareness" carries y-protocols/awareness updates both ways; the server
 // broadcasts the removal of a client's awareness ids when it closes the proposal or disconnects.
 import type { MemberRole } from "../schemas/room.ts";
+import type { RoomAbilities } from "../schemas/abilities.ts";
 import type { Proposal, ProposalVersion, TextDiff } from "../schemas/proposal.ts";
 import type { Sector } from "../schemas/user.ts";
 import type { AckCallback } from "./ack.ts";
@@ -73,6 +74,8 @@ export interface PresenceChange {
 export interface JoinedRoom {
   roomId: string;
   role: MemberRole;
+  /** What the caller may do in the room, read with the role at join time (the shared room policies). */
+  abilities: RoomAbilities;
   presence: PresenceMember[];
   proposals: Proposal[];
 }

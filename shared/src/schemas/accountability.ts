@@ -2,6 +2,7 @@
 // and the room's ledger, the participation insight per sector, the coordinators' review of decision logs,
 // and the shapes of exports and the printable report. Rules are in ../rules/participation.ts and csv.ts.
 import { z } from "zod";
+import { commitmentAbilitiesSchema, pledgeAbilitiesSchema } from "./abilities.ts";
 import { accountabilityLimits as accountability, limits } from "../limits.ts";
 import { chainVerificationSchema, decisionRecordSchema } from "./decision.ts";
 import { positionSchema, publicTallySchema, tallyOutcomeSchema, tallyReasonCodeSchema } from "./motion.ts";
@@ -111,6 +112,8 @@ export const commitmentSchema = z.object({
   createdBy: publicUserSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the caller may do with it: in lists, writes and the room JSON export; not in the report or the review. */
+  abilities: commitmentAbilitiesSchema.optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -164,6 +167,8 @@ export const pledgeSchema = z.object({
   pledgedBy: publicUserSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the caller may do with it: in lists, writes and the room JSON export; not in the report or the review. */
+  abilities: pledgeAbilitiesSchema.optional(),
 });
 export type Pledge = z.infer<typeof pledgeSchema>;
 

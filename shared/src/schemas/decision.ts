@@ -1,6 +1,7 @@
 // Motions as they travel: opening one on a proposal's frozen text, casting a position, the live view,
 // and the records of the room's hash-chained decision log. Rules and tallies are in motion.ts.
 import { z } from "zod";
+import { motionAbilitiesSchema } from "./abilities.ts";
 import { motionLimits as limits } from "../limits.ts";
 import {
   decisionRuleSchema,
@@ -89,6 +90,8 @@ export const motionSchema = z.object({
   myPosition: positionSchema.nullable(),
   /** Seq of the decision record once closed. */
   decisionSeq: z.number().int().nullable(),
+  /** What the caller may do with this motion (the shared motion policies). */
+  abilities: motionAbilitiesSchema,
 });
 export type Motion = z.infer<typeof motionSchema>;
 

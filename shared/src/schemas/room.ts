@@ -1,6 +1,7 @@
 // Deliberation rooms, their members, invitations and the coordinators' audit trail.
 import { z } from "zod";
 import { limits } from "../limits.ts";
+import { roomAbilitiesSchema } from "./abilities.ts";
 import { publicUserSchema, sectorSchema } from "./user.ts";
 
 export const roomVisibilities = ["open", "invite-only"] as const;
@@ -64,6 +65,8 @@ export const roomSummarySchema = z.object({
   createdAt: z.string(),
   /** The caller's role, or null when the caller is not a member. */
   myRole: memberRoleSchema.nullable(),
+  /** What the caller may do in this room (the shared room policies, for the caller's role). */
+  abilities: roomAbilitiesSchema,
 });
 export type RoomSummary = z.infer<typeof roomSummarySchema>;
 

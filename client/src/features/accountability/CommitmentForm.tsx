@@ -7,6 +7,8 @@ import {
   accountabilityLimits,
   commitmentStatuses,
   createCommitmentInputSchema,
+  hasAccess,
+  levelFor,
 } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
@@ -27,9 +29,10 @@ interface CommitmentFormProps {
 
 export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFormProps) {
   const t = useT();
-  const isCoordinator = room.myRole === "coordinator";
-  // Participants may name only themselves as owner; coordinators any member.
-  const owners = isCoordinator ? room.members.filter((m) => m.role !== "observer").map((m) => m.user) : [me];
+  // Participants may name only themselves as owner; coordinators any member who may write commitments.
+  const owners = room.abilities.assignCommitment
+    ? room.members.filter((m) => hasAccess(m.role, levelFor("commitment.change"))).map((m) => m.user)
+    : [me];
   const [decisionSeq, setDecisionSeq] = useState(String(decisions[0]?.seq ?? ""));
   const [what, setWhat] = useState("");
   const [ownerUserId, setOwnerUserId] = useState(me.id);

@@ -1,5 +1,5 @@
 // The commitments board: the room's commitments grouped by status, and the form to commit to an adopted decision.
-import { type Commitment, type RoomDetail, type User, commitmentStatuses } from "@mufakat/shared";
+import { type Commitment, type RoomDetail, commitmentStatuses } from "@mufakat/shared";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { useSession } from "../../api/useSession.ts";
 import { QueryView } from "../../components/QueryView.tsx";
@@ -19,13 +19,6 @@ interface BoardData {
 async function loadBoard(roomId: string): Promise<BoardData> {
   const [commitments, decisions] = await Promise.all([listCommitments(roomId), loadAdoptedDecisions(roomId)]);
   return { commitments, decisions };
-}
-
-/** The server lets the owner, the author and any coordinator change a commitment; observers never. */
-function mayChange(commitment: Commitment, me: User, room: RoomDetail): boolean {
-  if (room.myRole === "coordinator") return true;
-  if (room.myRole !== "participant") return false;
-  return commitment.owner?.id === me.id || commitment.createdBy.id === me.id;
 }
 
 export function CommitmentsTab({ room }: { room: RoomDetail }) {
@@ -67,7 +60,7 @@ export function CommitmentsTab({ room }: { room: RoomDetail }) {
                         <CommitmentCard
                           key={commitment.id}
                           commitment={commitment}
-                          canEdit={mayChange(commitment, me, room)}
+                          canEdit={commitment.abilities?.updateStatus ?? false}
                           onChanged={replace}
                         />
                       ))
@@ -75,7 +68,7 @@ export function CommitmentsTab({ room }: { room: RoomDetail }) {
                   </section>
                 ))}
               </div>
-              {room.myRole === "observer" ? null : data.decisions.length === 0 ? (
+              {!room.abilities.createCommitment ? null : data.decisions.length === 0 ? (
                 <p className="empty" data-testid="commitments-no-adopted">
                   {t("commitments.noAdopted")}
                 </p>

@@ -74,14 +74,14 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
         {(data) => (
           <>
             <ParticipationInsight participation={data.participation} weeks={data.weeks} />
-            {room.myRole === "coordinator" && (
+            {room.abilities.viewReport && (
               <p className="print-hidden">
                 <Link to={`/rooms/${encodeURIComponent(room.id)}/report`} data-testid="participation-report-link">
                   {t("review.reportLink")}
                 </Link>
               </p>
             )}
-            {room.myRole === "coordinator" && (
+            {room.abilities.editSettings && (
               <FloorSettingForm
                 key={data.participation.floorPercent}
                 roomId={room.id}

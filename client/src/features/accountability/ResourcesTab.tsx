@@ -2,7 +2,6 @@
 import type { Pledge, ResourceLedger, RoomDetail } from "@mufakat/shared";
 import { useState } from "react";
 import { useApiQuery } from "../../api/useApiQuery.ts";
-import { useSession } from "../../api/useSession.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type AdoptedDecision, loadAdoptedDecisions } from "./adoptedDecisions.ts";
@@ -26,16 +25,13 @@ async function loadLedger(roomId: string): Promise<LedgerData> {
 
 export function ResourcesTab({ room }: { room: RoomDetail }) {
   const t = useT();
-  const session = useSession();
   const query = useApiQuery(`resources/${room.id}`, () => loadLedger(room.id));
-  const myId = session.state === "signed-in" ? session.user.id : null;
   // Totals change with every pledge: read the ledger again rather than recompute them here.
   const refresh = (_pledge: Pledge) =>
     void loadLedger(room.id).then(query.setData, (error: unknown) =>
       console.warn("could not reload the ledger", error),
     );
-  const canChange = (pledge: Pledge) =>
-    room.myRole === "coordinator" || (room.myRole === "participant" && pledge.pledgedBy.id === myId);
+  const canChange = (pledge: Pledge) => pledge.abilities?.updateStatus ?? false;
   return (
     <section className="accountability-tab" data-testid="resources-tab" aria-labelledby="resources-heading">
       <h2 id="resources-heading">{t("resources.title")}</h2>
@@ -46,7 +42,7 @@ export function ResourcesTab({ room }: { room: RoomDetail }) {
             <LedgerChart ledger={ledger} />
             <h3>{t("resources.pledges")}</h3>
             <PledgeList pledges={ledger.pledges} canChange={canChange} onChanged={refresh} />
-            {room.myRole !== "observer" && <PledgeForm roomId={room.id} decisions={decisions} onCreated={refresh} />}
+            {room.abilities.createPledge && <PledgeForm roomId={room.id} decisions={decisions} onCreated={refresh} />}
           </>
         )}
       </QueryView>

@@ -1,6 +1,6 @@
 // The room's decision log: integrity badge, records newest first with their corrections, and for
 // coordinators the correction form and the room's decision settings.
-import type { ChainVerification, DecisionRecord } from "@mufakat/shared";
+import type { ChainVerification, DecisionRecord, RoomAbilities } from "@mufakat/shared";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
@@ -21,7 +21,7 @@ async function loadDecisionLog(roomId: string): Promise<DecisionLogData> {
   return { records, verification };
 }
 
-export function DecisionsTab({ roomId, isCoordinator }: { roomId: string; isCoordinator: boolean }) {
+export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities: RoomAbilities }) {
   const t = useT();
   const log = useApiQuery(`decisions/${roomId}`, () => loadDecisionLog(roomId));
   const { setData } = log;
@@ -49,7 +49,7 @@ export function DecisionsTab({ roomId, isCoordinator }: { roomId: string; isCoor
                     key={decision.seq}
                     roomId={roomId}
                     decision={decision}
-                    canCorrect={isCoordinator}
+                    canCorrect={abilities.correctDecision}
                     onCorrected={log.reload}
                   />
                 ))
@@ -58,7 +58,7 @@ export function DecisionsTab({ roomId, isCoordinator }: { roomId: string; isCoor
           );
         }}
       </QueryView>
-      {isCoordinator && <RoomDecisionSettings roomId={roomId} />}
+      {abilities.editSettings && <RoomDecisionSettings roomId={roomId} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
 // author, edit and delete.
-import { type DiscussionMessage, type MentionCandidate, messageBodySchema } from "@mufakat/shared";
+import { type DiscussionMessage, type MentionCandidate, messageBodySchema, ownsMessage } from "@mufakat/shared";
 import { type ReactNode, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
@@ -28,7 +28,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
   const t = useT();
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
-  const mine = message.author.id === myId;
+  const mine = ownsMessage({ userId: myId }, { authorId: message.author.id });
   const remove = useSubmit(async () => {
     onChanged(await liveRequest(socket, "message:delete", { messageId: message.id }));
   });

@@ -67,7 +67,7 @@ function MotionPanelBody({ roomId, proposalId, access, motion, onMotion, onVoted
           {t("motion.none")}
         </p>
         {openForm}
-        {!mayOpen && access.myRole === "participant" && <p className="note">{t("motion.open.notAllowed")}</p>}
+        {!mayOpen && access.abilities.post && <p className="note">{t("motion.open.notAllowed")}</p>}
       </>
     );
   }
@@ -85,7 +85,7 @@ function MotionPanelBody({ roomId, proposalId, access, motion, onMotion, onVoted
           {openForm}
         </>
       ) : (
-        <RunningMotion motion={motion} myRole={access.myRole} onVoted={onVoted} onClosed={onMotion} />
+        <RunningMotion motion={motion} onVoted={onVoted} onClosed={onMotion} />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 // A motion being voted on: the frozen text and its hash, the countdown, the vote form, the live tally.
-import type { MemberRole, Motion, VoteResult } from "@mufakat/shared";
+import type { Motion, VoteResult } from "@mufakat/shared";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { useSubmit } from "../../components/useSubmit.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
@@ -13,12 +13,11 @@ import { VoteForm } from "./VoteForm.tsx";
 
 interface RunningMotionProps {
   motion: Motion;
-  myRole: MemberRole | null;
   onVoted(result: VoteResult): void;
   onClosed(motion: Motion): void;
 }
 
-export function RunningMotion({ motion, myRole, onVoted, onClosed }: RunningMotionProps) {
+export function RunningMotion({ motion, onVoted, onClosed }: RunningMotionProps) {
   const t = useT();
   const formatDate = useFormatDate();
   const summary = useRuleSummary();
@@ -35,14 +34,14 @@ export function RunningMotion({ motion, myRole, onVoted, onClosed }: RunningMoti
         <span data-testid="motion-rule">{summary(motion.rule)}</span>
       </p>
       <FrozenText motion={motion} />
-      {myRole === "observer" ? (
+      {!motion.abilities.vote ? (
         <p className="note">{t("vote.observer")}</p>
       ) : (
         <VoteForm key={motion.id} motion={motion} onVoted={onVoted} />
       )}
       <TallyView motion={motion} preview />
       <BallotList motion={motion} />
-      {myRole === "coordinator" && (
+      {motion.abilities.closeMotion && (
         <div className="motion-actions">
           <button type="button" disabled={submitting} data-testid="motion-close" onClick={() => void submit()}>
             {t("motion.closeEarly")}

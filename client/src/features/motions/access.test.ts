@@ -1,5 +1,6 @@
 // Who may open a motion: coordinators always, participants only where the room allows it, observers never.
-import { defaultDecisionRule } from "@mufakat/shared";
+// The client reads the room's abilities, computed (here as on the server) by the shared room policy.
+import { defaultDecisionRule, roomAbilities } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
 import { canOpenMotions } from "./useRoomVoteAccess.ts";
 
@@ -17,6 +18,11 @@ describe("canOpenMotions", () => {
     ["observer", true, false],
     [null, true, false],
   ] as const)("%s with participantsMayOpenMotions=%s -> %s", (myRole, allowed, expected) => {
-    expect(canOpenMotions({ myRole, settings: settings(allowed) })).toBe(expected);
+    const abilities = roomAbilities(myRole, {
+      visibility: "invite-only",
+      stage: "exploration",
+      participantsMayOpenMotions: allowed,
+    });
+    expect(canOpenMotions({ abilities, settings: settings(allowed) })).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 // One open proposal: its title, connection status, the live editor with carets, versions and comments.
-import type { MentionCandidate, MemberRole, Proposal, User } from "@mufakat/shared";
+import type { MentionCandidate, Proposal, RoomAbilities, User } from "@mufakat/shared";
 import type { Editor } from "@tiptap/react";
 import { type ReactNode, Suspense, lazy, useCallback, useMemo, useRef } from "react";
 import { useProposalSync } from "../../collaboration/useProposalSync.ts";
@@ -23,7 +23,7 @@ interface ProposalViewProps {
   status: LiveStatus;
   proposal: Proposal;
   me: User;
-  role: MemberRole;
+  abilities: RoomAbilities;
   members: readonly MentionCandidate[];
   /** The room join the proposal opens on; null while not joined. */
   roomGeneration: number | null;
@@ -36,14 +36,14 @@ export function ProposalView({
   status,
   proposal,
   me,
-  role,
+  abilities,
   members,
   roomGeneration,
   children,
 }: ProposalViewProps) {
   const t = useT();
   const { sync, state } = useProposalSync(socket, proposal.id, me.id, roomGeneration);
-  const canWrite = role !== "observer";
+  const canWrite = abilities.post;
   const editorRef = useRef<Editor | null>(null);
   const onEditor = useCallback((editor: Editor | null) => {
     editorRef.current = editor;

@@ -21,7 +21,7 @@ export function ReviewPage() {
       <p className="note">{t("review.intro")}</p>
       <QueryView result={rooms.result} reload={rooms.reload}>
         {(mine) => {
-          const coordinated = mine.filter((room) => room.myRole === "coordinator");
+          const coordinated = mine.filter((room) => room.abilities.reviewDecisions);
           return coordinated.length === 0 ? (
             <p className="empty" data-testid="review-no-rooms">
               {t("review.noRooms")}

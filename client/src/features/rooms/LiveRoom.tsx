@@ -43,7 +43,7 @@ function LiveRoomBody({
   if (!socket) return <Loading />;
   if (joined.state === "failed") return <ErrorMessage error={joined.error} testId="room-join-error" />;
   if (joined.state === "joining") return <Loading />;
-  const canWrite = joined.role !== "observer";
+  const canWrite = joined.abilities.post;
   const open = joined.proposals.find((proposal) => proposal.id === proposalId) ?? null;
   return (
     <div className="live-room-grid">
@@ -64,7 +64,7 @@ function LiveRoomBody({
             status={status}
             proposal={open}
             me={me}
-            role={joined.role}
+            abilities={joined.abilities}
             members={members}
             roomGeneration={joined.generation}
           >

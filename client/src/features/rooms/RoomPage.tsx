@@ -47,7 +47,6 @@ interface RoomViewProps {
 }
 
 function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
-  const isCoordinator = room.myRole === "coordinator";
   const tab = useRoomTab();
   // Joined on every tab: presence, and the room's live events (motions) reach the decisions tab too.
   const channel = useRoomChannel(room.id);
@@ -62,7 +61,7 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
       </header>
       <RoomTabs current={tab} />
       {tab === "decisions" ? (
-        <DecisionsTab roomId={room.id} isCoordinator={isCoordinator} />
+        <DecisionsTab roomId={room.id} abilities={room.abilities} />
       ) : tab === "commitments" || tab === "resources" || tab === "participation" ? (
         <Suspense fallback={<Loading />}>
           {tab === "commitments" && <CommitmentsTab room={room} />}
@@ -70,13 +69,7 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
           {tab === "participation" && <ParticipationTab room={room} />}
         </Suspense>
       ) : (
-        <RoomOverview
-          room={room}
-          channel={channel}
-          proposalId={proposalId}
-          isCoordinator={isCoordinator}
-          onRoomChanged={onRoomChanged}
-        />
+        <RoomOverview room={room} channel={channel} proposalId={proposalId} onRoomChanged={onRoomChanged} />
       )}
     </article>
   );
@@ -86,11 +79,10 @@ interface RoomOverviewProps {
   room: RoomDetail;
   channel: RoomChannel;
   proposalId: string | null;
-  isCoordinator: boolean;
   onRoomChanged(room: RoomDetail): void;
 }
 
-function RoomOverview({ room, channel, proposalId, isCoordinator, onRoomChanged }: RoomOverviewProps) {
+function RoomOverview({ room, channel, proposalId, onRoomChanged }: RoomOverviewProps) {
   const t = useT();
   return (
     <>
@@ -104,15 +96,17 @@ function RoomOverview({ room, channel, proposalId, isCoordinator, onRoomChanged 
           <p className="empty">{t("room.noPurpose")}</p>
         )}
       </section>
-      {isCoordinator && (
+      {(room.abilities.changeStage || room.abilities.invite) && (
         <section className="coordinator-tools" data-testid="coordinator-tools">
           <h2>{t("room.coordinatorTools")}</h2>
-          <StageSelector
-            roomId={room.id}
-            stage={room.stage}
-            onChanged={(summary) => onRoomChanged({ ...room, stage: summary.stage })}
-          />
-          <InviteLinkPanel roomId={room.id} />
+          {room.abilities.changeStage && (
+            <StageSelector
+              roomId={room.id}
+              stage={room.stage}
+              onChanged={(summary) => onRoomChanged({ ...room, stage: summary.stage })}
+            />
+          )}
+          {room.abilities.invite && <InviteLinkPanel roomId={room.id} />}
         </section>
       )}
       <LiveRoom room={room} channel={channel} proposalId={proposalId} />
