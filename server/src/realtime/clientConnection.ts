@@ -28,7 +28,7 @@ export class ClientConnection implements EditSource {
   readonly edits = new TokenBucket(limits.editsPerSecond);
   readonly awarenessUpdates = new TokenBucket(limits.awarenessPerSecond);
   /** The proposals this socket has open: its connection to each document, and the proposal's room. */
-  readonly opened = new Map<string, { document: DocumentConnection; roomId: string }>();
+  readonly opened = new Map<string, { connection: DocumentConnection; roomId: string }>();
   /** Re-checks the access token's expiry (connectionHandlers' scheduleExpiry). */
   sessionTimer: NodeJS.Timeout | null = null;
   /** The membership re-read in flight per room. */
@@ -88,7 +88,7 @@ export class ClientConnection implements EditSource {
     const opened = this.opened.get(proposalId);
     if (!opened) return undefined;
     this.opened.delete(proposalId);
-    opened.document.close();
+    opened.connection.close();
     return opened.roomId;
   }
 

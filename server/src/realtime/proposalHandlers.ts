@@ -63,7 +63,7 @@ export function installProposalHandlers(
       if (!wasOpen) connection.close();
       throw error;
     }
-    client.opened.set(proposalId, { document: connection, roomId });
+    client.opened.set(proposalId, { connection, roomId });
     void socket.join(proposalChannel(proposalId));
     entry.viewing = proposalId;
     deps.broadcastPresence(roomId);
@@ -119,7 +119,7 @@ export function installProposalHandlers(
     const opened = client.opened.get(proposalId);
     const sector = opened ? socket.data.rooms[opened.roomId]?.sector : undefined;
     for (const entry of entries) {
-      const owner = opened?.document.document.awarenessOwner(entry.clientId) ?? null;
+      const owner = opened?.connection.document.awarenessOwner(entry.clientId) ?? null;
       if (owner && owner !== socket.id) {
         throw appError("FORBIDDEN", "update: that awareness client id belongs to another connection");
       }
@@ -130,7 +130,7 @@ export function installProposalHandlers(
       }
     }
     const stamped = encodeAwarenessEntries(entries);
-    if (!(opened ? opened.document.applyAwareness(stamped) : parseAwarenessUpdate(stamped).ok)) {
+    if (!(opened ? opened.connection.applyAwareness(stamped) : parseAwarenessUpdate(stamped).ok)) {
       throw appError("MALFORMED_UPDATE", "update: not a valid awareness update");
     }
     socket.to(proposalChannel(proposalId)).emit("proposal:awareness", { proposalId, update: stamped });
