@@ -1,3 +1,6 @@
+// Proposals live: create / list / rename, open (Yjs sync steps 1 and 2), edits (through the document hub's
+// pipeline: relayed to this process's viewers once validated, acknowledged once stored), awareness relay,
+// and named versions with diffs. What a socket holds across events is its ClientConnection.
 import { limits } from "@mufakat/shared";
 import type { Types } from "mongoose";
 import { createProposal } from "../commands/createProposal.ts";
