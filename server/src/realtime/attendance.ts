@@ -8,7 +8,8 @@ import { type RealtimeDeps, roomChannel } from "./types.ts";
 
 const channelPrefix = roomChannel("");
 
-export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">): void {
+/** Returns the number of stays open now (each closed when its socket leaves the channel). */
+export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">): { readonly openStays: number } {
   const { ctx, io } = deps;
   const namespace = io.of("/");
   /** The stored interval of each (socket, room) stay, as a promise: a leave may come before the insert ends. */
@@ -56,4 +57,9 @@ export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">
       )
       .catch((error: unknown) => ctx.logger.warn({ err: error }, "attendance: could not record a leave"));
   });
+  return {
+    get openStays() {
+      return open.size;
+    },
+  };
 }

@@ -16,6 +16,7 @@ import { accessTokenExpiry } from "../auth/tokens.ts";
 import { authenticateUser } from "../commands/authenticateUser.ts";
 import { AppError, appError, fieldIssues, isDatabaseUnavailable } from "../errors.ts";
 import { userChannel } from "./discussionHandlers.ts";
+import type { ClientConnection } from "./clientConnection.ts";
 import { handleEvent, type SessionGuard } from "./dispatch.ts";
 import type { LiveServer, LiveSocket, RealtimeDeps } from "./types.ts";
 
@@ -27,7 +28,9 @@ function refusal(code: ConnectRefusal, message: string, details?: ConnectRefusal
 
 const versionDetails = { serverVersion: protocolVersion, minSupportedVersion: minSupportedProtocolVersion };
 
-export function installHandshake(deps: RealtimeDeps, io: LiveServer): void {
+/** Installs the handshake; returns its connection cap, which lives as long as the app's socket.io server. */
+export function installHandshake(deps: RealtimeDeps, io: LiveServer): ConnectionCap {
+  const connectionCap = new ConnectionCap(deps);
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     // A client from before versioning sends no version: it is too old by definition.
@@ -59,7 +62,7 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): void {
         const userId = user._id.toHexString();
         reserved = userId;
         connectionCap.reserve(userId);
-        if ((await connectionCap.count(deps, userId)) > limits.maxConnectionsPerUser) {
+        if ((await connectionCap.count(userId)) > limits.maxConnectionsPerUser) {
           throw appError(
             "TOO_MANY_CONNECTIONS",
             `at most ${limits.maxConnectionsPerUser} live connections per user; close a tab and reload`,
@@ -87,23 +90,35 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): void {
         if (reserved) setImmediate(() => connectionCap.release(reserved as string));
       });
   });
+  return connectionCap;
 }
 
 /**
  * Live connections per user: sockets in the user's channel (on every process, through the adapter) plus
  * handshakes this process is completing for them, so a burst of simultaneous connects cannot slip past.
  */
-const connectionCap = {
-  pending: new Map<string, number>(),
+export class ConnectionCap {
+  private readonly pending = new Map<string, number>();
+
+  constructor(private readonly deps: RealtimeDeps) {}
+
+  /** Handshakes under way (each released a moment after it ends). */
+  get pendingHandshakes(): number {
+    return this.pending.size;
+  }
+
   reserve(userId: string): void {
     this.pending.set(userId, (this.pending.get(userId) ?? 0) + 1);
-  },
+  }
+
   release(userId: string): void {
     const left = (this.pending.get(userId) ?? 1) - 1;
     if (left > 0) this.pending.set(userId, left);
     else this.pending.delete(userId);
-  },
-  async count(deps: RealtimeDeps, userId: string): Promise<number> {
+  }
+
+  async count(userId: string): Promise<number> {
+    const { deps } = this;
     const local = () => deps.io.local.in(userChannel(userId)).fetchSockets();
     let sockets: Awaited<ReturnType<typeof local>>;
     try {
@@ -121,8 +136,8 @@ const connectionCap = {
       sockets = await local();
     }
     return sockets.length + (this.pending.get(userId) ?? 0);
-  },
-};
+  }
+}
 
 /** Ends a socket whose token expired: it is told why first, so it refreshes and reconnects. */
 function expireSession(socket: LiveSocket): void {
@@ -146,27 +161,21 @@ export function sessionGuard(deps: RealtimeDeps): SessionGuard {
 
 const maxTimerMs = 2_147_483_647;
 
-function scheduleExpiry(deps: RealtimeDeps, socket: LiveSocket, timers: WeakMap<LiveSocket, NodeJS.Timeout>): void {
-  const previous = timers.get(socket);
-  if (previous) clearTimeout(previous);
+function scheduleExpiry(deps: RealtimeDeps, socket: LiveSocket, client: ClientConnection): void {
+  if (client.sessionTimer) clearTimeout(client.sessionTimer);
+  client.sessionTimer = null;
   const remaining = socket.data.expiresAt - deps.ctx.now().getTime();
   if (remaining <= 0) {
     expireSession(socket);
     return;
   }
-  const timer = setTimeout(() => scheduleExpiry(deps, socket, timers), Math.min(remaining + 5, maxTimerMs));
-  timer.unref();
-  timers.set(socket, timer);
+  client.sessionTimer = setTimeout(() => scheduleExpiry(deps, socket, client), Math.min(remaining + 5, maxTimerMs));
+  client.sessionTimer.unref();
 }
 
-export function installSessionHandlers(deps: RealtimeDeps, socket: LiveSocket): void {
-  const timers = sessionTimers;
-  scheduleExpiry(deps, socket, timers);
-  socket.on("disconnect", () => {
-    const timer = timers.get(socket);
-    if (timer) clearTimeout(timer);
-    timers.delete(socket);
-  });
+/** The session of one socket; its expiry timer is the ClientConnection's, cleared when the socket goes. */
+export function installSessionHandlers(deps: RealtimeDeps, socket: LiveSocket, client: ClientConnection): void {
+  scheduleExpiry(deps, socket, client);
 
   handleEvent({ ...deps, sessionGuard: sessionGuard(deps) }, socket, "session:reauthenticate", async ({ token }) => {
     const user = await authenticateUser(deps.ctx, { accessToken: token });
@@ -174,9 +183,8 @@ export function installSessionHandlers(deps: RealtimeDeps, socket: LiveSocket): 
       throw appError("TOKEN_INVALID", "the new token belongs to another user; reconnect instead");
     }
     socket.data.expiresAt = accessTokenExpiry(token);
-    scheduleExpiry(deps, socket, timers);
+    // A socket that disconnected meanwhile keeps no timer.
+    if (socket.connected) scheduleExpiry(deps, socket, client);
     return { expiresAt: new Date(socket.data.expiresAt).toISOString() };
   });
 }
-
-const sessionTimers = new WeakMap<LiveSocket, NodeJS.Timeout>();

@@ -4,10 +4,10 @@ import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { type PresenceMember, type Sector, comparePresence, diffPresence } from "@mufakat/shared";
 import { Types } from "mongoose";
 import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
-import { appError } from "../errors.ts";
 import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
 import { presentRoomAbilities } from "../presenters/rooms.ts";
+import type { ClientConnection } from "./clientConnection.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
 import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
@@ -40,6 +40,8 @@ export interface PresenceBroadcaster {
   stop(): void;
   /** Resolves when no broadcast is running. */
   idle(): Promise<void>;
+  /** Rooms with a broadcast running or a last-sent list kept (released when the room empties). */
+  readonly rooms: number;
 }
 
 /**
@@ -98,23 +100,15 @@ export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
     idle: async () => {
       await Promise.allSettled([...running.values()].map((state) => state.done));
     },
+    get rooms() {
+      return running.size + lastSent.size;
+    },
   };
 }
 
-/** The socket's standing in a room it joined, or NOT_IN_ROOM. */
-export function joinedRoom(socket: LiveSocket, roomId: string) {
-  const entry = socket.data.rooms[roomId];
-  if (!entry) throw appError("NOT_IN_ROOM", "join the room (room:join) first");
-  return entry;
-}
-
 /** Leaves a room locally: closes the socket's proposals of that room. */
-function leaveRoom(deps: RealtimeDeps, socket: LiveSocket, roomId: string): void {
-  for (const [proposalId, proposalRoomId] of deps.proposalRooms) {
-    if (proposalRoomId !== roomId || !socket.rooms.has(proposalChannel(proposalId))) continue;
-    deps.hub.close(proposalId, socket.id);
-    void socket.leave(proposalChannel(proposalId));
-  }
+function leaveRoom(socket: LiveSocket, client: ClientConnection, roomId: string): void {
+  for (const proposalId of client.closeProposals(roomId)) void socket.leave(proposalChannel(proposalId));
   delete socket.data.rooms[roomId];
   void socket.leave(roomChannel(roomId));
 }
@@ -122,6 +116,7 @@ function leaveRoom(deps: RealtimeDeps, socket: LiveSocket, roomId: string): void
 export function installRoomHandlers(
   deps: RealtimeDeps & { sessionGuard: SessionGuard; broadcastPresence: (roomId: string) => void },
   socket: LiveSocket,
+  client: ClientConnection,
 ): void {
   handleEvent(deps, socket, "room:join", async ({ roomId }) => {
     const userId = new Types.ObjectId(socket.data.userId);
@@ -138,7 +133,7 @@ export function installRoomHandlers(
       viewing: previous?.viewing ?? null,
     };
     await socket.join(roomChannel(roomId));
-    for (const proposal of proposals) deps.proposalRooms.set(proposal._id.toHexString(), roomId);
+    for (const proposal of proposals) deps.proposalRooms.remember(proposal._id.toHexString(), roomId);
     const presence = await roomPresence(deps, roomId);
     deps.broadcastPresence(roomId);
     return {
@@ -152,19 +147,14 @@ export function installRoomHandlers(
 
   handleEvent(deps, socket, "room:leave", async ({ roomId }) => {
     if (socket.data.rooms[roomId]) {
-      leaveRoom(deps, socket, roomId);
+      leaveRoom(socket, client, roomId);
       deps.broadcastPresence(roomId);
     }
     return { roomId };
   });
 
-  // While "disconnecting" the socket is still in its channels; by "disconnect" it has left them, so the
-  // presence computed then no longer lists it.
-  socket.on("disconnecting", () => {
-    for (const channel of socket.rooms) {
-      if (channel.startsWith("proposal:")) deps.hub.close(channel.slice("proposal:".length), socket.id);
-    }
-  });
+  // By "disconnect" the socket has left its channels (its documents closed at "disconnecting",
+  // ClientConnections), so the presence computed then no longer lists it.
   socket.on("disconnect", () => {
     for (const roomId of Object.keys(socket.data.rooms ?? {})) deps.broadcastPresence(roomId);
   });

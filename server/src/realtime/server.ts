@@ -5,15 +5,17 @@ import { limits, wireParser } from "@mufakat/shared";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
-import { type CollaborationOptions, DocumentHub } from "../collaboration/documentHub.ts";
+import { type CollaborationOptions, type CollaborationResources, DocumentHub } from "../collaboration/documentHub.ts";
 import type { AppContext } from "../context.ts";
 import { installAttendanceRecorder } from "./attendance.ts";
+import { ClientConnections } from "./clientConnection.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
 import type { Voting } from "../commands/voting.ts";
 import { installMotionBroadcasts } from "./motionBroadcasts.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
+import { ProposalRooms } from "./proposalRooms.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
 import { ViewerRelay } from "./viewerRelay.ts";
@@ -25,9 +27,28 @@ export interface RealtimeOptions {
   discussionWritesPerSecond?: number;
 }
 
+/** What the realtime layer holds now (for tests): once every socket left and every document unloaded, all zero. */
+export interface RealtimeResources extends CollaborationResources {
+  /** Entries of the proposal→room map. */
+  proposalRooms: number;
+  /** socket.io rooms of this process (each socket's own, user, room and proposal channels). */
+  socketIoRooms: number;
+  /** Per-socket records (ClientConnection) and their session-expiry timers. */
+  clientConnections: number;
+  sessionTimers: number;
+  /** Handshakes counted against the per-user connection cap. */
+  pendingHandshakes: number;
+  /** Rooms the presence broadcaster keeps state for. */
+  presenceRooms: number;
+  /** Attendance stays open (socket in a room's channel). */
+  attendanceStays: number;
+}
+
 export interface Realtime {
   io: LiveServer;
   hub: DocumentHub;
+  /** Read-only counts of what the realtime layer holds. */
+  resources(): RealtimeResources;
   close(): Promise<void>;
 }
 
@@ -80,12 +101,17 @@ export async function createRealtime(
     io,
     hub,
     multiProcess: Boolean(options.redisUrl),
-    proposalRooms: new Map(),
-    viewerRelay: new ViewerRelay(io),
+    proposalRooms: new ProposalRooms(io),
     roleRecheckMs: options.realtime?.roleRecheckMs ?? limits.liveRoleRecheckMs,
     discussionWritesPerSecond: options.realtime?.discussionWritesPerSecond ?? limits.discussionWritesPerSecond,
   };
+  const viewerRelay = new ViewerRelay(io);
   hub.setRelay({
+    validatedUpdate: (proposalId, update, senderSocketId) => viewerRelay.relay(proposalId, update, senderSocketId),
+    storedUpdate: (proposalId, update) => {
+      // Other processes apply it to their copy (which holds stored updates only) and relay it to theirs.
+      if (deps.multiProcess) io.serverSideEmit("collab:update", proposalId, Buffer.from(update).toString("base64"));
+    },
     remoteUpdateApplied: (proposalId, update) => {
       io.local.to(proposalChannel(proposalId)).emit("proposal:update", { proposalId, update });
     },
@@ -117,15 +143,17 @@ export async function createRealtime(
     });
   }
 
-  installHandshake(deps, io);
-  installAttendanceRecorder(deps);
+  const connectionCap = installHandshake(deps, io);
+  const attendance = installAttendanceRecorder(deps);
   const stopMotionBroadcasts = installMotionBroadcasts(io, ctx.events);
   const presence = presenceBroadcaster(deps);
   const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
+  const clients = new ClientConnections(handlerDeps);
   io.on("connection", (socket) => {
-    installSessionHandlers(deps, socket);
-    installRoomHandlers(handlerDeps, socket);
-    installProposalHandlers(handlerDeps, socket);
+    const client = clients.add(socket);
+    installSessionHandlers(deps, socket, client);
+    installRoomHandlers(handlerDeps, socket, client);
+    installProposalHandlers(handlerDeps, socket, client);
     installDiscussionHandlers(handlerDeps, socket);
     if (options.voting) installMotionHandlers(handlerDeps, socket, options.voting);
   });
@@ -133,6 +161,16 @@ export async function createRealtime(
   return {
     io,
     hub,
+    resources: () => ({
+      ...hub.resources(),
+      proposalRooms: deps.proposalRooms.size,
+      socketIoRooms: io.of("/").adapter.rooms.size,
+      clientConnections: clients.size,
+      sessionTimers: clients.sessionTimers,
+      pendingHandshakes: connectionCap.pendingHandshakes,
+      presenceRooms: presence.rooms,
+      attendanceStays: attendance.openStays,
+    }),
     close: async () => {
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
       presence.stop();

@@ -3,7 +3,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import type { Server, Socket } from "socket.io";
 import type { DocumentHub } from "../collaboration/documentHub.ts";
 import type { AppContext } from "../context.ts";
-import type { ViewerRelay } from "./viewerRelay.ts";
+import type { ProposalRooms } from "./proposalRooms.ts";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -16,11 +16,9 @@ export interface RealtimeDeps {
   /** True with the Redis adapter: stored updates are also sent to the other processes. */
   multiProcess: boolean;
   /** Which room each proposal belongs to (proposals never move), to authorize edits without a query. */
-  proposalRooms: Map<string, string>;
+  proposalRooms: ProposalRooms;
   /** How long a socket's role is trusted before a write re-reads the membership (0: every write). */
   roleRecheckMs: number;
-  /** Sends validated edits to this process's viewers, batched per event-loop turn. */
-  viewerRelay: ViewerRelay;
   /** Discussion writes per second one socket may send. */
   discussionWritesPerSecond: number;
 }

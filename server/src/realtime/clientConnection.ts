@@ -1,0 +1,166 @@
+// What one socket holds for as long as it is connected (Hocuspocus's ClientConnection): its rate buckets,
+// the membership re-reads it has in flight, its session-expiry timer, and its connection to each proposal
+// it has open. The socket's disconnect releases all of it; ClientConnections is the app's registry of them.
+import { limits, roomRefusal } from "@mufakat/shared";
+import { Types } from "mongoose";
+import type { DocumentConnection } from "../collaboration/documentConnection.ts";
+import type { EditSource } from "../collaboration/documentHub.ts";
+import { loadActiveUser } from "../commands/authenticateUser.ts";
+import { loadProposal } from "../commands/loadProposal.ts";
+import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
+import { appError } from "../errors.ts";
+import { TokenBucket } from "./rateLimit.ts";
+import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
+
+/** The socket's standing in a room it joined, or NOT_IN_ROOM. */
+export function joinedRoom(socket: LiveSocket, roomId: string) {
+  const entry = socket.data.rooms[roomId];
+  if (!entry) throw appError("NOT_IN_ROOM", "join the room (room:join) first");
+  return entry;
+}
+
+export type ClientDeps = RealtimeDeps & { broadcastPresence: (roomId: string) => void };
+
+export class ClientConnection implements EditSource {
+  readonly socketId: string;
+  readonly userId: Types.ObjectId;
+  readonly edits = new TokenBucket(limits.editsPerSecond);
+  readonly awarenessUpdates = new TokenBucket(limits.awarenessPerSecond);
+  /** The proposals this socket has open: its connection to each document, and the proposal's room. */
+  readonly opened = new Map<string, { connection: DocumentConnection; roomId: string }>();
+  /** Re-checks the access token's expiry (connectionHandlers' scheduleExpiry). */
+  sessionTimer: NodeJS.Timeout | null = null;
+  /** The membership re-read in flight per room. */
+  private readonly roleChecks = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly deps: ClientDeps,
+    readonly socket: LiveSocket,
+  ) {
+    this.socketId = socket.id;
+    // The user of a socket never changes: re-authentication must bring a token of the same user.
+    this.userId = new Types.ObjectId(socket.data.userId);
+  }
+
+  /** The room of a proposal, which this socket must have joined. */
+  async proposalRoom(proposalId: string): Promise<string> {
+    let roomId = this.deps.proposalRooms.get(proposalId);
+    if (!roomId) {
+      const proposal = await loadProposal(this.deps.ctx, { proposalId });
+      roomId = proposal.roomId.toHexString();
+      this.deps.proposalRooms.remember(proposalId, roomId);
+    }
+    joinedRoom(this.socket, roomId);
+    return roomId;
+  }
+
+  /**
+   * Refuses writes by roles that may not write. The role is re-read once it is roleRecheckMs old: in the
+   * background while it is younger than twice that (the edit goes on with the role just known, so a busy
+   * editor's edits never queue behind the database), and before the write once it is older (a socket that
+   * has been quiet). A removed member can so write for at most about 2 × roleRecheckMs after the removal.
+   */
+  async authorizeWrite(roomId: string): Promise<void> {
+    const entry = joinedRoom(this.socket, roomId);
+    const age = this.deps.ctx.now().getTime() - entry.roleReadAt;
+    let check = this.roleChecks.get(roomId);
+    if (!check && age >= this.deps.roleRecheckMs) {
+      check = this.recheckRole(roomId);
+      // A background re-read that refuses has already taken the socket out of the room; nothing waits for it.
+      check.catch(() => undefined);
+    }
+    // Waiting edits keep their order: each waits for the same re-read, and none overtakes another.
+    if (check && age >= 2 * this.deps.roleRecheckMs) await check;
+    joinedRoom(this.socket, roomId);
+    const refusal = roomRefusal("proposal.edit", entry.role);
+    if (refusal) throw appError(refusal, "observers can read but not write");
+  }
+
+  /** The edit pipeline's authorize step (DocumentHub.edit). */
+  async authorizeEdit(proposalId: string): Promise<void> {
+    await this.authorizeWrite(await this.proposalRoom(proposalId));
+  }
+
+  /** Closes this socket's connection to a proposal's document; returns the proposal's room, if it was open. */
+  closeProposal(proposalId: string): string | undefined {
+    const opened = this.opened.get(proposalId);
+    if (!opened) return undefined;
+    this.opened.delete(proposalId);
+    opened.connection.close();
+    return opened.roomId;
+  }
+
+  /** Closes the proposals of one room (leaving it), or all of them (disconnecting). */
+  closeProposals(roomId?: string): string[] {
+    const closed: string[] = [];
+    for (const [proposalId, opened] of [...this.opened]) {
+      if (roomId !== undefined && opened.roomId !== roomId) continue;
+      this.closeProposal(proposalId);
+      closed.push(proposalId);
+    }
+    return closed;
+  }
+
+  /** Re-reads this socket's membership and ban state; a socket no longer a member leaves the room. */
+  private recheckRole(roomId: string): Promise<void> {
+    const entry = joinedRoom(this.socket, roomId);
+    const { ctx } = this.deps;
+    const check = (async () => {
+      try {
+        const access = await loadRoomAccess(ctx, { roomId, userId: this.userId, action: "room.view" });
+        // A user banned (or deleted) since connecting loses write access at the same recheck.
+        await loadActiveUser(ctx, this.userId);
+        entry.role = access.role;
+        entry.roleReadAt = ctx.now().getTime();
+      } catch (error) {
+        // No longer a member (or the room is gone): the socket leaves the room.
+        delete this.socket.data.rooms[roomId];
+        void this.socket.leave(roomChannel(roomId));
+        this.deps.broadcastPresence(roomId);
+        throw error;
+      } finally {
+        this.roleChecks.delete(roomId);
+      }
+    })();
+    this.roleChecks.set(roomId, check);
+    return check;
+  }
+
+  /** The socket disconnected: its timer and documents go. */
+  release(): void {
+    if (this.sessionTimer) clearTimeout(this.sessionTimer);
+    this.sessionTimer = null;
+    this.closeProposals();
+  }
+}
+
+/** The app's connected sockets' records, each removed when its socket disconnects. */
+export class ClientConnections {
+  private readonly bySocket = new Map<string, ClientConnection>();
+
+  constructor(private readonly deps: ClientDeps) {}
+
+  get size(): number {
+    return this.bySocket.size;
+  }
+
+  /** Session-expiry timers pending. */
+  get sessionTimers(): number {
+    let timers = 0;
+    for (const client of this.bySocket.values()) if (client.sessionTimer) timers += 1;
+    return timers;
+  }
+
+  add(socket: LiveSocket): ClientConnection {
+    const client = new ClientConnection(this.deps, socket);
+    this.bySocket.set(socket.id, client);
+    // While "disconnecting" the socket is still in its channels: its documents close first, so the
+    // awareness removals it causes still reach the other viewers.
+    socket.on("disconnecting", () => client.release());
+    socket.on("disconnect", () => {
+      client.release();
+      this.bySocket.delete(socket.id);
+    });
+    return client;
+  }
+}
