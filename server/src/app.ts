@@ -84,7 +84,10 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
   ];
-  const openApiDocument = buildOpenApiDocument(operations, apiVersion);
+  const openApiDocument = buildOpenApiDocument(
+    operations.map((operation) => operation.contract),
+    apiVersion,
+  );
 
   const app = express();
   app.disable("x-powered-by");

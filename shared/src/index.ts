@@ -19,3 +19,4 @@ export * from "./schemas/accountability.ts";
 export * from "./rules/participation.ts";
 export * from "./rules/csv.ts";
 export * from "./rules/presence.ts";
+export * from "./contract/index.ts";

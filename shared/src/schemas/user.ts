@@ -44,7 +44,8 @@ export const updateProfileInputSchema = z
     locale: z.enum(["id", "en"]),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change");
+  .refine((value) => Object.keys(value).length > 0, "at least one field to change")
+  .meta({ minProperties: 1 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>;
 
 export const userSchema = z.object({
