@@ -12,12 +12,11 @@ import helmet from "helmet";
 import type { Connection } from "mongoose";
 import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { limits } from "@mufakat/shared";
+import { type OperationContract, limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
 import { appError } from "./errors.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
-import type { Operation } from "./http/operation.ts";
 import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
@@ -58,7 +57,8 @@ export interface MufakatApp {
   ctx: AppContext;
   express: express.Express;
   httpServer: http.Server;
-  operations: Operation[];
+  /** The contract entries of the routed operations (what /api answers and the OpenAPI document says). */
+  operations: OperationContract[];
   /** socket.io server and live documents (server/src/realtime, server/src/collaboration). */
   realtime: Realtime;
   /** Votes, motion events and the deadline sweep. */
@@ -84,10 +84,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
   ];
-  const openApiDocument = buildOpenApiDocument(
-    operations.map((operation) => operation.contract),
-    apiVersion,
-  );
+  const routedContracts = operations.map((operation) => operation.contract);
+  const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);
 
   const app = express();
   app.disable("x-powered-by");
@@ -177,7 +175,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ctx,
     express: app,
     httpServer,
-    operations,
+    operations: routedContracts,
     realtime,
     motions,
     listen: (port, host = "127.0.0.1") =>

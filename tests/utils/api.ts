@@ -1,5 +1,18 @@
 // A small HTTP client for tests: JSON in and out, a bearer token, and a cookie jar for the refresh cookie.
-import type { RegisterInput, Sector, Session } from "@mufakat/shared";
+// `call(operationId or contract entry, {params, query, body})` is typed by the shared HTTP contract; the raw
+// get/post/patch/delete stay for hostile and malformed requests the contract does not describe.
+import {
+  type BodyInputOf,
+  type Contract,
+  type OperationContract,
+  type OperationId,
+  type QueryInputOf,
+  type RegisterInput,
+  type ResultOf,
+  type Sector,
+  type Session,
+  contract,
+} from "@mufakat/shared";
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -56,6 +69,29 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /** One operation of the shared contract; the body is typed as its success result (errors: `any`-free check via status). */
+  async call<C extends OperationContract>(
+    operation: C | OperationId,
+    input: {
+      params?: Record<string, string | number>;
+      query?: QueryInputOf<C> | Record<string, string | number | undefined>;
+      body?: BodyInputOf<C> | unknown;
+    } = {},
+  ): Promise<ApiResponse<ResultOf<C>>> {
+    const entry: OperationContract = typeof operation === "string" ? contract[operation] : operation;
+    const path = entry.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+      const value = input.params?.[name];
+      if (value === undefined) throw new Error(`missing path parameter ${name} for ${entry.operationId}`);
+      return encodeURIComponent(String(value));
+    });
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+      if (value !== undefined && value !== null) search.set(name, String(value));
+    }
+    const query = search.toString();
+    return this.request<ResultOf<C>>(entry.method.toUpperCase(), `/api${path}${query ? `?${query}` : ""}`, input.body);
+  }
+
   get<T = any>(path: string) {
     return this.request<T>("GET", path);
   }
@@ -93,7 +129,7 @@ export async function registeredClient(
 ): Promise<{ client: ApiClient; session: Session; input: RegisterInput }> {
   const client = new ApiClient(baseUrl);
   const input = userInput(sector, overrides);
-  const response = await client.post<Session>("/api/auth/register", input);
+  const response = await client.call(contract.register, { body: input });
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
   client.accessToken = response.body.accessToken;
   return { client, session: response.body, input };
@@ -102,4 +138,9 @@ export async function registeredClient(
 /** The parsed body of a raw fetch Response, typed for reading error codes in assertions. */
 export async function jsonBody(response: Response): Promise<any> {
   return response.json();
+}
+
+/** The contract entry for an operationId, for tests that name operations. */
+export function operation<Id extends OperationId>(id: Id): Contract[Id] {
+  return contract[id];
 }

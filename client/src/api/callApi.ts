@@ -39,10 +39,7 @@ export function queryString(query: Record<string, unknown> = {}): string {
   return text ? `?${text}` : "";
 }
 
-export async function callApi<C extends OperationContract>(
-  operation: C,
-  input: CallInput<C>,
-): Promise<ResultOf<C>> {
+export async function callApi<C extends OperationContract>(operation: C, input: CallInput<C>): Promise<ResultOf<C>> {
   const { params, query, body } = input as {
     params?: Record<string, string | number>;
     query?: Record<string, unknown>;

@@ -138,7 +138,8 @@ export const pledgeQuantitySchema = z
   .number()
   .positive("must be more than 0")
   .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals");
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals")
+  .meta({ multipleOf: 0.01 });
 
 export const createPledgeInputSchema = z.strictObject({
   /** The adopted decision the resources back, or null for the room as a whole. */

@@ -14,7 +14,9 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(limits.emailChars)
-  .pipe(z.email("must be an email address"));
+  .pipe(z.email("must be an email address"))
+  // JSON Schema shows the pipe's input side (a string); the format says what the output side checks.
+  .meta({ format: "email" });
 
 export const passwordSchema = z
   .string()
