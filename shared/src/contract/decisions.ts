@@ -14,6 +14,7 @@ import {
   updateRoomDecisionSettingsInputSchema,
   voteResultSchema,
 } from "../schemas/decision.ts";
+import { positionRequiresReason, positions } from "../schemas/motion.ts";
 import { defineOperation } from "./define.ts";
 
 const roomErrors = ["ROOM_NOT_FOUND", "NOT_A_MEMBER"] as const satisfies readonly ErrorCode[];
@@ -92,7 +93,13 @@ export const castVote = defineOperation({
   summary: "Take or change a position; resending the same clientVoteId changes nothing",
   tag: "decisions",
   auth: true,
-  body: castVoteInputSchema,
+  // The reason rule for JSON Schema: a position that needs a reason comes with one that is not blank.
+  body: castVoteInputSchema.meta({
+    anyOf: [
+      { properties: { position: { enum: positions.filter((position) => !positionRequiresReason(position)) } } },
+      { required: ["reason"], properties: { reason: { type: "string", pattern: "\\S" } } },
+    ],
+  }),
   responses: { 200: { description: "Stored", schema: voteResultSchema } },
   errors: [...motionErrors, "READ_ONLY_ROLE", "NOT_ELIGIBLE", "MOTION_CLOSED"],
 });

@@ -16,7 +16,7 @@ export const emailSchema = z
   .max(limits.emailChars)
   .pipe(z.email("must be an email address"))
   // JSON Schema shows the pipe's input side (a string); the format says what the output side checks.
-  .meta({ format: "email" });
+  .meta({ format: "email", pattern: z.regexes.email.source });
 
 export const passwordSchema = z
   .string()
