@@ -182,12 +182,14 @@ describe("/api/openapi.json", () => {
   it("refuses with 400 a period the schema refuses, as the document says", async () => {
     const { registeredClient } = await import("../utils/api.ts");
     const { client } = await registeredClient(server.url);
-    const room = await client.post("/api/rooms", { title: "Period room" });
-    const response = await client.get(
-      `/api/rooms/${room.body.id}/participation?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
-    );
+    const room = await client.call("createRoom", { body: { title: "Period room" } });
+    expect(room.status).toBe(201);
+    const response = await client.call(contract.getParticipation, {
+      params: { roomId: room.body.id },
+      query: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+    });
     expect(response.status).toBe(400);
-    expect(response.body.error).toEqual({
+    expect((response.body as any).error).toEqual({
       code: "VALIDATION_FAILED",
       message: "from: must be before to",
       details: [{ path: "from", message: "must be before to" }],

@@ -2,11 +2,10 @@
 // `call(operationId or contract entry, {params, query, body})` is typed by the shared HTTP contract; the raw
 // get/post/patch/delete stay for hostile and malformed requests the contract does not describe.
 import {
-  type BodyInputOf,
+  type CallInputOf,
   type Contract,
   type OperationContract,
   type OperationId,
-  type QueryInputOf,
   type RegisterInput,
   type ResultOf,
   type Sector,
@@ -69,15 +68,19 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
-  /** One operation of the shared contract; the body is typed as its success result (errors: `any`-free check via status). */
-  async call<C extends OperationContract>(
-    operation: C | OperationId,
-    input: {
-      params?: Record<string, string | number>;
-      query?: QueryInputOf<C> | Record<string, string | number | undefined>;
-      body?: BodyInputOf<C> | unknown;
-    } = {},
-  ): Promise<ApiResponse<ResultOf<C>>> {
+  /**
+   * One operation of the shared contract, by operationId or entry, with params, query and body typed by it;
+   * the body of the answer is typed as its success result (check `status` first).
+   */
+  call<Id extends OperationId>(
+    operation: Id,
+    input: CallInputOf<Contract[Id]>,
+  ): Promise<ApiResponse<ResultOf<Contract[Id]>>>;
+  call<C extends OperationContract>(operation: C, input: CallInputOf<C>): Promise<ApiResponse<ResultOf<C>>>;
+  async call(
+    operation: OperationContract | OperationId,
+    input: { params?: Record<string, string | number>; query?: object; body?: unknown },
+  ): Promise<ApiResponse<unknown>> {
     const entry: OperationContract = typeof operation === "string" ? contract[operation] : operation;
     const path = entry.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
       const value = input.params?.[name];
@@ -85,11 +88,11 @@ export class ApiClient {
       return encodeURIComponent(String(value));
     });
     const search = new URLSearchParams();
-    for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    for (const [name, value] of Object.entries(input.query ?? {})) {
       if (value !== undefined && value !== null) search.set(name, String(value));
     }
     const query = search.toString();
-    return this.request<ResultOf<C>>(entry.method.toUpperCase(), `/api${path}${query ? `?${query}` : ""}`, input.body);
+    return this.request(entry.method.toUpperCase(), `/api${path}${query ? `?${query}` : ""}`, input.body);
   }
 
   get<T = any>(path: string) {

@@ -1,24 +1,10 @@
 // A typed call of one operation of the shared HTTP contract: the path is filled from `params`, the query
 // string from `query`, the body sent as JSON, and the answer parsed with the schema the contract declares
 // for the status the server gave. Built on apiRequest (token, one refresh-and-retry, error shape).
-import type { BodyInputOf, OperationContract, QueryInputOf, ResultOf } from "@mufakat/shared";
+import type { CallInputOf, OperationContract, ResultOf } from "@mufakat/shared";
 import { type HttpMethod, apiRequest } from "./http.ts";
 
-type ParamsInput<C extends OperationContract> = C["params"] extends { shape: infer Shape }
-  ? keyof Shape extends never
-    ? { params?: undefined }
-    : { params: { [Name in keyof Shape]: string | number } }
-  : { params?: Record<string, string | number> };
-
-type QueryInput<C extends OperationContract> = C extends { query: object }
-  ? { query?: QueryInputOf<C> }
-  : { query?: undefined };
-
-type BodyInput<C extends OperationContract> = C extends { body: object }
-  ? { body: BodyInputOf<C> }
-  : { body?: undefined };
-
-export type CallInput<C extends OperationContract> = ParamsInput<C> & QueryInput<C> & BodyInput<C>;
+export type CallInput<C extends OperationContract> = CallInputOf<C>;
 
 /** `/rooms/:roomId` with `{ roomId: "a b" }` → `/rooms/a%20b`. */
 export function fillPath(path: string, params: Record<string, string | number> = {}): string {

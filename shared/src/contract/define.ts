@@ -125,3 +125,12 @@ export type ResultOf<C extends OperationContract> = {
     ? z.output<S>
     : undefined;
 }[SuccessStatus<C>];
+
+/** What a typed client passes to call an operation: the path's params, the query and the body its schemas take. */
+export type CallInputOf<C extends OperationContract> = (C["params"] extends { shape: infer Shape }
+  ? keyof Shape extends never
+    ? { params?: undefined }
+    : { params: { [Name in keyof Shape]: string | number } }
+  : { params?: Record<string, string | number> }) &
+  (C extends { query: object } ? { query?: QueryInputOf<C> } : { query?: undefined }) &
+  (C extends { body: object } ? { body: BodyInputOf<C> } : { body?: undefined });
