@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as `pnpm test` runs it: lint + format check, typecheck of every package, the
-# client build the browser tests load, then unit, integration and browser tests in one vitest run.
+# client build the browser tests load, schemathesis against the served OpenAPI document, then unit, integration and browser tests in one vitest run.
 # The real services the tests use (FerretDB, Redis, Chromium) are installed or built here when missing
 # and started by the tests themselves on free loopback ports.
 set -euo pipefail
@@ -37,6 +37,9 @@ done
 
 step "build the client (served to the browser tests)"
 pnpm --filter @mufakat/client build >/dev/null
+
+step "the HTTP contract against the served OpenAPI document (schemathesis)"
+bash tests/contract/schemathesis.sh
 
 step "unit, integration and browser tests (vitest)"
 mkdir -p tests/artifacts

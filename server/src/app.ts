@@ -12,14 +12,13 @@ import helmet from "helmet";
 import type { Connection } from "mongoose";
 import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { limits } from "@mufakat/shared";
+import { type OperationContract, limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
 import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
 import { DomainEventBus } from "./events/domainEvents.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
-import type { Operation } from "./http/operation.ts";
 import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
@@ -58,7 +57,8 @@ export interface MufakatApp {
   ctx: AppContext;
   express: express.Express;
   httpServer: http.Server;
-  operations: Operation[];
+  /** The contract entries of the routed operations (what /api answers and the OpenAPI document says). */
+  operations: OperationContract[];
   /** socket.io server and live documents (server/src/realtime, server/src/collaboration). */
   realtime: Realtime;
   /** Casting votes, tally rounds and the deadline sweep (server/src/commands/voting.ts). */
@@ -88,7 +88,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
   ];
-  const openApiDocument = buildOpenApiDocument(operations, apiVersion);
+  const routedContracts = operations.map((operation) => operation.contract);
+  const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);
 
   const app = express();
   app.disable("x-powered-by");
@@ -170,7 +171,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ctx,
     express: app,
     httpServer,
-    operations,
+    operations: routedContracts,
     realtime,
     motions,
     listen: (port, host = "127.0.0.1") =>

@@ -22,3 +22,4 @@ export * from "./rules/csv.ts";
 export * from "./rules/presence.ts";
 export * from "./schemas/abilities.ts";
 export * from "./policies/index.ts";
+export * from "./contract/index.ts";

@@ -1,4 +1,6 @@
-// The OpenAPI document: generated from the same table as the routes, with stable operationIds.
+// The OpenAPI document: derived from the shared HTTP contract, like the routes, with stable operationIds,
+// and saying what the server does: every status each operation can answer with, each error code under its status.
+import { contract, errorStatus } from "@mufakat/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonBody } from "../utils/api.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
@@ -92,9 +94,13 @@ describe("/api/openapi.json", () => {
     const getRoom = document.paths["/api/rooms/{roomId}"].get;
     expect(getRoom.parameters).toEqual([{ name: "roomId", in: "path", required: true, schema: { type: "string" } }]);
     expect(getRoom.security).toEqual([{ bearerAuth: [] }]);
-    expect(getRoom.responses["403"].content["application/json"].schema).toEqual({
-      $ref: "#/components/schemas/ErrorResponse",
-    });
+    expect(getRoom.responses["403"].content["application/json"].schema.allOf).toEqual([
+      { $ref: "#/components/schemas/ErrorResponse" },
+      {
+        type: "object",
+        properties: { error: { type: "object", properties: { code: { type: "string", enum: ["NOT_A_MEMBER"] } } } },
+      },
+    ]);
     expect(document.components.schemas.ErrorResponse.properties.error.properties.code.enum).toContain("NOT_A_MEMBER");
   });
 
@@ -114,5 +120,79 @@ describe("/api/openapi.json", () => {
     const unknown = await fetch(`${server.url}/api/no-such-thing`);
     expect(unknown.status).toBe(404);
     expect((await jsonBody(unknown)).error).toEqual({ code: "NOT_FOUND", message: "no such API route" });
+  });
+
+  it("declares every operation of the shared contract, once", () => {
+    const ids = operations().map(({ operation }) => operation.operationId);
+    expect(ids.sort()).toEqual(Object.keys(contract).sort());
+    for (const entry of Object.values(contract)) {
+      const path = `/api${entry.path.replace(/:([A-Za-z]+)/g, "{$1}")}`;
+      expect(document.paths[path]?.[entry.method]?.operationId, entry.operationId).toBe(entry.operationId);
+    }
+  });
+
+  it("declares each error code an operation can answer with under its status, and no other error status", () => {
+    for (const { path, method, operation } of operations()) {
+      const where = `${method} ${path}`;
+      const codes: Array<keyof typeof errorStatus> = operation["x-error-codes"];
+      expect(codes, where).toEqual(expect.arrayContaining(["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "INTERNAL"]));
+      if (operation.security)
+        expect(codes, where).toEqual(expect.arrayContaining(["UNAUTHENTICATED", "TOKEN_EXPIRED"]));
+      const errorStatuses = new Set(codes.map((code) => String(errorStatus[code])));
+      for (const code of codes) {
+        const response = operation.responses[String(errorStatus[code])];
+        expect(response, `${where} ${code}`).toBeDefined();
+        expect(response.content["application/json"].schema.allOf[1].properties.error.properties.code.enum).toContain(
+          code,
+        );
+      }
+      for (const status of Object.keys(operation.responses)) {
+        if (Number(status) >= 400) expect(errorStatuses.has(status), `${where} ${status}`).toBe(true);
+      }
+    }
+  });
+
+  it("says what the server does where the old document did not", () => {
+    const refresh = document.paths["/api/auth/refresh"].post;
+    expect(
+      refresh.responses["401"].content["application/json"].schema.allOf[1].properties.error.properties.code.enum,
+    ).toEqual(expect.arrayContaining(["REFRESH_TOKEN_INVALID", "REFRESH_TOKEN_REUSED"]));
+    for (const path of ["/api/motions/{motionId}/votes", "/api/motions/{motionId}/close"]) {
+      const conflict = document.paths[path].post.responses["409"];
+      expect(
+        conflict.content["application/json"].schema.allOf[1].properties.error.properties.code.enum,
+        path,
+      ).toContain("MOTION_CLOSED");
+    }
+    expect(document.paths["/api/rooms/{roomId}/invites"].post.requestBody.required).toBe(false);
+    expect(document.paths["/api/auth/register"].post.requestBody.required).toBe(true);
+    expect(document.paths["/api/auth/register"].post.responses["429"]).toBeDefined();
+    expect(document.paths["/api/me"].patch.requestBody.content["application/json"].schema.minProperties).toBe(1);
+    expect(
+      document.paths["/api/commitments/{commitmentId}"].patch.requestBody.content["application/json"].schema
+        .minProperties,
+    ).toBe(1);
+    const createCommitment = document.paths["/api/rooms/{roomId}/commitments"].post;
+    expect(createCommitment.requestBody.content["application/json"].schema.anyOf).toHaveLength(2);
+    for (const path of ["/api/rooms/{roomId}/participation", "/api/rooms/{roomId}/report"]) {
+      expect(document.paths[path].get.description, path).toContain("spans at most 366 days");
+    }
+  });
+
+  it("refuses with 400 a period the schema refuses, as the document says", async () => {
+    const { registeredClient } = await import("../utils/api.ts");
+    const { client } = await registeredClient(server.url);
+    const room = await client.call("createRoom", { body: { title: "Period room" } });
+    expect(room.status).toBe(201);
+    const response = await client.call(contract.getParticipation, {
+      params: { roomId: room.body.id },
+      query: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+    });
+    expect(response.status).toBe(400);
+    expect((response.body as any).error).toEqual({
+      code: "VALIDATION_FAILED",
+      message: "from: must be before to",
+      details: [{ path: "from", message: "must be before to" }],
+    });
   });
 });

@@ -1,5 +1,17 @@
 // A small HTTP client for tests: JSON in and out, a bearer token, and a cookie jar for the refresh cookie.
-import type { RegisterInput, Sector, Session } from "@mufakat/shared";
+// `call(operationId or contract entry, {params, query, body})` is typed by the shared HTTP contract; the raw
+// get/post/patch/delete stay for hostile and malformed requests the contract does not describe.
+import {
+  type CallInputOf,
+  type Contract,
+  type OperationContract,
+  type OperationId,
+  type RegisterInput,
+  type ResultOf,
+  type Sector,
+  type Session,
+  contract,
+} from "@mufakat/shared";
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -56,6 +68,33 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /**
+   * One operation of the shared contract, by operationId or entry, with params, query and body typed by it;
+   * the body of the answer is typed as its success result (check `status` first).
+   */
+  call<Id extends OperationId>(
+    operation: Id,
+    input: CallInputOf<Contract[Id]>,
+  ): Promise<ApiResponse<ResultOf<Contract[Id]>>>;
+  call<C extends OperationContract>(operation: C, input: CallInputOf<C>): Promise<ApiResponse<ResultOf<C>>>;
+  async call(
+    operation: OperationContract | OperationId,
+    input: { params?: Record<string, string | number>; query?: object; body?: unknown },
+  ): Promise<ApiResponse<unknown>> {
+    const entry: OperationContract = typeof operation === "string" ? contract[operation] : operation;
+    const path = entry.path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
+      const value = input.params?.[name];
+      if (value === undefined) throw new Error(`missing path parameter ${name} for ${entry.operationId}`);
+      return encodeURIComponent(String(value));
+    });
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(input.query ?? {})) {
+      if (value !== undefined && value !== null) search.set(name, String(value));
+    }
+    const query = search.toString();
+    return this.request(entry.method.toUpperCase(), `/api${path}${query ? `?${query}` : ""}`, input.body);
+  }
+
   get<T = any>(path: string) {
     return this.request<T>("GET", path);
   }
@@ -93,7 +132,7 @@ export async function registeredClient(
 ): Promise<{ client: ApiClient; session: Session; input: RegisterInput }> {
   const client = new ApiClient(baseUrl);
   const input = userInput(sector, overrides);
-  const response = await client.post<Session>("/api/auth/register", input);
+  const response = await client.call(contract.register, { body: input });
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
   client.accessToken = response.body.accessToken;
   return { client, session: response.body, input };
@@ -102,4 +141,9 @@ export async function registeredClient(
 /** The parsed body of a raw fetch Response, typed for reading error codes in assertions. */
 export async function jsonBody(response: Response): Promise<any> {
   return response.json();
+}
+
+/** The contract entry for an operationId, for tests that name operations. */
+export function operation<Id extends OperationId>(id: Id): Contract[Id] {
+  return contract[id];
 }

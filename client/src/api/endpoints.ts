@@ -1,4 +1,5 @@
-// One typed function per REST operation the client uses, named after the server's operationId.
+// One typed function per REST operation the client uses, named after the server's operationId and
+// derived from the shared contract through callApi.
 import {
   type CollaborationStage,
   type CreateInviteInput,
@@ -6,62 +7,48 @@ import {
   type LoginInput,
   type RegisterInput,
   type Session,
-  createdInviteSchema,
-  invitePreviewSchema,
-  joinResultSchema,
-  roomDetailSchema,
-  roomSummarySchema,
-  sessionSchema,
+  contract,
 } from "@mufakat/shared";
-import { apiRequest } from "./http.ts";
+import { callApi } from "./callApi.ts";
 import { beginSession, endSession } from "./session.ts";
 
-const roomSummariesSchema = roomSummarySchema.array();
-
-function roomPath(roomId: string, rest = ""): string {
-  return `/rooms/${encodeURIComponent(roomId)}${rest}`;
-}
-
 export async function register(input: RegisterInput): Promise<Session> {
-  const session = await apiRequest("POST", "/auth/register", { body: input, schema: sessionSchema, auth: false });
+  const session = await callApi(contract.register, { body: input });
   beginSession(session);
   return session;
 }
 
 export async function login(input: LoginInput): Promise<Session> {
-  const session = await apiRequest("POST", "/auth/login", { body: input, schema: sessionSchema, auth: false });
+  const session = await callApi(contract.login, { body: input });
   beginSession(session);
   return session;
 }
 
 export async function logout(): Promise<void> {
   try {
-    await apiRequest("POST", "/auth/logout", { auth: false });
+    await callApi(contract.logout, {});
   } finally {
     // Forget the session locally even when the server could not be told.
     endSession();
   }
 }
 
-export const listMyRooms = () => apiRequest("GET", "/rooms/mine", { schema: roomSummariesSchema });
+export const listMyRooms = () => callApi(contract.listMyRooms, {});
 
-export const listOpenRooms = () => apiRequest("GET", "/rooms/open", { schema: roomSummariesSchema });
+export const listOpenRooms = () => callApi(contract.listOpenRooms, {});
 
-export const getRoom = (roomId: string) => apiRequest("GET", roomPath(roomId), { schema: roomDetailSchema });
+export const getRoom = (roomId: string) => callApi(contract.getRoom, { params: { roomId } });
 
-export const createRoom = (input: CreateRoomInput) =>
-  apiRequest("POST", "/rooms", { body: input, schema: roomSummarySchema });
+export const createRoom = (input: CreateRoomInput) => callApi(contract.createRoom, { body: input });
 
-export const joinRoom = (roomId: string) => apiRequest("POST", roomPath(roomId, "/join"), { schema: joinResultSchema });
+export const joinRoom = (roomId: string) => callApi(contract.joinRoom, { params: { roomId } });
 
 export const changeRoomStage = (roomId: string, stage: CollaborationStage) =>
-  apiRequest("PATCH", roomPath(roomId, "/stage"), { body: { stage }, schema: roomSummarySchema });
+  callApi(contract.changeRoomStage, { params: { roomId }, body: { stage } });
 
 export const createInvite = (roomId: string, input: CreateInviteInput) =>
-  apiRequest("POST", roomPath(roomId, "/invites"), { body: input, schema: createdInviteSchema });
+  callApi(contract.createInvite, { params: { roomId }, body: input });
 
-export const previewInvite = (token: string) =>
-  apiRequest("GET", `/invites/${encodeURIComponent(token)}`, { schema: invitePreviewSchema });
+export const previewInvite = (token: string) => callApi(contract.previewInvite, { params: { token } });
 
-export const acceptInvite = (token: string) =>
-  apiRequest("POST", "/invites/accept", { body: { token }, schema: joinResultSchema });
+export const acceptInvite = (token: string) => callApi(contract.acceptInvite, { body: { token } });

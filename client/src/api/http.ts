@@ -1,7 +1,7 @@
 // The typed fetch client for /api: bearer token from memory, one refresh-and-retry on TOKEN_EXPIRED,
 // and every response checked against the shared schema before the UI sees it.
 import type { Session } from "@mufakat/shared";
-import { sessionSchema } from "@mufakat/shared";
+import { contract } from "@mufakat/shared";
 import { ApiError, apiErrorFromBody } from "./ApiError.ts";
 import { beginSession, endSession, getAccessToken } from "./session.ts";
 
@@ -81,7 +81,10 @@ export function refreshSession(): Promise<Session> {
   refreshing ??= (async () => {
     try {
       const session = await withRefreshLock(async () =>
-        parseResponse(await send("POST", "/auth/refresh", undefined, false), sessionSchema),
+        parseResponse(
+          await send("POST", contract.refreshSession.path, undefined, false),
+          contract.refreshSession.responses[200].schema,
+        ),
       );
       beginSession(session);
       return session;

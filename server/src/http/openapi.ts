@@ -1,7 +1,8 @@
-// The OpenAPI 3.1 document, generated from the operation table and the shared zod schemas.
-import { errorCodes } from "@mufakat/shared";
+// The OpenAPI 3.1 document, derived from the shared HTTP contract: paths, parameters and bodies from its
+// zod schemas, success responses as declared, and one error response per status its error codes map to
+// (shared/src/errors.ts), whose schema names exactly those codes.
+import { type OperationContract, errorCodes, errorStatusesOf } from "@mufakat/shared";
 import { z } from "zod";
-import type { Operation } from "./operation.ts";
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<
@@ -20,68 +21,88 @@ const statusDescriptions: Record<number, string> = {
   404: "Not found",
   409: "Conflicts with the current state",
   410: "No longer valid",
+  413: "The request body is too large",
   429: "Too many requests",
+  500: "Internal error",
   503: "The database is unavailable; retry later",
 };
 
-export function buildOpenApiDocument(operations: Operation[], version: string): Record<string, unknown> {
+/** The error shape, narrowed to the codes one status of one operation can carry. */
+function errorSchema(codes: string[]): Record<string, unknown> {
+  return {
+    allOf: [
+      errorResponseRef,
+      {
+        type: "object",
+        properties: { error: { type: "object", properties: { code: { type: "string", enum: codes } } } },
+      },
+    ],
+  };
+}
+
+function pathItem(operation: OperationContract): Record<string, unknown> {
+  const parameters: Array<Record<string, unknown>> = [...operation.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
+    name: match[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  const descriptions: string[] = [];
+  if (operation.query) {
+    const querySchema = jsonSchema(operation.query, "input") as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+      description?: string;
+    };
+    for (const [name, schema] of Object.entries(querySchema.properties ?? {})) {
+      parameters.push({ name, in: "query", required: querySchema.required?.includes(name) ?? false, schema });
+    }
+    if (querySchema.description) descriptions.push(`Query: ${querySchema.description}`);
+  }
+  const responses: Record<string, unknown> = {};
+  for (const [status, spec] of Object.entries(operation.responses)) {
+    const content = spec.schema
+      ? { "application/json": { schema: jsonSchema(spec.schema, "output") } }
+      : spec.contentType
+        ? { [spec.contentType.split(";")[0] as string]: { schema: { type: "string" } } }
+        : undefined;
+    responses[status] = { description: spec.description, ...(content ? { content } : {}) };
+  }
+  for (const [status, codes] of errorStatusesOf(operation)) {
+    responses[String(status)] = {
+      description: `${statusDescriptions[status] ?? "Error"}: ${codes.join(", ")}`,
+      content: { "application/json": { schema: errorSchema(codes) } },
+    };
+  }
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(descriptions.length ? { description: descriptions.join("\n\n") } : {}),
+    tags: [operation.tag],
+    ...(operation.auth ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: operation.bodyRequired,
+            content: { "application/json": { schema: jsonSchema(operation.body, "input") } },
+          },
+        }
+      : {}),
+    "x-error-codes": operation.errors,
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(
+  operations: readonly OperationContract[],
+  version: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const openApiPath = `/api${operation.path.replace(/:([A-Za-z]+)/g, "{$1}")}`;
-    const parameters = [...operation.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
-      name: match[1],
-      in: "path",
-      required: true,
-      schema: { type: "string" },
-    }));
-    if (operation.query) {
-      const querySchema = jsonSchema(operation.query, "input") as { properties?: Record<string, unknown> };
-      for (const [name, schema] of Object.entries(querySchema.properties ?? {})) {
-        parameters.push({ name, in: "query", required: false, schema: schema as { type: string } });
-      }
-    }
-    const responses: Record<string, unknown> = {};
-    for (const [status, spec] of Object.entries(operation.responses)) {
-      responses[status] = {
-        description: spec.description,
-        ...(spec.schema ? { content: { "application/json": { schema: jsonSchema(spec.schema, "output") } } } : {}),
-      };
-    }
-    const errorStatuses = new Set<number>([500]);
-    if (operation.body || operation.query) errorStatuses.add(400);
-    if (operation.auth) errorStatuses.add(401);
-    if (operation.authRateLimited) errorStatuses.add(429);
-    if (operation.errors?.some((code) => /NOT_A_|READ_ONLY|INVITE_ONLY/.test(code))) errorStatuses.add(403);
-    if (operation.errors?.some((code) => code.endsWith("NOT_FOUND"))) errorStatuses.add(404);
-    if (operation.errors?.some((code) => /TAKEN|ALREADY|LAST_|CONFLICT|SAME_/.test(code))) errorStatuses.add(409);
-    if (operation.errors?.some((code) => /EXPIRED|USED_UP|REVOKED/.test(code) && code.startsWith("INVITE"))) {
-      errorStatuses.add(410);
-    }
-    errorStatuses.add(503);
-    for (const status of errorStatuses) {
-      responses[String(status)] = {
-        description: statusDescriptions[status] ?? "Internal error",
-        content: { "application/json": { schema: errorResponseRef } },
-      };
-    }
     paths[openApiPath] ??= {};
-    paths[openApiPath][operation.method] = {
-      operationId: operation.operationId,
-      summary: operation.summary,
-      tags: [operation.tag],
-      ...(operation.auth ? { security: [{ bearerAuth: [] }] } : {}),
-      ...(parameters.length ? { parameters } : {}),
-      ...(operation.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { "application/json": { schema: jsonSchema(operation.body, "input") } },
-            },
-          }
-        : {}),
-      ...(operation.errors ? { "x-error-codes": operation.errors } : {}),
-      responses,
-    };
+    paths[openApiPath][operation.method] = pathItem(operation);
   }
   return {
     openapi: "3.1.0",

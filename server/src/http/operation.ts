@@ -1,16 +1,15 @@
-// One table of HTTP operations drives both the Express routes and the OpenAPI document, so the
-// published contract cannot drift from what the server does.
+// A server operation is a handler keyed to its entry in the shared HTTP contract (@mufakat/shared's
+// `contract`): the entry says method, path, params, query, body, responses and errors; the router and
+// the OpenAPI document are derived from it, and the handler's input and result are typed by it.
+import type { BodyOf, OperationContract, ParamsOf, QueryOf, ResponseOf } from "@mufakat/shared";
 import type { Request, Response } from "express";
-import type { z } from "zod";
 import type { UserDoc } from "../models/index.ts";
 
-export type HttpMethod = "get" | "post" | "patch" | "delete";
-
-export interface OperationInput<TBody, TQuery, TAuth extends boolean> {
-  body: TBody;
-  query: TQuery;
-  params: Record<string, string>;
-  user: TAuth extends true ? UserDoc : null;
+export interface OperationInput<C extends OperationContract> {
+  body: BodyOf<C>;
+  query: QueryOf<C>;
+  params: ParamsOf<C>;
+  user: C["auth"] extends true ? UserDoc : null;
   req: Request;
   res: Response;
 }
@@ -20,52 +19,17 @@ export interface OperationResult {
   body?: unknown;
 }
 
-export interface ResponseSpec {
-  description: string;
-  schema?: z.ZodType;
-}
-
 export interface Operation {
-  operationId: string;
-  method: HttpMethod;
-  /** Express-style path below /api, e.g. "/rooms/:roomId". */
-  path: string;
-  summary: string;
-  tag: string;
-  auth: boolean;
-  /** Login-style routes get the stricter per-address limit. */
-  authRateLimited?: boolean;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  responses: Record<number, ResponseSpec>;
-  /** Error codes this operation may answer with, for the OpenAPI description. */
-  errors?: string[];
-  handle(input: OperationInput<unknown, unknown, boolean>): Promise<OperationResult>;
+  contract: OperationContract;
+  handle(input: OperationInput<OperationContract>): Promise<OperationResult>;
 }
 
-export function defineOperation<
-  TBody extends z.ZodType | undefined = undefined,
-  TQuery extends z.ZodType | undefined = undefined,
-  TAuth extends boolean = true,
->(spec: {
-  operationId: string;
-  method: HttpMethod;
-  path: string;
-  summary: string;
-  tag: string;
-  auth: TAuth;
-  authRateLimited?: boolean;
-  body?: TBody;
-  query?: TQuery;
-  responses: Record<number, ResponseSpec>;
-  errors?: string[];
-  handle(
-    input: OperationInput<
-      TBody extends z.ZodType ? z.output<TBody> : undefined,
-      TQuery extends z.ZodType ? z.output<TQuery> : undefined,
-      TAuth
-    >,
-  ): Promise<OperationResult>;
-}): Operation {
-  return spec as unknown as Operation;
+/**
+ * `defineOperation(contract.getRoom)({ async handle(...) {...} })`: the handler for a contract entry. Curried
+ * so the entry fixes the types before the handler is checked (the result's status stays a literal).
+ */
+export function defineOperation<C extends OperationContract>(
+  contract: C,
+): (implementation: { handle(input: OperationInput<C>): Promise<ResponseOf<C>> }) => Operation {
+  return (implementation) => ({ contract, handle: implementation.handle as Operation["handle"] });
 }

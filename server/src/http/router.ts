@@ -1,5 +1,7 @@
-// Builds the Express router from the operation table: rate limit -> auth -> validate -> command -> presenter.
+// Builds the Express router from the operations and their contract entries:
+// rate limit -> auth -> validate params, query and body with the contract's schemas -> handler.
 import { type Request, type RequestHandler, Router } from "express";
+import type { z } from "zod";
 import { authenticateUser } from "../commands/authenticateUser.ts";
 import type { AppContext } from "../context.ts";
 import { validationError } from "../errors.ts";
@@ -12,32 +14,33 @@ function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
+function parseWith(schema: z.ZodType, value: unknown): unknown {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return parsed.data;
+}
+
 export function buildRouter(ctx: AppContext, operations: Operation[], authRateLimit: RequestHandler): Router {
   const router = Router();
   for (const operation of operations) {
+    const { contract } = operation;
     const handlers: RequestHandler[] = [];
-    if (operation.authRateLimited) handlers.push(authRateLimit);
+    if (contract.authRateLimited) handlers.push(authRateLimit);
     handlers.push(async (req, res) => {
-      const user = operation.auth ? await authenticateUser(ctx, { accessToken: bearerToken(req) }) : null;
-      let body: unknown;
-      if (operation.body) {
-        const parsed = operation.body.safeParse(req.body ?? {});
-        if (!parsed.success) throw validationError(parsed.error.issues);
-        body = parsed.data;
-      }
-      let query: unknown;
-      if (operation.query) {
-        const parsed = operation.query.safeParse(req.query);
-        if (!parsed.success) throw validationError(parsed.error.issues);
-        query = parsed.data;
-      }
-      const params = Object.fromEntries(Object.entries(req.params).map(([key, value]) => [key, String(value)]));
-      const result = await operation.handle({ body, query, params, user, req, res });
+      const user = contract.auth ? await authenticateUser(ctx, { accessToken: bearerToken(req) }) : null;
+      // A missing body reads as `{}`, so a body whose every field has a default may be left out.
+      const body = contract.body ? parseWith(contract.body, req.body ?? {}) : undefined;
+      const query = contract.query ? parseWith(contract.query, req.query) : undefined;
+      const params = parseWith(
+        contract.params,
+        Object.fromEntries(Object.entries(req.params).map(([key, value]) => [key, String(value)])),
+      ) as Record<string, string>;
+      const result = await operation.handle({ body, query, params, user: user as never, req, res });
       res.status(result.status);
       if (result.body === undefined) res.end();
       else res.json(result.body);
     });
-    router[operation.method](operation.path, ...handlers);
+    router[contract.method](contract.path, ...handlers);
   }
   return router;
 }

@@ -52,6 +52,13 @@ export const createCommitmentInputSchema = z
   .refine((value) => value.ownerUserId !== null || value.ownerOrganisation !== null, {
     path: ["ownerUserId"],
     message: "name an owner: a member, an organisation or both",
+  })
+  // The same rule for JSON Schema: a member id or an organisation (or both) is given, not null.
+  .meta({
+    anyOf: [
+      { required: ["ownerUserId"], properties: { ownerUserId: { type: "string" } } },
+      { required: ["ownerOrganisation"], properties: { ownerOrganisation: { type: "string" } } },
+    ],
   });
 export type CreateCommitmentInput = z.input<typeof createCommitmentInputSchema>;
 
@@ -64,7 +71,8 @@ export const updateCommitmentInputSchema = z
     percentComplete: percentSchema,
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change");
+  .refine((value) => Object.keys(value).length > 0, "at least one field to change")
+  .meta({ minProperties: 1 });
 export type UpdateCommitmentInput = z.input<typeof updateCommitmentInputSchema>;
 
 export const addCommitmentProgressInputSchema = z.strictObject({
@@ -133,7 +141,8 @@ export const pledgeQuantitySchema = z
   .number()
   .positive("must be more than 0")
   .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals");
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals")
+  .meta({ multipleOf: 0.01 });
 
 export const createPledgeInputSchema = z.strictObject({
   /** The adopted decision the resources back, or null for the room as a whole. */
@@ -204,11 +213,33 @@ export type ResourceLedger = z.infer<typeof resourceLedgerSchema>;
 
 // --- Participation insight -----------------------------------------------------------------------------
 
-/** A period, both ends included; the server defaults `to` to now and `from` to 30 days before `to`. */
-export const periodQuerySchema = z.strictObject({
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
-});
+const periodRule = `\`from\` is before \`to\`, and the period spans at most ${accountability.participationMaxDays} days`;
+
+/**
+ * A period, both ends included; the server defaults `to` to now and `from` to 30 days before `to`. The
+ * period rule holds for defaulted ends too: checked here when both are given, by the server (which knows
+ * "now") otherwise, and said in the description, which JSON Schema readers see.
+ */
+export const periodQuerySchema = z
+  .strictObject({
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+  })
+  .superRefine((period, issues) => {
+    if (period.from === undefined || period.to === undefined) return;
+    const span = Date.parse(period.to) - Date.parse(period.from);
+    if (span <= 0) issues.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
+    else if (span > accountability.participationMaxDays * 24 * 60 * 60 * 1000) {
+      issues.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: `the period spans at most ${accountability.participationMaxDays} days`,
+      });
+    }
+  })
+  .meta({
+    description: `${periodRule}; a missing \`to\` is now, a missing \`from\` ${accountability.participationDefaultDays} days before \`to\`, and the rule holds for those too.`,
+  });
 export type PeriodQuery = z.input<typeof periodQuerySchema>;
 
 export const contributionCountsSchema = z.object({

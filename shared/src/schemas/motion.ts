@@ -84,7 +84,8 @@ export const thresholdSchema = z
   .refine((value) => value.denominator < 1 || value.numerator <= value.denominator, {
     path: ["numerator"],
     message: "the fraction must be at most 1",
-  });
+  })
+  .meta({ description: "A fraction in (0, 1]: the numerator is at most the denominator." });
 export type Threshold = z.infer<typeof thresholdSchema>;
 
 export const twoThirds: Threshold = { numerator: 2, denominator: 3 };

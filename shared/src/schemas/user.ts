@@ -14,7 +14,9 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(limits.emailChars)
-  .pipe(z.email("must be an email address"));
+  .pipe(z.email("must be an email address"))
+  // JSON Schema shows the pipe's input side (a string); the format says what the output side checks.
+  .meta({ format: "email", pattern: z.regexes.email.source });
 
 export const passwordSchema = z
   .string()
@@ -44,7 +46,8 @@ export const updateProfileInputSchema = z
     locale: z.enum(["id", "en"]),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change");
+  .refine((value) => Object.keys(value).length > 0, "at least one field to change")
+  .meta({ minProperties: 1 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>;
 
 export const userSchema = z.object({

@@ -2,76 +2,50 @@
 // coordinators' review, the report, and authenticated downloads of the exports.
 import {
   type AddCommitmentProgressInput,
-  accountabilitySettingsSchema,
   type CreateCommitmentInput,
   type CreatePledgeInput,
   type PeriodQuery,
   type PledgeStatus,
   type ReviewQuery,
   type UpdateCommitmentInput,
-  commitmentSchema,
-  participationSchema,
-  pledgeSchema,
-  resourceLedgerSchema,
-  reviewDecisionDetailSchema,
-  reviewDecisionSummarySchema,
-  roomReportSchema,
+  contract,
 } from "@mufakat/shared";
 import { ApiError, apiErrorFromBody } from "../../api/ApiError.ts";
-import { apiRequest, refreshSession } from "../../api/http.ts";
+import { callApi, fillPath } from "../../api/callApi.ts";
+import { refreshSession } from "../../api/http.ts";
 import { getAccessToken } from "../../api/session.ts";
 
-const room = (roomId: string, rest: string) => `/rooms/${encodeURIComponent(roomId)}${rest}`;
-const commitmentListSchema = commitmentSchema.array();
-const reviewListSchema = reviewDecisionSummarySchema.array();
+export { queryString } from "../../api/callApi.ts";
 
-/** `?a=1&b=2` from the defined, non-empty values only. */
-export function queryString(query: Record<string, string | number | undefined | null>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== "") params.set(name, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-export const listCommitments = (roomId: string) =>
-  apiRequest("GET", room(roomId, "/commitments"), { schema: commitmentListSchema });
+export const listCommitments = (roomId: string) => callApi(contract.listCommitments, { params: { roomId } });
 
 export const createCommitment = (roomId: string, input: CreateCommitmentInput) =>
-  apiRequest("POST", room(roomId, "/commitments"), { body: input, schema: commitmentSchema });
+  callApi(contract.createCommitment, { params: { roomId }, body: input });
 
 export const updateCommitment = (commitmentId: string, changes: UpdateCommitmentInput) =>
-  apiRequest("PATCH", `/commitments/${encodeURIComponent(commitmentId)}`, { body: changes, schema: commitmentSchema });
+  callApi(contract.updateCommitment, { params: { commitmentId }, body: changes });
 
 export const addCommitmentProgress = (commitmentId: string, input: AddCommitmentProgressInput) =>
-  apiRequest("POST", `/commitments/${encodeURIComponent(commitmentId)}/progress`, {
-    body: input,
-    schema: commitmentSchema,
-  });
+  callApi(contract.addCommitmentProgress, { params: { commitmentId }, body: input });
 
-export const getResourceLedger = (roomId: string) =>
-  apiRequest("GET", room(roomId, "/resources"), { schema: resourceLedgerSchema });
+export const getResourceLedger = (roomId: string) => callApi(contract.listResourceLedger, { params: { roomId } });
 
 export const createPledge = (roomId: string, input: CreatePledgeInput) =>
-  apiRequest("POST", room(roomId, "/pledges"), { body: input, schema: pledgeSchema });
+  callApi(contract.createPledge, { params: { roomId }, body: input });
 
 export const updatePledgeStatus = (pledgeId: string, status: PledgeStatus) =>
-  apiRequest("PATCH", `/pledges/${encodeURIComponent(pledgeId)}`, { body: { status }, schema: pledgeSchema });
+  callApi(contract.updatePledgeStatus, { params: { pledgeId }, body: { status } });
 
 export const getParticipation = (roomId: string, period: PeriodQuery) =>
-  apiRequest("GET", room(roomId, `/participation${queryString({ ...period })}`), { schema: participationSchema });
+  callApi(contract.getParticipation, { params: { roomId }, query: period });
 
-export const listReviewDecisions = (query: ReviewQuery) =>
-  apiRequest("GET", `/review/decisions${queryString({ ...query })}`, { schema: reviewListSchema });
+export const listReviewDecisions = (query: ReviewQuery) => callApi(contract.listReviewDecisions, { query });
 
 export const getReviewDecision = (roomId: string, seq: number) =>
-  apiRequest("GET", `/review/rooms/${encodeURIComponent(roomId)}/decisions/${seq}`, {
-    schema: reviewDecisionDetailSchema,
-  });
+  callApi(contract.getReviewDecision, { params: { roomId, seq } });
 
 export const getRoomReport = (roomId: string, period: PeriodQuery) =>
-  apiRequest("GET", room(roomId, `/report${queryString({ ...period })}`), { schema: roomReportSchema });
+  callApi(contract.getRoomReport, { params: { roomId }, query: period });
 
 export const exportKinds = ["decisions.csv", "commitments.csv", "pledges.csv", "room.json"] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -87,7 +61,13 @@ export function attachmentFileName(header: string | null, fallback: string): str
  * the browser as a Blob behind a temporary object URL and an <a download>.
  */
 export async function downloadExport(roomId: string, kind: ExportKind): Promise<void> {
-  const path = `/api${room(roomId, `/exports/${kind}`)}`;
+  const exports = {
+    "decisions.csv": contract.exportDecisionsCsv,
+    "commitments.csv": contract.exportCommitmentsCsv,
+    "pledges.csv": contract.exportPledgesCsv,
+    "room.json": contract.exportRoomJson,
+  } as const;
+  const path = `/api${fillPath(exports[kind].path, { roomId })}`;
   const fetchWithToken = () => {
     const token = getAccessToken();
     return fetch(path, {
@@ -129,7 +109,4 @@ export async function downloadExport(roomId: string, kind: ExportKind): Promise<
 }
 
 export const updateAccountabilitySettings = (roomId: string, symbolicFloorPercent: number) =>
-  apiRequest("PATCH", room(roomId, "/accountability-settings"), {
-    body: { symbolicFloorPercent },
-    schema: accountabilitySettingsSchema,
-  });
+  callApi(contract.updateAccountabilitySettings, { params: { roomId }, body: { symbolicFloorPercent } });

@@ -1,29 +1,16 @@
 // REST calls for the decision log and the room's decision settings.
-import {
-  type RoomDecisionSettings,
-  chainVerificationSchema,
-  decisionRecordSchema,
-  roomDecisionSettingsSchema,
-} from "@mufakat/shared";
-import { apiRequest } from "../../api/http.ts";
+import { type RoomDecisionSettings, contract } from "@mufakat/shared";
+import { callApi } from "../../api/callApi.ts";
 
-const recordListSchema = decisionRecordSchema.array();
-const room = (roomId: string, rest: string) => `/rooms/${encodeURIComponent(roomId)}${rest}`;
+export const listDecisions = (roomId: string) => callApi(contract.listDecisions, { params: { roomId } });
 
-export const listDecisions = (roomId: string) =>
-  apiRequest("GET", room(roomId, "/decisions"), { schema: recordListSchema });
-
-export const verifyDecisions = (roomId: string) =>
-  apiRequest("GET", room(roomId, "/decisions/verify"), { schema: chainVerificationSchema });
+export const verifyDecisions = (roomId: string) => callApi(contract.verifyDecisions, { params: { roomId } });
 
 export const correctDecision = (roomId: string, seq: number, note: string) =>
-  apiRequest("POST", room(roomId, `/decisions/${seq}/corrections`), {
-    body: { note },
-    schema: decisionRecordSchema,
-  });
+  callApi(contract.correctDecision, { params: { roomId, seq }, body: { note } });
 
 export const getDecisionSettings = (roomId: string) =>
-  apiRequest("GET", room(roomId, "/decision-settings"), { schema: roomDecisionSettingsSchema });
+  callApi(contract.getRoomDecisionSettings, { params: { roomId } });
 
 export const updateDecisionSettings = (roomId: string, changes: Partial<RoomDecisionSettings>) =>
-  apiRequest("PATCH", room(roomId, "/decision-settings"), { body: changes, schema: roomDecisionSettingsSchema });
+  callApi(contract.updateRoomDecisionSettings, { params: { roomId }, body: changes });

@@ -1,20 +1,15 @@
 // REST calls for motions: open one on a proposal, read it, cast a position, close it early.
-import { type CastVoteInput, type OpenMotionInput, motionSchema, voteResultSchema } from "@mufakat/shared";
-import { apiRequest } from "../../api/http.ts";
+import { type CastVoteInput, type OpenMotionInput, contract } from "@mufakat/shared";
+import { callApi } from "../../api/callApi.ts";
 
-const motionListSchema = motionSchema.array();
+export const listRoomMotions = (roomId: string) => callApi(contract.listMotions, { params: { roomId } });
 
-export const listRoomMotions = (roomId: string) =>
-  apiRequest("GET", `/rooms/${encodeURIComponent(roomId)}/motions`, { schema: motionListSchema });
-
-export const getMotion = (motionId: string) =>
-  apiRequest("GET", `/motions/${encodeURIComponent(motionId)}`, { schema: motionSchema });
+export const getMotion = (motionId: string) => callApi(contract.getMotion, { params: { motionId } });
 
 export const openMotion = (roomId: string, input: OpenMotionInput) =>
-  apiRequest("POST", `/rooms/${encodeURIComponent(roomId)}/motions`, { body: input, schema: motionSchema });
+  callApi(contract.openMotion, { params: { roomId }, body: input });
 
 export const castVote = (motionId: string, input: CastVoteInput) =>
-  apiRequest("POST", `/motions/${encodeURIComponent(motionId)}/votes`, { body: input, schema: voteResultSchema });
+  callApi(contract.castVote, { params: { motionId }, body: input });
 
-export const closeMotionEarly = (motionId: string) =>
-  apiRequest("POST", `/motions/${encodeURIComponent(motionId)}/close`, { schema: motionSchema });
+export const closeMotionEarly = (motionId: string) => callApi(contract.closeMotion, { params: { motionId } });

@@ -1,0 +1,18 @@
+// The HTTP contract: one declaration per operation, keyed by operationId. The server's router and
+// OpenAPI document, the client's typed calls and the tests' client are all derived from `contract`.
+import * as accountability from "./accountability.ts";
+import * as auth from "./auth.ts";
+import type { OperationContract } from "./define.ts";
+import * as decisions from "./decisions.ts";
+import * as discussion from "./discussion.ts";
+import * as rooms from "./rooms.ts";
+
+export * from "./define.ts";
+
+export const contract = { ...auth, ...rooms, ...discussion, ...decisions, ...accountability };
+
+export type Contract = typeof contract;
+export type OperationId = keyof Contract;
+
+/** Every operation, in the order of the document (auth, rooms, discussion, decisions, accountability). */
+export const operationContracts: readonly OperationContract[] = Object.values(contract);
