@@ -22,13 +22,13 @@ export function buildRouter(ctx: AppContext, operations: Operation[], authRateLi
       let body: unknown;
       if (operation.body) {
         const parsed = operation.body.safeParse(req.body ?? {});
-        if (!parsed.success) throw validationError(parsed.error.issues);
+        if (!parsed.success) throw validationError(parsed.error.issues, { value: req.body ?? {} });
         body = parsed.data;
       }
       let query: unknown;
       if (operation.query) {
         const parsed = operation.query.safeParse(req.query);
-        if (!parsed.success) throw validationError(parsed.error.issues);
+        if (!parsed.success) throw validationError(parsed.error.issues, { value: req.query });
         query = parsed.data;
       }
       const params = Object.fromEntries(Object.entries(req.params).map(([key, value]) => [key, String(value)]));

@@ -51,6 +51,7 @@ export const createCommitmentInputSchema = z
   .refine((value) => value.ownerUserId !== null || value.ownerOrganisation !== null, {
     path: ["ownerUserId"],
     message: "name an owner: a member, an organisation or both",
+    params: { rule: "ownerRequired" },
   });
 export type CreateCommitmentInput = z.input<typeof createCommitmentInputSchema>;
 
@@ -63,7 +64,10 @@ export const updateCommitmentInputSchema = z
     percentComplete: percentSchema,
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change");
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "at least one field to change",
+    params: { rule: "nothingToChange" },
+  });
 export type UpdateCommitmentInput = z.input<typeof updateCommitmentInputSchema>;
 
 export const addCommitmentProgressInputSchema = z.strictObject({
@@ -130,7 +134,10 @@ export const pledgeQuantitySchema = z
   .number()
   .positive("must be more than 0")
   .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals");
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+    message: "at most two decimals",
+    params: { rule: "atMostTwoDecimals" },
+  });
 
 export const createPledgeInputSchema = z.strictObject({
   /** The adopted decision the resources back, or null for the room as a whole. */
