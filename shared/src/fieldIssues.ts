@@ -20,13 +20,14 @@ export const zodIssueCodes = [
 export type ZodIssueCode = (typeof zodIssueCodes)[number];
 
 /**
- * The shape read here: a finished zod issue, or a hand-made one (`{path, message}`) from a command that
- * refuses input zod could not check, which then carries no code and reads as "invalid".
+ * The shape read here: a finished zod issue; a raw one, as a per-parse error map sees it (no message or
+ * path yet, but the input); or a hand-made one (`{path, message}`) from a command that refuses input zod
+ * could not check, which then carries no code and reads as "invalid".
  */
-export type IssueLike = { readonly path: readonly PropertyKey[]; readonly message: string } & (
+export type IssueLike =
   | z.core.$ZodIssue
-  | { readonly code?: undefined }
-);
+  | z.core.$ZodRawIssue
+  | { readonly path: readonly PropertyKey[]; readonly message: string; readonly code?: undefined };
 
 /**
  * The rules refinements in shared/src/schemas name in `params.rule`, so that a client can word a custom
@@ -79,7 +80,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * (unless asked to report it), and without it "missing" cannot be told from "of the wrong type".
  */
 export function fieldIssueFromZod(issue: IssueLike, input?: { value: unknown }): FieldIssue {
-  const base: FieldIssue = { path: dottedPath(issue.path), message: issue.message };
+  const base: FieldIssue = { path: dottedPath(issue.path ?? []), message: issue.message ?? "" };
   switch (issue.code) {
     case undefined:
       return base;
