@@ -1,7 +1,7 @@
 // Field issues carry the zod code and the parameters a client needs to word them, for every failure the
 // shared schemas can produce.
 import { describe, expect, it } from "vitest";
-import { fieldIssueFromZod, fieldIssueRules, fieldIssuesFromZod } from "./fieldIssues.ts";
+import { fieldIssueFromZod, fieldIssueRules, fieldIssueSchema, fieldIssuesFromZod } from "./fieldIssues.ts";
 import { binarySchema } from "./protocol/payloads.ts";
 import { createCommitmentInputSchema, createPledgeInputSchema } from "./schemas/accountability.ts";
 import { updateRoomDecisionSettingsInputSchema } from "./schemas/decision.ts";
@@ -55,6 +55,7 @@ describe("fieldIssueFromZod", () => {
       },
       { path: "(body)", message: expect.any(String), code: "unrecognized_keys", keys: ["extra"] },
     ]);
+    for (const issue of issues) expect(fieldIssueSchema.strict().parse(issue)).toEqual(issue);
   });
 
   it("tells a missing field from one of the wrong type only when it knows the input", () => {

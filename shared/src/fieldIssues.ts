@@ -1,7 +1,26 @@
 // Zod issues -> FieldIssue: the one place both sides turn a failed parse into what a client can word in any
 // language (code + parameters), so no client ever has to read zod's English text.
-import type { z } from "zod";
+import { z } from "zod";
 import type { FieldIssue, FieldIssueValue } from "./errors.ts";
+
+/** FieldIssue as a schema, for the documents that describe the error body (OpenAPI) and for tests. */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  inclusive: z.boolean().optional(),
+  exact: z.boolean().optional(),
+  format: z.string().optional(),
+  expected: z.string().optional(),
+  received: z.string().optional(),
+  values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  keys: z.array(z.string()).optional(),
+  divisor: z.number().optional(),
+  rule: z.string().optional(),
+}) satisfies z.ZodType<FieldIssue>;
 
 /** Every issue code zod 4 raises; a client words each one (translate.test.ts checks both dictionaries). */
 export const zodIssueCodes = [
