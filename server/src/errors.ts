@@ -1,5 +1,5 @@
 // Application errors: made by one factory with a stable code, rendered by one handler (http/errorHandler.ts).
-import { type ErrorCode, type FieldIssue, errorStatus } from "@mufakat/shared";
+import { type ErrorCode, type FieldIssue, type IssueLike, errorStatus, fieldIssuesFromZod } from "@mufakat/shared";
 
 export class AppError extends Error {
   override name = "AppError";
@@ -18,16 +18,14 @@ export function appError(code: ErrorCode, message: string, details?: FieldIssue[
   return new AppError(code, message, details);
 }
 
-/** Field issues from a zod error, with dotted paths ("members.0.role"). */
-export function fieldIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(body)",
-    message: issue.message,
-  }));
+/** Field issues from a zod error, with dotted paths ("members.0.role") and the zod code a client words them by. */
+export function fieldIssues(issues: readonly IssueLike[], input?: { value: unknown }): FieldIssue[] {
+  return fieldIssuesFromZod(issues, input);
 }
 
-export function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): AppError {
-  const details = fieldIssues(issues);
+/** `input` is what was parsed, so a missing field reads as "required" rather than "of the wrong type". */
+export function validationError(issues: readonly IssueLike[], input?: { value: unknown }): AppError {
+  const details = fieldIssues(issues, input);
   const summary = details.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
   return new AppError("VALIDATION_FAILED", summary || "invalid input", details);
 }

@@ -66,10 +66,40 @@ export type ErrorCode = keyof typeof errorStatus;
 
 export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
 
-/** Field-level detail: `path` is the dotted field name ("email", "members.0.role"). */
+/** A JSON-safe value an enum or literal allows (invalid_value). */
+export type FieldIssueValue = string | number | boolean | null;
+
+/**
+ * Field-level detail: `path` is the dotted field name ("email", "members.0.role"). `message` is English for
+ * logs and API users; a client words the issue from `code` and its parameters (the zod issue code, see
+ * fieldIssues.ts). Every parameter is optional so that issues from older servers still parse.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  /** The zod issue code ("too_small", "invalid_format", …); absent for issues a command made by hand. */
+  code?: string;
+  /** too_small/too_big: what was measured ("string", "number", "int", "array", "date", …); invalid_key/element: "map", "record", "set". */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  /** too_small/too_big: whether the bound itself is allowed. */
+  inclusive?: boolean;
+  /** too_small/too_big: the length must be exactly the bound. */
+  exact?: boolean;
+  /** invalid_format: "email", "url", "datetime", "regex", … */
+  format?: string;
+  /** invalid_type: what the schema expects, and what it got when the server knew ("undefined": missing). */
+  expected?: string;
+  received?: string;
+  /** invalid_value: the allowed values of an enum or literal. */
+  values?: FieldIssueValue[];
+  /** unrecognized_keys: the fields that are not allowed. */
+  keys?: string[];
+  /** not_multiple_of */
+  divisor?: number;
+  /** custom: the refinement's rule name (`params.rule` in shared/src/schemas), e.g. "reasonRequired". */
+  rule?: string;
 }
 
 export interface ErrorBody {

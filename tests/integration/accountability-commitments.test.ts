@@ -159,7 +159,12 @@ describe("commitments on an adopted decision", () => {
     });
     expect(noOwner.status).toBe(400);
     expect(noOwner.body.error.details).toEqual([
-      { path: "ownerUserId", message: "name an owner: a member, an organisation or both" },
+      {
+        path: "ownerUserId",
+        message: "name an owner: a member, an organisation or both",
+        code: "custom",
+        rule: "ownerRequired",
+      },
     ]);
     expect(await server.app.ctx.models.Commitment.countDocuments({ roomId: new Types.ObjectId(room.roomId) })).toBe(0);
   });

@@ -318,7 +318,7 @@ describe("participation per sector", () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.error).toMatchObject({
       code: "VALIDATION_FAILED",
-      details: [{ path: "from", message: "must be before to" }],
+      details: [{ path: "from", message: "must be before to", code: "custom", rule: "periodReversed" }],
     });
     const notADate = await coordinator.api.get(`/api/rooms/${roomId}/participation?from=yesterday`);
     expect(notADate.status).toBe(400);

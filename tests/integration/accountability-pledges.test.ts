@@ -144,13 +144,13 @@ describe("the resource ledger", () => {
     });
     expect(notAdopted.status).toBe(409);
     expect(notAdopted.body.error.code).toBe("DECISION_NOT_ADOPTED");
-    for (const [quantity, message] of [
-      [0, "must be more than 0"],
-      [1.005, "at most two decimals"],
+    for (const [quantity, issue] of [
+      [0, { message: "must be more than 0", code: "too_small", origin: "number", minimum: 0, inclusive: false }],
+      [1.005, { message: "at most two decimals", code: "custom", rule: "atMostTwoDecimals" }],
     ] as const) {
       const bad = await priv.client.post(`/api/rooms/${room.roomId}/pledges`, { kind: "funds", quantity, unit: "IDR" });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.details).toEqual([{ path: "quantity", message }]);
+      expect(bad.body.error.details).toEqual([{ path: "quantity", ...issue }]);
     }
     const badKind = await priv.client.post(`/api/rooms/${room.roomId}/pledges`, {
       kind: "goodwill",

@@ -66,6 +66,40 @@ describe("register", () => {
     expect(await server.connection.collection("users").countDocuments()).toBe(before);
   });
 
+  it("names each issue's zod code and parameters, so a client words it in its own language", async () => {
+    const response = await new ApiClient(server.url).post("/api/auth/register", {
+      email: "not-an-email",
+      password: "short",
+      sector: "military",
+      organisation: "x",
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([
+      { path: "email", message: "must be an email address", code: "invalid_format", format: "email" },
+      {
+        path: "displayName",
+        message: expect.any(String),
+        code: "invalid_type",
+        expected: "string",
+        received: "undefined",
+      },
+      {
+        path: "password",
+        message: "at least 10 characters",
+        code: "too_small",
+        origin: "string",
+        minimum: 10,
+        inclusive: true,
+      },
+      {
+        path: "sector",
+        message: expect.any(String),
+        code: "invalid_value",
+        values: ["government", "private", "community", "academia", "media"],
+      },
+    ]);
+  });
+
   it("answers malformed JSON with 400, not 500", async () => {
     const response = await new ApiClient(server.url).request("POST", "/api/auth/register", '{"email":', {});
     expect(response.status).toBe(400);

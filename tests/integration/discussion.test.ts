@@ -468,7 +468,16 @@ describe("who may write", () => {
     }
     expect(
       (await request(priv.socket, "chat:send", { roomId, body: "a".repeat(limits.messageChars + 1) })).error.details,
-    ).toEqual([{ path: "body", message: `at most ${limits.messageChars} characters` }]);
+    ).toEqual([
+      {
+        path: "body",
+        message: `at most ${limits.messageChars} characters`,
+        code: "too_big",
+        origin: "string",
+        maximum: limits.messageChars,
+        inclusive: true,
+      },
+    ]);
     expect(await storedCount(roomId)).toBe(1);
     expect((await stored(posted.data.id))?.body).toBe("asli");
     // The longest allowed message goes through.

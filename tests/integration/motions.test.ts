@@ -182,7 +182,9 @@ describe("who may vote, and how", () => {
       clientVoteId: randomUUID(),
     });
     expect(silentBlock.status).toBe(400);
-    expect(silentBlock.body.error.details).toEqual([{ path: "reason", message: "required for block" }]);
+    expect(silentBlock.body.error.details).toEqual([
+      { path: "reason", message: "required for block", code: "custom", rule: "reasonRequired" },
+    ]);
     expect(await server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) })).toBe(
       0,
     );

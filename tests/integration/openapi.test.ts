@@ -192,7 +192,7 @@ describe("/api/openapi.json", () => {
     expect((response.body as any).error).toEqual({
       code: "VALIDATION_FAILED",
       message: "from: must be before to",
-      details: [{ path: "from", message: "must be before to" }],
+      details: [{ path: "from", message: "must be before to", code: "custom", rule: "periodReversed" }],
     });
   });
 });

@@ -57,7 +57,9 @@ describe("handshake", () => {
     expect(missing.message).toBe("PROTOCOL_TOO_OLD");
     const wrongType = await connectRefusal(server, "", { auth: { token: session.accessToken, protocolVersion: "1" } });
     expect(wrongType.message).toBe("VALIDATION_FAILED");
-    expect(wrongType.data.details).toEqual([{ path: "protocolVersion", message: expect.any(String) }]);
+    expect(wrongType.data.details).toEqual([
+      { path: "protocolVersion", message: expect.any(String), code: "invalid_type", expected: "number" },
+    ]);
   });
 
   it("refuses missing, invalid and expired tokens with UNAUTHENTICATED, TOKEN_INVALID and TOKEN_EXPIRED", async () => {

@@ -42,7 +42,7 @@ describe("room:join", () => {
       error: {
         code: "VALIDATION_FAILED",
         message: "roomId: must be an id",
-        details: [{ path: "roomId", message: "must be an id" }],
+        details: [{ path: "roomId", message: "must be an id", code: "invalid_format", format: "regex" }],
       },
     });
     // Not joined: its proposals stay closed to this socket.

@@ -81,7 +81,7 @@ describe("malformed and oversized payloads", () => {
       error: {
         code: "VALIDATION_FAILED",
         message: "update: must be binary",
-        details: [{ path: "update", message: "must be binary" }],
+        details: [{ path: "update", message: "must be binary", code: "custom", rule: "binary" }],
       },
     });
     expect(await send({ proposalId })).toMatchObject({

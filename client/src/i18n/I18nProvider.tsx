@@ -1,6 +1,14 @@
-// The chosen language for the whole app, remembered in localStorage, and the useT() hook that reads it.
+// The chosen language for the whole app, remembered in localStorage, and the useT()/useFormat() hooks that read it.
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { type Locale, type Translate, defaultLocale, isLocale, translator } from "./translate.ts";
+import {
+  type Formatters,
+  type Locale,
+  type Translate,
+  defaultLocale,
+  formatters,
+  isLocale,
+  translator,
+} from "./translate.ts";
 
 const storageKey = "mufakat.locale";
 
@@ -57,14 +65,12 @@ export function useLocale(): { locale: Locale; setLocale(locale: Locale): void }
   return { locale, setLocale };
 }
 
-/** Dates as the chosen language writes them. */
+/** Numbers, quantities, percentages and dates as the chosen language writes them. */
+export function useFormat(): Formatters {
+  return formatters(useI18n().locale);
+}
+
+/** Dates (with the time) as the chosen language writes them. */
 export function useFormatDate(): (iso: string) => string {
-  const { locale } = useI18n();
-  return useCallback(
-    (iso: string) =>
-      new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
-        new Date(iso),
-      ),
-    [locale],
-  );
+  return useFormat().dateTime;
 }

@@ -39,11 +39,15 @@ export function resolvePeriod(ctx: AppContext, query: { from?: string | undefine
     ? new Date(query.from)
     : new Date(to.getTime() - accountabilityLimits.participationDefaultDays * dayMs);
   if (from.getTime() >= to.getTime()) {
-    throw appError("VALIDATION_FAILED", "from: must be before to", [{ path: "from", message: "must be before to" }]);
+    throw appError("VALIDATION_FAILED", "from: must be before to", [
+      { path: "from", message: "must be before to", code: "custom", rule: "periodReversed" },
+    ]);
   }
   if (to.getTime() - from.getTime() > accountabilityLimits.participationMaxDays * dayMs) {
     const message = `the period spans at most ${accountabilityLimits.participationMaxDays} days`;
-    throw appError("VALIDATION_FAILED", `from: ${message}`, [{ path: "from", message }]);
+    throw appError("VALIDATION_FAILED", `from: ${message}`, [
+      { path: "from", message, code: "custom", rule: "periodTooLong" },
+    ]);
   }
   return { from, to };
 }

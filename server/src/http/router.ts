@@ -16,7 +16,8 @@ function bearerToken(req: Request): string | undefined {
 
 function parseWith(schema: z.ZodType, value: unknown): unknown {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  // The input lets each issue tell a missing field from one of the wrong type.
+  if (!parsed.success) throw validationError(parsed.error.issues, { value });
   return parsed.data;
 }
 

@@ -65,7 +65,7 @@ async function answer<S extends Record<string, z.ZodType>, E extends keyof S & s
       if (refusal) throw refusal;
     }
     const parsed = (schemas[event] as z.ZodType).safeParse(payload);
-    if (!parsed.success) throw validationError(parsed.error.issues);
+    if (!parsed.success) throw validationError(parsed.error.issues, { value: payload });
     return ackOk(await run(parsed.data as z.output<S[E]>));
   } catch (error) {
     return toAck(deps, socket, event, error);

@@ -9,7 +9,10 @@ import { proposalTitleSchema, versionNameSchema, versionRefSchema } from "../sch
  * Binary as socket.io carries it: a Uint8Array (a Buffer on Node). Sizes are checked by the server
  * after parsing, so an oversized update gets its own code (UPDATE_TOO_LARGE), not VALIDATION_FAILED.
  */
-export const binarySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, "must be binary");
+export const binarySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
+  message: "must be binary",
+  params: { rule: "binary" },
+});
 
 export const handshakeAuthSchema = z.object({
   token: z.string().min(1, "required").max(4096),

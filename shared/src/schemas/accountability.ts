@@ -52,6 +52,7 @@ export const createCommitmentInputSchema = z
   .refine((value) => value.ownerUserId !== null || value.ownerOrganisation !== null, {
     path: ["ownerUserId"],
     message: "name an owner: a member, an organisation or both",
+    params: { rule: "ownerRequired" },
   })
   // The same rule for JSON Schema: a member id or an organisation (or both) is given, not null.
   .meta({
@@ -71,7 +72,10 @@ export const updateCommitmentInputSchema = z
     percentComplete: percentSchema,
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change")
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "at least one field to change",
+    params: { rule: "nothingToChange" },
+  })
   .meta({ minProperties: 1 });
 export type UpdateCommitmentInput = z.input<typeof updateCommitmentInputSchema>;
 
@@ -141,7 +145,10 @@ export const pledgeQuantitySchema = z
   .number()
   .positive("must be more than 0")
   .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "at most two decimals")
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+    message: "at most two decimals",
+    params: { rule: "atMostTwoDecimals" },
+  })
   .meta({ multipleOf: 0.01 });
 
 export const createPledgeInputSchema = z.strictObject({
@@ -228,12 +235,19 @@ export const periodQuerySchema = z
   .superRefine((period, issues) => {
     if (period.from === undefined || period.to === undefined) return;
     const span = Date.parse(period.to) - Date.parse(period.from);
-    if (span <= 0) issues.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
-    else if (span > accountability.participationMaxDays * 24 * 60 * 60 * 1000) {
+    if (span <= 0) {
+      issues.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: "must be before to",
+        params: { rule: "periodReversed" },
+      });
+    } else if (span > accountability.participationMaxDays * 24 * 60 * 60 * 1000) {
       issues.addIssue({
         code: "custom",
         path: ["from"],
         message: `the period spans at most ${accountability.participationMaxDays} days`,
+        params: { rule: "periodTooLong" },
       });
     }
   })

@@ -31,7 +31,10 @@ export const updateRoomDecisionSettingsInputSchema = z
     participantsMayOpenMotions: z.boolean(),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one setting to change");
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "at least one setting to change",
+    params: { rule: "nothingToChange" },
+  });
 
 export const openMotionInputSchema = z.strictObject({
   proposalId: idSchema,

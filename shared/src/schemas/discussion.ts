@@ -26,7 +26,11 @@ export const commentAnchorSchema = z
     to: z.int().min(0),
     quote: z.string().min(1, "required").max(limits.anchorQuoteChars, `at most ${limits.anchorQuoteChars} characters`),
   })
-  .refine((anchor) => anchor.to >= anchor.from, { message: "must not end before it starts", path: ["to"] });
+  .refine((anchor) => anchor.to >= anchor.from, {
+    message: "must not end before it starts",
+    path: ["to"],
+    params: { rule: "endsBeforeStart" },
+  });
 export type CommentAnchor = z.infer<typeof commentAnchorSchema>;
 
 const messageBaseSchema = z.object({

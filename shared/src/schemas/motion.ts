@@ -35,7 +35,12 @@ export const ballotReasonChars = 2000;
 
 const reasonRule = (value: { position: Position; reason?: string | undefined }, ctx: z.RefinementCtx) => {
   if (positionRequiresReason(value.position) && (value.reason === undefined || value.reason.length === 0)) {
-    ctx.addIssue({ code: "custom", path: ["reason"], message: `required for ${value.position}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["reason"],
+      message: `required for ${value.position}`,
+      params: { rule: "reasonRequired" },
+    });
   }
 };
 
@@ -84,6 +89,7 @@ export const thresholdSchema = z
   .refine((value) => value.denominator < 1 || value.numerator <= value.denominator, {
     path: ["numerator"],
     message: "the fraction must be at most 1",
+    params: { rule: "fractionAboveOne" },
   })
   .meta({ description: "A fraction in (0, 1]: the numerator is at most the denominator." });
 export type Threshold = z.infer<typeof thresholdSchema>;

@@ -46,7 +46,10 @@ export const updateProfileInputSchema = z
     locale: z.enum(["id", "en"]),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "at least one field to change")
+  .refine((value) => Object.keys(value).length > 0, {
+    message: "at least one field to change",
+    params: { rule: "nothingToChange" },
+  })
   .meta({ minProperties: 1 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>;
 

@@ -1,7 +1,7 @@
 // One commitment: what, for which decision, owner, sector, due day (overdue highlighted), percent, notes.
 import type { Commitment } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { CommitmentStatusForm, ProgressNoteForm } from "./CommitmentControls.tsx";
 
 interface CommitmentCardProps {
@@ -13,6 +13,7 @@ interface CommitmentCardProps {
 export function CommitmentCard({ commitment, canEdit, onChanged }: CommitmentCardProps) {
   const t = useT();
   const formatDate = useFormatDate();
+  const format = useFormat();
   return (
     <article
       className={commitment.overdue ? "commitment commitment-overdue" : "commitment"}
@@ -45,7 +46,7 @@ export function CommitmentCard({ commitment, canEdit, onChanged }: CommitmentCar
       </p>
       <p className="commitment-percent">
         <progress max={100} value={commitment.percentComplete} aria-label={t("commitments.percent")} />{" "}
-        <span data-testid="commitment-percent">{commitment.percentComplete}%</span>
+        <span data-testid="commitment-percent">{format.percent(commitment.percentComplete / 100)}</span>
       </p>
       {commitment.progress.length > 0 && (
         <ol className="progress-notes" data-testid="progress-notes">
@@ -55,7 +56,7 @@ export function CommitmentCard({ commitment, canEdit, onChanged }: CommitmentCar
             <li key={index} data-testid="progress-note-item">
               <span className="note">
                 {formatDate(note.at)} · {note.author.displayName}
-                {note.percentComplete !== null && ` · ${note.percentComplete}%`}
+                {note.percentComplete !== null && ` · ${format.percent(note.percentComplete / 100)}`}
               </span>
               <p className="preserve-lines">{note.note}</p>
             </li>

@@ -2,7 +2,7 @@
 import type { Sector } from "@mufakat/shared";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
 import { type WeekCounts, weeklyRows } from "./accountabilityView.ts";
 
 interface ParticipationChartProps {
@@ -12,12 +12,7 @@ interface ParticipationChartProps {
 
 export function ParticipationChart({ weeks, shown }: ParticipationChartProps) {
   const t = useT();
-  const { locale } = useLocale();
-  const dayLabel = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "short" }).format(
-      new Date(iso),
-    );
-  const rows = weeklyRows(weeks, shown, dayLabel);
+  const rows = weeklyRows(weeks, shown, useFormat().dayMonth);
   return (
     <figure className="chart" data-testid="participation-chart" data-sectors={shown.join(" ")}>
       <BarChart width={640} height={260} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { QueryView } from "../../components/QueryView.tsx";
-import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { getParticipation } from "./accountabilityEndpoints.ts";
 import {
   type WeekCounts,
@@ -99,12 +99,13 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
 /** The insight itself, shared by the room tab and the printable report. */
 export function ParticipationInsight({ participation, weeks }: InsightData) {
   const t = useT();
+  const { locale } = useLocale();
   const formatDate = useFormatDate();
   return (
     <div className="participation-insight" data-testid="participation-insight">
       <p className="note" data-testid="participation-period-text">
         {t("participation.period", { from: formatDate(participation.from), to: formatDate(participation.to) })} ·{" "}
-        {t("participation.balanceIndex", { index: formatPercent(participation.balanceIndex) })} ·{" "}
+        {t("participation.balanceIndex", { index: formatPercent(participation.balanceIndex, locale) })} ·{" "}
         {t("participation.floor", { floor: participation.floorPercent })}
       </p>
       <SymbolicWarnings warnings={participation.warnings} />

@@ -1,11 +1,13 @@
 // Per sector: members, contributions of each kind, share, balance indicator and attendance time.
 import { type SectorParticipationView, contributionKinds } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { balanceLevel, formatPercent, splitDuration } from "./accountabilityView.ts";
 
 export function SectorParticipationTable({ sectors }: { sectors: SectorParticipationView[] }) {
   const t = useT();
+  const { locale } = useLocale();
+  const format = useFormat();
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="participation-table">
@@ -51,10 +53,10 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
                 <td className="number" data-testid="participation-total">
                   {row.total}
                 </td>
-                <td className="number">{formatPercent(row.contributionShare)}</td>
+                <td className="number">{formatPercent(row.contributionShare, locale)}</td>
                 <td data-testid="participation-balance" data-level={level}>
                   <span className={`balance balance-${level}`}>
-                    {row.balance === null ? "–" : row.balance.toFixed(2)} {t(`balance.${level}`)}
+                    {row.balance === null ? "–" : format.twoDecimals(row.balance)} {t(`balance.${level}`)}
                   </span>
                 </td>
                 <td className="number" data-testid="participation-attendance">

@@ -1,11 +1,12 @@
 // For coordinators: the sectors present in the room but contributing under the floor (partisipasi simbolis).
 import type { Participation } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { formatPercent } from "./accountabilityView.ts";
 
 export function SymbolicWarnings({ warnings }: { warnings: Participation["warnings"] }) {
   const t = useT();
+  const { locale } = useLocale();
   // Null: the server shows warnings to coordinators only.
   if (warnings === null) return null;
   if (warnings.length === 0) {
@@ -29,7 +30,7 @@ export function SymbolicWarnings({ warnings }: { warnings: Participation["warnin
           {t("participation.warning", {
             sector: t(`sector.${warning.sector}`),
             members: warning.members,
-            share: formatPercent(warning.contributionShare),
+            share: formatPercent(warning.contributionShare, locale),
             floor: warning.floorPercent,
           })}
         </li>

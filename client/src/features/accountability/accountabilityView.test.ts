@@ -127,7 +127,11 @@ describe("participation over time", () => {
       "even",
       "above",
     ]);
-    expect([formatPercent(null), formatPercent(0.125), formatPercent(1)]).toEqual(["–", "13%", "100%"]);
+    expect([formatPercent(null, "id"), formatPercent(0.125, "id"), formatPercent(1, "en")]).toEqual([
+      "–",
+      "13%",
+      "100%",
+    ]);
     expect(splitDuration(65 * 60_000 + 59_000)).toEqual({ hours: 1, minutes: 5 });
   });
 });

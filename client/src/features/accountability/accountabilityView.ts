@@ -11,6 +11,7 @@ import {
   contributionKinds,
   sectors,
 } from "@mufakat/shared";
+import { type Locale, formatters } from "../../i18n/translate.ts";
 
 /** Commitments under each status (every status present), the soonest due first. */
 export function groupCommitmentsByStatus(commitments: readonly Commitment[]): Record<CommitmentStatus, Commitment[]> {
@@ -26,8 +27,8 @@ export function groupCommitmentsByStatus(commitments: readonly Commitment[]): Re
 }
 
 /** A quantity as the language writes it, with at most the two decimals pledges keep. */
-export function formatQuantity(quantity: number, locale: "id" | "en"): string {
-  return new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB", { maximumFractionDigits: 2 }).format(quantity);
+export function formatQuantity(quantity: number, locale: Locale): string {
+  return formatters(locale).quantity(quantity);
 }
 
 /** One line of totals: a kind in one unit ("funds|IDR"). Units are never added together. */
@@ -107,9 +108,9 @@ export function balanceLevel(balance: number | null): BalanceLevel {
   return "above";
 }
 
-/** A share 0–1 as a whole percentage, or "–". */
-export function formatPercent(share: number | null): string {
-  return share === null ? "–" : `${Math.round(share * 100)}%`;
+/** A share 0–1 as a whole percentage in the language, or "–". */
+export function formatPercent(share: number | null, locale: Locale): string {
+  return formatters(locale).percent(share);
 }
 
 /** Whole hours and remaining minutes of a duration. */

@@ -2,7 +2,7 @@
 import type { Motion, Position, PublicTally, Quorum } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
 import { type SectorColour, sectorColours } from "../../components/sectorColours.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { type SectorBar, formatShare, sectorBars } from "./tallyBars.ts";
 
 /** Each position's fill, drawn in the sector's own colour so the bar still says whose it is. */
@@ -72,6 +72,7 @@ function QuorumLine({ tally, quorum }: { tally: PublicTally; quorum: Quorum }) {
 
 function SectorTallyBar({ bar, share }: { bar: SectorBar; share: number | null }) {
   const t = useT();
+  const { locale } = useLocale();
   const colour = sectorColours[bar.sector];
   return (
     <div className="tally-sector" data-testid={`tally-sector-${bar.sector}`} data-voters={bar.voters}>
@@ -82,7 +83,7 @@ function SectorTallyBar({ bar, share }: { bar: SectorBar; share: number | null }
             ? t("tally.votersOnly", { voters: bar.voters })
             : t("tally.voters", { voters: bar.voters, eligible: bar.eligible })}
         </span>
-        {share !== null && <span className="note"> · {t("tally.share", { share: formatShare(share) })}</span>}
+        {share !== null && <span className="note"> · {t("tally.share", { share: formatShare(share, locale) })}</span>}
         {bar.meetsThreshold !== null && (
           <span className="note" data-testid="tally-sector-threshold" data-meets={bar.meetsThreshold}>
             {" "}

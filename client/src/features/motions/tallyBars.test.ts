@@ -59,8 +59,8 @@ describe("formatters", () => {
     expect(formatCountdown(59_001)).toBe("1:00");
     expect(formatCountdown(3_600_000 + 65_000)).toBe("1:01:05");
     expect(formatCountdown(-5)).toBe("0:00");
-    expect(formatShare(2 / 3)).toBe("67%");
-    expect(formatShare(null)).toBe("–");
+    expect(formatShare(2 / 3, "id")).toBe("67%");
+    expect(formatShare(null, "en")).toBe("–");
     expect(shortHash("abcdef0123456789ffff")).toBe("abcdef012345");
   });
 });

@@ -1,5 +1,6 @@
 // Pure shaping of a tally for the per-sector bars: which sectors to show and each position's share.
 import { type Position, type PublicTally, type Sector, positions, sectors } from "@mufakat/shared";
+import { type Locale, formatters } from "../../i18n/translate.ts";
 
 export interface TallySegment {
   position: Position;
@@ -39,8 +40,8 @@ export function sectorBars(tally: PublicTally): SectorBar[] {
 }
 
 /** A support share for display ("67%"); the decision itself is taken on exact fractions. */
-export function formatShare(share: number | null): string {
-  return share === null ? "–" : `${Math.round(share * 100)}%`;
+export function formatShare(share: number | null, locale: Locale): string {
+  return formatters(locale).percent(share);
 }
 
 /** Remaining time as h:mm:ss (or m:ss under an hour); zero once the deadline has passed. */

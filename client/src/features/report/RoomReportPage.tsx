@@ -4,7 +4,7 @@ import { type RoomReport, commitmentStatuses } from "@mufakat/shared";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useApiQuery } from "../../api/useApiQuery.ts";
 import { QueryView } from "../../components/QueryView.tsx";
-import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { getRoomReport } from "../accountability/accountabilityEndpoints.ts";
 import { dayBoundary } from "../accountability/accountabilityView.ts";
 import { PeriodFields } from "../accountability/PeriodFields.tsx";
@@ -46,6 +46,7 @@ export function RoomReportPage() {
 function ReportBody({ report }: { report: RoomReport }) {
   const t = useT();
   const formatDate = useFormatDate();
+  const format = useFormat();
   return (
     <article className="room-report" data-testid="room-report">
       <header>
@@ -117,7 +118,7 @@ function ReportBody({ report }: { report: RoomReport }) {
                   </td>
                   <td>{[c.owner?.displayName, c.ownerOrganisation].filter(Boolean).join(" · ")}</td>
                   <td>{t(`commitmentStatus.${c.status}`)}</td>
-                  <td className="number">{c.percentComplete}%</td>
+                  <td className="number">{format.percent(c.percentComplete / 100)}</td>
                   <td>
                     {formatDate(c.dueDate)}
                     {c.overdue && ` · ${t("commitments.overdue")}`}

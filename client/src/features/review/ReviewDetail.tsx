@@ -2,7 +2,7 @@
 // text (and whether it still matches its hash), corrections, commitments, pledges, chain integrity, exports.
 import type { ReviewDecisionDetail } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { formatQuantity } from "../accountability/accountabilityView.ts";
 import { readCorrection } from "../decisions/decisionLog.ts";
 import { IntegrityBadge } from "../decisions/IntegrityBadge.tsx";
@@ -106,6 +106,7 @@ function Follow({ detail }: { detail: ReviewDecisionDetail }) {
   const t = useT();
   const { locale } = useLocale();
   const formatDate = useFormatDate();
+  const format = useFormat();
   return (
     <>
       <section data-testid="review-commitments">
@@ -119,7 +120,7 @@ function Follow({ detail }: { detail: ReviewDecisionDetail }) {
                 <span data-testid="review-commitment-what">{c.what}</span>{" "}
                 <span className="note">
                   · {[c.owner?.displayName, c.ownerOrganisation].filter(Boolean).join(" · ")} ·{" "}
-                  {t(`commitmentStatus.${c.status}`)} · {c.percentComplete}% ·{" "}
+                  {t(`commitmentStatus.${c.status}`)} · {format.percent(c.percentComplete / 100)} ·{" "}
                   {t("commitments.dueOn", { date: formatDate(c.dueDate) })}
                 </span>
                 {c.overdue && <strong className="overdue-flag"> {t("commitments.overdue")}</strong>}
