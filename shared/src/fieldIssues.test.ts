@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldIssueFromZod, fieldIssueRules, fieldIssueSchema, fieldIssuesFromZod } from "./fieldIssues.ts";
 import { binarySchema } from "./protocol/payloads.ts";
-import { createCommitmentInputSchema, createPledgeInputSchema } from "./schemas/accountability.ts";
+import { createCommitmentInputSchema, createPledgeInputSchema, periodQuerySchema } from "./schemas/accountability.ts";
 import { updateRoomDecisionSettingsInputSchema } from "./schemas/decision.ts";
 import { commentAnchorSchema } from "./schemas/discussion.ts";
 import { thresholdSchema, voteInputSchema } from "./schemas/motion.ts";
@@ -98,6 +98,8 @@ describe("fieldIssueFromZod", () => {
       issuesOf(updateRoomDecisionSettingsInputSchema, {}),
       issuesOf(commentAnchorSchema, { from: 5, to: 1, quote: "q" }),
       issuesOf(binarySchema, "text"),
+      issuesOf(periodQuerySchema, { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }),
+      issuesOf(periodQuerySchema, { from: "2024-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }),
     ]
       .flat()
       .filter((issue) => issue.code === "custom")
