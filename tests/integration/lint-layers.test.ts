@@ -3,7 +3,7 @@
 // repository's own biome.json: each forbidden import must be reported, each allowed one must not, and two
 // modules importing each other must be reported as a cycle.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,6 @@ const refused: Array<[layer: string, file: string, importLine: string]> = [
   ["commands → realtime", "server/src/commands/c.ts", 'import { roomChannel } from "../realtime/types.ts";'],
   ["commands → socket.io", "server/src/commands/d.ts", 'import { Server } from "socket.io";'],
   ["commands → express", "server/src/commands/e.ts", 'import { Router } from "express";'],
-  ["presenters → commands", "server/src/presenters/a.ts", 'import { createRoom } from "../commands/createRoom.ts";'],
   ["http → realtime", "server/src/http/a.ts", 'import { roomChannel } from "../realtime/types.ts";'],
   ["realtime → http", "server/src/realtime/a.ts", 'import { buildRouter } from "../http/router.ts";'],
   ["shared → server", "shared/src/a.ts", 'import { createApp } from "../../server/src/app.ts";'],
@@ -98,5 +97,20 @@ describe("biome refuses import cycles", () => {
   it("reports two modules that import each other", () => {
     expect(categoriesFor(cycle[0]!)).toEqual(["lint/suspicious/noImportCycles"]);
     expect(categoriesFor(cycle[1]!)).toEqual(["lint/suspicious/noImportCycles"]);
+  });
+});
+
+describe("presenters are pure mappings", () => {
+  it("import nothing but types from commands (the views the commands return)", () => {
+    const presentersDir = path.join(repoRoot, "server/src/presenters");
+    const valueImports = readdirSync(presentersDir)
+      .filter((name) => name.endsWith(".ts"))
+      .flatMap((name) =>
+        readFileSync(path.join(presentersDir, name), "utf8")
+          .split("\n")
+          .filter((line) => /^import (?!type )/.test(line) && line.includes("/commands/"))
+          .map((line) => `${name}: ${line}`),
+      );
+    expect(valueImports).toEqual([]);
   });
 });
