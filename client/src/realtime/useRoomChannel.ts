@@ -9,7 +9,7 @@ import {
 } from "@mufakat/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "../api/ApiError.ts";
-import { toApiError } from "../api/useApiQuery.ts";
+import { toApiError } from "../api/queryClient.ts";
 import { type LiveSocket, type LiveStatus, liveConnection } from "./liveConnection.ts";
 import { liveRequest } from "./liveRequest.ts";
 import { useLiveSocket } from "./useLiveSocket.ts";

@@ -1,4 +1,5 @@
 // For whoever may change a commitment: its status and percent complete, and a dated progress note.
+import { useMutation } from "@tanstack/react-query";
 import {
   type Commitment,
   type CommitmentStatus,
@@ -10,7 +11,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { addCommitmentProgress, updateCommitment } from "./accountabilityEndpoints.ts";
 
@@ -23,10 +24,17 @@ export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
   const [status, setStatus] = useState<CommitmentStatus>(commitment.status);
   const [percent, setPercent] = useState(String(commitment.percentComplete));
-  const { submit, submitting, error } = useSubmit(async () => {
-    const changes = validateInput(updateCommitmentInputSchema, { status, percentComplete: Number(percent) });
-    onChanged(await updateCommitment(commitment.id, changes));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const changes = validateInput(updateCommitmentInputSchema, { status, percentComplete: Number(percent) });
+      onChanged(await updateCommitment(commitment.id, changes));
+    },
   });
+  const error = apiErrorOf(failure);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void submit();
@@ -72,15 +80,22 @@ export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
   const [note, setNote] = useState("");
   const [percent, setPercent] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(addCommitmentProgressInputSchema, {
-      note,
-      ...(percent === "" ? {} : { percentComplete: Number(percent) }),
-    });
-    onChanged(await addCommitmentProgress(commitment.id, input));
-    setNote("");
-    setPercent("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(addCommitmentProgressInputSchema, {
+        note,
+        ...(percent === "" ? {} : { percentComplete: Number(percent) }),
+      });
+      onChanged(await addCommitmentProgress(commitment.id, input));
+      setNote("");
+      setPercent("");
+    },
   });
+  const error = apiErrorOf(failure);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void submit();

@@ -1,4 +1,5 @@
 // Create a commitment on an adopted decision: what, owner (member and/or organisation), due day, status.
+import { useMutation } from "@tanstack/react-query";
 import {
   type Commitment,
   type CommitmentStatus,
@@ -12,7 +13,7 @@ import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { AdoptedDecision } from "./adoptedDecisions.ts";
 import { createCommitment } from "./accountabilityEndpoints.ts";
@@ -36,18 +37,25 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
   const [ownerOrganisation, setOwnerOrganisation] = useState(me.organisation);
   const [due, setDue] = useState("");
   const [status, setStatus] = useState<CommitmentStatus>("planned");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(createCommitmentInputSchema, {
-      decisionSeq: Number(decisionSeq),
-      what,
-      ownerUserId: ownerUserId || null,
-      ownerOrganisation: ownerOrganisation.trim() || null,
-      dueDate: dayBoundary(due, "end"),
-      status,
-    });
-    onCreated(await createCommitment(room.id, input));
-    setWhat("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(createCommitmentInputSchema, {
+        decisionSeq: Number(decisionSeq),
+        what,
+        ownerUserId: ownerUserId || null,
+        ownerOrganisation: ownerOrganisation.trim() || null,
+        dueDate: dayBoundary(due, "end"),
+        status,
+      });
+      onCreated(await createCommitment(room.id, input));
+      setWhat("");
+    },
   });
+  const error = apiErrorOf(failure);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

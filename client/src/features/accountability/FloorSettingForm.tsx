@@ -1,9 +1,10 @@
 // For coordinators: the room's symbolic-participation floor (a sector contributing under it is flagged).
+import { useMutation } from "@tanstack/react-query";
 import { accountabilityLimits, updateAccountabilitySettingsInputSchema } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { updateAccountabilitySettings } from "./accountabilityEndpoints.ts";
 
@@ -16,11 +17,18 @@ interface FloorSettingFormProps {
 export function FloorSettingForm({ roomId, floorPercent, onSaved }: FloorSettingFormProps) {
   const t = useT();
   const [value, setValue] = useState(String(floorPercent));
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(updateAccountabilitySettingsInputSchema, { symbolicFloorPercent: Number(value) });
-    await updateAccountabilitySettings(roomId, input.symbolicFloorPercent);
-    onSaved();
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(updateAccountabilitySettingsInputSchema, { symbolicFloorPercent: Number(value) });
+      await updateAccountabilitySettings(roomId, input.symbolicFloorPercent);
+      onSaved();
+    },
   });
+  const error = apiErrorOf(failure);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void submit();

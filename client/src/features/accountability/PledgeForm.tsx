@@ -1,4 +1,5 @@
 // Pledge resources in your organisation's name: to an adopted decision or the room, a kind, quantity and unit.
+import { useMutation } from "@tanstack/react-query";
 import {
   type Pledge,
   type ResourceKind,
@@ -10,7 +11,7 @@ import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { AdoptedDecision } from "./adoptedDecisions.ts";
 import { createPledge } from "./accountabilityEndpoints.ts";
@@ -28,18 +29,25 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
   const [quantity, setQuantity] = useState("");
   const [unit, setUnit] = useState("");
   const [note, setNote] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(createPledgeInputSchema, {
-      decisionSeq: decisionSeq === "" ? null : Number(decisionSeq),
-      kind,
-      quantity: quantity.trim() === "" ? undefined : Number(quantity.replace(",", ".")),
-      unit,
-      note,
-    });
-    onCreated(await createPledge(roomId, input));
-    setQuantity("");
-    setNote("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(createPledgeInputSchema, {
+        decisionSeq: decisionSeq === "" ? null : Number(decisionSeq),
+        kind,
+        quantity: quantity.trim() === "" ? undefined : Number(quantity.replace(",", ".")),
+        unit,
+        note,
+      });
+      onCreated(await createPledge(roomId, input));
+      setQuantity("");
+      setNote("");
+    },
   });
+  const error = apiErrorOf(failure);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

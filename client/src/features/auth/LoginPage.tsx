@@ -1,4 +1,5 @@
 // Log in with email and password, then continue where the user was going (?next=).
+import { useMutation } from "@tanstack/react-query";
 import { loginInputSchema } from "@mufakat/shared";
 import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
@@ -7,7 +8,7 @@ import { useSession } from "../../api/useSession.ts";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { InvitePendingNote } from "./InvitePendingNote.tsx";
 import { safeReturnPath } from "./returnPath.ts";
@@ -19,10 +20,17 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeReturnPath(params.get("next"));
   const [form, setForm] = useState({ email: "", password: "" });
-  const { submit, submitting, error } = useSubmit(async () => {
-    await login(validateInput(loginInputSchema, form));
-    await navigate(next, { replace: true });
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      await login(validateInput(loginInputSchema, form));
+      await navigate(next, { replace: true });
+    },
   });
+  const error = apiErrorOf(failure);
 
   if (session.state === "signed-in" && !submitting) return <Navigate to={next} replace />;
 

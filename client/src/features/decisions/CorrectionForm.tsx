@@ -1,10 +1,11 @@
 // For coordinators: append a correction note that references a decision record (records never change).
+import { useMutation } from "@tanstack/react-query";
 import { type DecisionRecord, correctDecisionInputSchema, motionLimits } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { correctDecision } from "./decisionEndpoints.ts";
 
@@ -18,12 +19,19 @@ export function CorrectionForm({ roomId, seq, onCorrected }: CorrectionFormProps
   const t = useT();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(correctDecisionInputSchema, { note });
-    onCorrected(await correctDecision(roomId, seq, input.note));
-    setNote("");
-    setOpen(false);
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(correctDecisionInputSchema, { note });
+      onCorrected(await correctDecision(roomId, seq, input.note));
+      setNote("");
+      setOpen(false);
+    },
   });
+  const error = apiErrorOf(failure);
 
   if (!open) {
     return (

@@ -1,9 +1,10 @@
 // For coordinators: the room's decision rule, secret ballots, and whether participants may open motions.
+import { useMutation } from "@tanstack/react-query";
 import { type RoomDecisionSettings, updateRoomDecisionSettingsInputSchema } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { RuleFields } from "../motions/RuleFields.tsx";
 import { updateDecisionSettings } from "./decisionEndpoints.ts";
@@ -18,12 +19,19 @@ export function DecisionSettingsForm({ roomId, settings, onSaved }: DecisionSett
   const t = useT();
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
-  const { submit, submitting, error } = useSubmit(async () => {
-    setSaved(false);
-    const input = validateInput(updateRoomDecisionSettingsInputSchema, draft);
-    onSaved(await updateDecisionSettings(roomId, input));
-    setSaved(true);
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      setSaved(false);
+      const input = validateInput(updateRoomDecisionSettingsInputSchema, draft);
+      onSaved(await updateDecisionSettings(roomId, input));
+      setSaved(true);
+    },
   });
+  const error = apiErrorOf(failure);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

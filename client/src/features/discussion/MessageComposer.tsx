@@ -1,9 +1,10 @@
 // The text box for a new chat message, comment or reply; checks the text against the shared schema first.
+import { useMutation } from "@tanstack/react-query";
 import { messageBodySchema } from "@mufakat/shared";
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 
 interface MessageComposerProps {
   label: string;
@@ -17,10 +18,17 @@ interface MessageComposerProps {
 export function MessageComposer({ label, submitLabel, testId, send, note }: MessageComposerProps) {
   const id = useId();
   const [body, setBody] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    await send(validateInput(messageBodySchema, body));
-    setBody("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      await send(validateInput(messageBodySchema, body));
+      setBody("");
+    },
   });
+  const error = apiErrorOf(failure);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter sends, Shift+Enter starts a new line.
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {

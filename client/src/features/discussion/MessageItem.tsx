@@ -1,11 +1,12 @@
 // One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
+import { useMutation } from "@tanstack/react-query";
 // author, edit and delete.
 import { type DiscussionMessage, type MentionCandidate, messageBodySchema } from "@mufakat/shared";
 import { type ReactNode, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { MessageBody } from "./MessageBody.tsx";
@@ -29,8 +30,8 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
   const mine = message.author.id === myId;
-  const remove = useSubmit(async () => {
-    onChanged(await liveRequest(socket, "message:delete", { messageId: message.id }));
+  const remove = useMutation({
+    mutationFn: async () => onChanged(await liveRequest(socket, "message:delete", { messageId: message.id })),
   });
   return (
     <article
@@ -87,8 +88,8 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
                 type="button"
                 className="button-quiet"
                 data-testid="message-delete"
-                disabled={remove.submitting}
-                onClick={() => void remove.submit()}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
               >
                 {t("discussion.delete")}
               </button>
@@ -96,7 +97,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
           )}
         </footer>
       )}
-      <ErrorMessage error={remove.error} testId="message-delete-error" />
+      <ErrorMessage error={apiErrorOf(remove.error)} testId="message-delete-error" />
       {children}
     </article>
   );
@@ -115,10 +116,17 @@ function EditMessageForm({
 }) {
   const t = useT();
   const [body, setBody] = useState(initial);
-  const { submit, submitting, error } = useSubmit(async () => {
-    const checked = validateInput(messageBodySchema, body);
-    onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: checked }));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const checked = validateInput(messageBodySchema, body);
+      onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: checked }));
+    },
   });
+  const error = apiErrorOf(failure);
   return (
     <form
       className="message-form"

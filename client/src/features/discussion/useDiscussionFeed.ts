@@ -3,7 +3,7 @@
 import type { DiscussionMessage, DiscussionMessageEvent, DiscussionPage } from "@mufakat/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "../../api/ApiError.ts";
-import { toApiError } from "../../api/useApiQuery.ts";
+import { toApiError } from "../../api/queryClient.ts";
 import type { LiveSocket } from "../../realtime/index.ts";
 
 export interface DiscussionFeed {

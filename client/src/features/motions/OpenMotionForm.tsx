@@ -1,10 +1,11 @@
 // Opens a motion on a proposal: how long it runs and, optionally, a rule for this motion only.
+import { useMutation } from "@tanstack/react-query";
 import { type DecisionRule, type Motion, motionLimits, openMotionInputSchema } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { openMotion } from "./motionEndpoints.ts";
 import { wholeNumber } from "./ruleDraft.ts";
@@ -22,14 +23,21 @@ export function OpenMotionForm({ roomId, proposalId, roomRule, onOpened }: OpenM
   const [duration, setDuration] = useState(String(motionLimits.motionDefaultMinutes));
   const [customRule, setCustomRule] = useState(false);
   const [rule, setRule] = useState<DecisionRule>(roomRule);
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(openMotionInputSchema, {
-      proposalId,
-      durationMinutes: wholeNumber(duration),
-      ...(customRule ? { rule } : {}),
-    });
-    onOpened(await openMotion(roomId, input));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const input = validateInput(openMotionInputSchema, {
+        proposalId,
+        durationMinutes: wholeNumber(duration),
+        ...(customRule ? { rule } : {}),
+      });
+      onOpened(await openMotion(roomId, input));
+    },
   });
+  const error = apiErrorOf(failure);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -1,8 +1,8 @@
 // What the viewer may do with motions in a room: their role and the room's decision settings.
 import type { MemberRole, RoomDecisionSettings } from "@mufakat/shared";
-import { getRoom } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
-import { getDecisionSettings } from "../decisions/decisionEndpoints.ts";
+import { useQuery } from "@tanstack/react-query";
+import { decisionSettingsQuery, roomQuery } from "../../api/queries.ts";
+import { type ViewableQuery, allQueries } from "../../components/QueryView.tsx";
 
 export interface RoomVoteAccess {
   myRole: MemberRole | null;
@@ -15,9 +15,9 @@ export function canOpenMotions(access: RoomVoteAccess): boolean {
   );
 }
 
-export function useRoomVoteAccess(roomId: string) {
-  return useApiQuery(`vote-access/${roomId}`, async (): Promise<RoomVoteAccess> => {
-    const [room, settings] = await Promise.all([getRoom(roomId), getDecisionSettings(roomId)]);
-    return { myRole: room.myRole ?? null, settings };
-  });
+/** From the cached room and settings the page already read: no request of its own. */
+export function useRoomVoteAccess(roomId: string): ViewableQuery<RoomVoteAccess> {
+  const both = allQueries([useQuery(roomQuery(roomId)), useQuery(decisionSettingsQuery(roomId))] as const);
+  const [room, settings] = both.data ?? [];
+  return { ...both, data: room && settings && { myRole: room.myRole ?? null, settings } };
 }

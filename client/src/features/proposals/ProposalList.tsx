@@ -1,11 +1,12 @@
 // The room's proposals: open one, create one, rename one; each shows who is viewing it now.
+import { useMutation } from "@tanstack/react-query";
 import { type PresenceMember, type Proposal, createProposalPayloadSchema } from "@mufakat/shared";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 
@@ -134,11 +135,18 @@ function CreateProposalForm({
 }) {
   const t = useT();
   const [title, setTitle] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const payload = validateInput(createProposalPayloadSchema, { roomId, title });
-    onSaved(await liveRequest(socket, "proposal:create", payload));
-    setTitle("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const payload = validateInput(createProposalPayloadSchema, { roomId, title });
+      onSaved(await liveRequest(socket, "proposal:create", payload));
+      setTitle("");
+    },
   });
+  const error = apiErrorOf(failure);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit();
@@ -174,9 +182,16 @@ function RenameProposalForm({
 }) {
   const t = useT();
   const [title, setTitle] = useState(proposal.title);
-  const { submit, submitting, error } = useSubmit(async () => {
-    onDone(await liveRequest(socket, "proposal:rename", { proposalId: proposal.id, title: title.trim() }));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      onDone(await liveRequest(socket, "proposal:rename", { proposalId: proposal.id, title: title.trim() }));
+    },
   });
+  const error = apiErrorOf(failure);
   return (
     <form
       className="inline-form"

@@ -1,10 +1,11 @@
 // Named versions of a proposal: save the current text under a name, list them, and compare any two.
+import { useMutation } from "@tanstack/react-query";
 import type { ProposalVersion, TextDiff, VersionRef } from "@mufakat/shared";
 import { type FormEvent, useEffect, useState } from "react";
 import type { ApiError } from "../../api/ApiError.ts";
-import { toApiError } from "../../api/useApiQuery.ts";
+import { toApiError } from "../../api/queryClient.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { VersionDiffView } from "./VersionDiffView.tsx";
@@ -89,10 +90,17 @@ function SaveVersionForm({
 }) {
   const t = useT();
   const [name, setName] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    onSaved(await liveRequest(socket, "version:save", { proposalId, name: name.trim() }));
-    setName("");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      onSaved(await liveRequest(socket, "version:save", { proposalId, name: name.trim() }));
+      setName("");
+    },
   });
+  const error = apiErrorOf(failure);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit();
@@ -130,10 +138,17 @@ function DiffForm({
   const [from, setFrom] = useState<VersionRef | "">("");
   const [to, setTo] = useState<VersionRef>("current");
   const [diff, setDiff] = useState<TextDiff | null>(null);
-  const { submit, submitting, error } = useSubmit(async () => {
-    if (!from) return;
-    setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      if (!from) return;
+      setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+    },
   });
+  const error = apiErrorOf(failure);
   if (versions.length === 0) return null;
   const options = [
     { id: "current", label: t("version.current") },

@@ -1,4 +1,6 @@
 // The form that opens a deliberation room: title, purpose, visibility and starting stage.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { invalidateMembership } from "../../api/queries.ts";
 import {
   type CollaborationStage,
   type RoomVisibility,
@@ -13,7 +15,7 @@ import { createRoom } from "../../api/endpoints.ts";
 import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
 interface RoomForm {
@@ -26,16 +28,25 @@ interface RoomForm {
 export function CreateRoomPage() {
   const t = useT();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form, setForm] = useState<RoomForm>({
     title: "",
     purpose: "",
     visibility: "invite-only",
     stage: "exploration",
   });
-  const { submit, submitting, error } = useSubmit(async () => {
-    const room = await createRoom(validateInput(createRoomInputSchema, form));
-    await navigate(`/rooms/${room.id}`);
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const room = await createRoom(validateInput(createRoomInputSchema, form));
+      await invalidateMembership(queryClient, room.id);
+      await navigate(`/rooms/${room.id}`);
+    },
   });
+  const error = apiErrorOf(failure);
 
   return (
     <main className="page page-narrow">
