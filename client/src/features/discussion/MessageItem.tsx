@@ -1,15 +1,16 @@
 // One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
 import { useMutation } from "@tanstack/react-query";
 // author, edit and delete.
-import { type DiscussionMessage, type MentionCandidate, messageBodySchema } from "@mufakat/shared";
+import type { DiscussionMessage, MentionCandidate } from "@mufakat/shared";
 import { type ReactNode, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { MessageBody } from "./MessageBody.tsx";
+import { messageBodySchema } from "./MessageComposer.tsx";
 
 interface MessageItemProps {
   socket: LiveSocket;
@@ -115,36 +116,19 @@ function EditMessageForm({
   onDone(edited: DiscussionMessage | null): void;
 }) {
   const t = useT();
-  const [body, setBody] = useState(initial);
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async () => {
-      const checked = validateInput(messageBodySchema, body);
-      onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: checked }));
-    },
+  const { form, onSubmit, submitting, error } = useApiForm<{ body: string }, { body: string }>({
+    schema: messageBodySchema,
+    defaultValues: { body: initial },
+    toInput: (fields) => fields,
+    send: async (input) =>
+      onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: input.body })),
   });
-  const error = apiErrorOf(failure);
   return (
-    <form
-      className="message-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="message-form" onSubmit={onSubmit}>
       <label htmlFor={`edit-${message.id}`} className="visually-hidden">
         {t("discussion.edit")}
       </label>
-      <textarea
-        id={`edit-${message.id}`}
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-        data-testid="message-edit-body"
-        rows={2}
-      />
+      <textarea id={`edit-${message.id}`} {...form.register("body")} data-testid="message-edit-body" rows={2} />
       <button type="submit" disabled={submitting} data-testid="message-edit-save">
         {t("discussion.save")}
       </button>

@@ -1,12 +1,17 @@
 // The room's proposals: open one, create one, rename one; each shows who is viewing it now.
 import { useMutation } from "@tanstack/react-query";
-import { type PresenceMember, type Proposal, createProposalPayloadSchema } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
+import {
+  type CreateProposalPayload,
+  type PresenceMember,
+  type Proposal,
+  createProposalPayloadSchema,
+} from "@mufakat/shared";
+import { useState } from "react";
 import { Link } from "react-router";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 
@@ -134,23 +139,13 @@ function CreateProposalForm({
   onSaved(p: Proposal): void;
 }) {
   const t = useT();
-  const [title, setTitle] = useState("");
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async () => {
-      const payload = validateInput(createProposalPayloadSchema, { roomId, title });
-      onSaved(await liveRequest(socket, "proposal:create", payload));
-      setTitle("");
-    },
+  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, CreateProposalPayload>({
+    schema: createProposalPayloadSchema,
+    defaultValues: { title: "" },
+    toInput: (fields) => ({ roomId, title: fields.title }),
+    send: async (payload) => onSaved(await liveRequest(socket, "proposal:create", payload)),
+    onSent: (sent) => sent.reset(),
   });
-  const error = apiErrorOf(failure);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
   return (
     <form className="inline-form" onSubmit={onSubmit} data-testid="create-proposal-form">
       <label htmlFor="new-proposal-title" className="visually-hidden">
@@ -158,8 +153,7 @@ function CreateProposalForm({
       </label>
       <input
         id="new-proposal-title"
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
+        {...form.register("title")}
         placeholder={t("proposal.newTitle")}
         data-testid="new-proposal-title"
       />
