@@ -22,6 +22,8 @@ export const queryKeys = {
   reviewDecisions: (query: ReviewQuery) => ["review", "decisions", query] as const,
   reviewDecision: (roomId: string, seq: number) => ["review", "decision", roomId, seq] as const,
   invite: (token: string) => ["invite", token] as const,
+  /** The room as joined over the live socket (role, presence, proposals), kept current by its events. */
+  roomChannel: (roomId: string) => ["room", roomId, "channel"] as const,
   /** Read over the live socket, page by page (an infinite query); live messages are put into it. */
   chat: (roomId: string) => ["room", roomId, "chat"] as const,
   comments: (proposalId: string) => ["proposal", proposalId, "comments"] as const,
