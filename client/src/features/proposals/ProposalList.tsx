@@ -1,16 +1,16 @@
 // The room's proposals: open one, create one, rename one; each shows who is viewing it now.
-import { useMutation } from "@tanstack/react-query";
 import {
   type CreateProposalPayload,
   type PresenceMember,
   type Proposal,
+  type RenameProposalPayload,
   createProposalPayloadSchema,
+  renameProposalPayloadSchema,
 } from "@mufakat/shared";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { apiErrorOf } from "../../api/queryClient.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
@@ -175,34 +175,18 @@ function RenameProposalForm({
   onDone(renamed: Proposal | null): void;
 }) {
   const t = useT();
-  const [title, setTitle] = useState(proposal.title);
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async () => {
-      onDone(await liveRequest(socket, "proposal:rename", { proposalId: proposal.id, title: title.trim() }));
-    },
+  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, RenameProposalPayload>({
+    schema: renameProposalPayloadSchema,
+    defaultValues: { title: proposal.title },
+    toInput: (fields) => ({ proposalId: proposal.id, title: fields.title.trim() }),
+    send: async (payload) => onDone(await liveRequest(socket, "proposal:rename", payload)),
   });
-  const error = apiErrorOf(failure);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="inline-form" onSubmit={onSubmit}>
       <label htmlFor={`rename-${proposal.id}`} className="visually-hidden">
         {t("field.title")}
       </label>
-      <input
-        id={`rename-${proposal.id}`}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        data-testid="rename-proposal-title"
-      />
+      <input id={`rename-${proposal.id}`} {...form.register("title")} data-testid="rename-proposal-title" />
       <button type="submit" disabled={submitting} data-testid="rename-proposal-save">
         {t("proposal.renameSave")}
       </button>
