@@ -1,9 +1,12 @@
-// The app shell: language, session restore at start, header and the routes.
-import { type ReactNode, Suspense, lazy, useEffect } from "react";
+// The app shell: the server-state cache, language, session restore at start, header and the routes.
+import { QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, Suspense, lazy, useEffect, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { ApiError } from "./api/ApiError.ts";
 import { refreshSession } from "./api/http.ts";
+import { createQueryClient } from "./api/queryClient.ts";
 import { endSession } from "./api/session.ts";
+import { useCachePerUser } from "./api/useCachePerUser.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { Loading } from "./components/Loading.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
@@ -39,26 +42,30 @@ function useRestoreSession(): void {
 
 export function App() {
   useRestoreSession();
+  const [queryClient] = useState(createQueryClient);
+  useCachePerUser(queryClient);
   return (
-    <I18nProvider>
-      <BrowserRouter>
-        <AppHeader />
-        <Routes>
-          <Route path="/" element={<Navigate to="/rooms" replace />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
-          <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
-          <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
-          <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
-          <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
-          <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
-          <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
-          <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </BrowserRouter>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <AppHeader />
+          <Routes>
+            <Route path="/" element={<Navigate to="/rooms" replace />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
+            <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
+            <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
+            <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+            <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
+            <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
+            <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
+            <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { ApiError } from "../api/ApiError.ts";
-import { toApiError } from "../api/useApiQuery.ts";
+import { toApiError } from "../api/queryClient.ts";
 import type { LiveSocket } from "../realtime/liveConnection.ts";
 import { liveRequest } from "../realtime/liveRequest.ts";
 import { OutgoingUpdates, type RefusedUpdate } from "./outgoingUpdates.ts";

@@ -1,8 +1,11 @@
-// A labelled form control with its hint and the API's issues for that field shown beneath it.
+// A labelled form control with its hint and the issues for that field shown beneath it: the browser's
+// (react-hook-form, through forms/fieldErrors.ts) and the API's, in the same words.
 import { type ReactNode, useId } from "react";
+import type { FieldError } from "react-hook-form";
 import type { ApiError } from "../api/ApiError.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
 import { describeFieldIssue } from "../i18n/translate.ts";
+import { describeFieldError } from "../forms/fieldErrors.ts";
 
 export interface ControlProps {
   id: string;
@@ -16,15 +19,20 @@ interface FormFieldProps {
   label: string;
   hint?: string;
   error: ApiError | null;
+  /** The browser's refusal of this field (react-hook-form's errors[name]). */
+  fieldError?: FieldError | undefined;
   /** Prefix of the error element's data-testid: `${testId}-error`. */
   testId: string;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function FormField({ name, label, hint, error, testId, children }: FormFieldProps) {
+export function FormField({ name, label, hint, error, fieldError, testId, children }: FormFieldProps) {
   const t = useT();
   const id = useId();
-  const issues = error?.issuesFor(name) ?? [];
+  const issues = [
+    ...(fieldError ? [describeFieldError(name, fieldError, t)] : []),
+    ...(error?.issuesFor(name) ?? []).map((issue) => describeFieldIssue(issue, t)),
+  ];
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = issues.length > 0 ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -39,7 +47,7 @@ export function FormField({ name, label, hint, error, testId, children }: FormFi
       )}
       {errorId && (
         <span id={errorId} className="field-error" data-testid={`${testId}-error`}>
-          {issues.map((issue) => describeFieldIssue(issue, t)).join("; ")}
+          {issues.join("; ")}
         </span>
       )}
     </div>

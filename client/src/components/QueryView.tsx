@@ -1,31 +1,52 @@
 // Renders a query's loading and failed states, and the page once its data has arrived.
 import type { ReactNode } from "react";
-import type { QueryState } from "../api/useApiQuery.ts";
+import { toApiError } from "../api/queryClient.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { Loading } from "./Loading.tsx";
 
+/** What QueryView needs of a TanStack query (or of several, through `allQueries`). */
+export interface ViewableQuery<T> {
+  status: "pending" | "error" | "success";
+  data: T | undefined;
+  error: unknown;
+  refetch(): unknown;
+}
+
 interface QueryViewProps<T> {
-  result: QueryState<T>;
-  reload(): void;
+  query: ViewableQuery<T>;
   children: (data: T) => ReactNode;
 }
 
-export function QueryView<T>({ result, reload, children }: QueryViewProps<T>) {
+export function QueryView<T>({ query, children }: QueryViewProps<T>) {
   const t = useT();
-  switch (result.state) {
-    case "loading":
-      return <Loading />;
-    case "failed":
-      return (
-        <div className="query-failed">
-          <ErrorMessage error={result.error} testId="load-error" />
-          <button type="button" onClick={reload} data-testid="retry">
-            {t("common.retry")}
-          </button>
-        </div>
-      );
-    case "loaded":
-      return children(result.data);
-  }
+  // Data already on screen stays there while a refetch runs or fails (a later read heals it).
+  if (query.data !== undefined && query.status !== "pending") return children(query.data);
+  if (query.status === "pending") return <Loading />;
+  return (
+    <div className="query-failed">
+      <ErrorMessage error={toApiError(query.error)} testId="load-error" />
+      <button type="button" onClick={() => void query.refetch()} data-testid="retry">
+        {t("common.retry")}
+      </button>
+    </div>
+  );
+}
+
+type DataOf<Q> = Q extends { data: infer T } ? Exclude<T, undefined> : never;
+
+/** Several queries shown as one: loaded when all are, failed when one is; retry refetches the failed ones. */
+export function allQueries<const Qs extends readonly ViewableQuery<unknown>[]>(
+  queries: Qs,
+): ViewableQuery<{ [K in keyof Qs]: DataOf<Qs[K]> }> {
+  const failed = queries.find((query) => query.status === "error" && query.data === undefined);
+  const loaded = queries.every((query) => query.data !== undefined);
+  return {
+    status: failed ? "error" : loaded ? "success" : "pending",
+    data: loaded ? (queries.map((query) => query.data) as { [K in keyof Qs]: DataOf<Qs[K]> }) : undefined,
+    error: failed?.error ?? null,
+    refetch: () => {
+      for (const query of queries) if (query.status === "error") void query.refetch();
+    },
+  };
 }

@@ -472,4 +472,7 @@ export const messagesEn: Messages = {
   "error.unknownCode": "Something went wrong ({code}).",
   "error.NETWORK_ERROR": "Cannot reach the server. Check your connection.",
   "error.UNEXPECTED_RESPONSE": "The server gave an unexpected answer.",
+
+  // Added by the client helper (issue 11): the discussion feed's failed history load.
+  "discussion.historyFailed": "The messages could not be loaded.",
 };

@@ -473,6 +473,9 @@ export const messagesId = {
   "error.unknownCode": "Terjadi kesalahan ({code}).",
   "error.NETWORK_ERROR": "Tidak dapat terhubung ke server. Periksa koneksi Anda.",
   "error.UNEXPECTED_RESPONSE": "Server memberi jawaban yang tidak terduga.",
+
+  // Added by the client helper (issue 11): the discussion feed's failed history load.
+  "discussion.historyFailed": "Pesan-pesan tidak dapat dimuat.",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

@@ -1,5 +1,6 @@
 // A room joined live while the component is mounted: joined on mount and again after every reconnect, left
-// on unmount; presence and the proposal list kept current from the room's events.
+// on unmount; presence and the proposal list kept current from the room's events, in the server-state
+// cache (queryKeys.roomChannel), dropped when the last component showing it goes.
 import {
   type MemberRole,
   type PresenceChange,
@@ -8,9 +9,11 @@ import {
   type RoomAbilities,
   applyPresenceChange,
 } from "@mufakat/shared";
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect } from "react";
 import type { ApiError } from "../api/ApiError.ts";
-import { toApiError } from "../api/useApiQuery.ts";
+import { toApiError } from "../api/queryClient.ts";
+import { queryKeys } from "../api/queryKeys.ts";
 import { type LiveSocket, type LiveStatus, liveConnection } from "./liveConnection.ts";
 import { liveRequest } from "./liveRequest.ts";
 import { useLiveSocket } from "./useLiveSocket.ts";
@@ -42,13 +45,34 @@ function upsert(proposals: Proposal[], proposal: Proposal): Proposal[] {
   return proposals.map((p) => (p.id === proposal.id ? proposal : p));
 }
 
+const joining: RoomChannelState = { state: "joining" };
+
 export function useRoomChannel(roomId: string): RoomChannel {
   const { socket, status } = useLiveSocket();
-  const [room, setRoom] = useState<RoomChannelState>({ state: "joining" });
+  const queryClient = useQueryClient();
+  // Filled by the join's answer and the room's events, never fetched: nothing to refetch, and gone with
+  // its last viewer, so the next visit starts by joining again.
+  const { data: room } = useQuery({
+    queryKey: queryKeys.roomChannel(roomId),
+    queryFn: () => joining,
+    initialData: joining,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  const setRoom = useCallback(
+    (next: RoomChannelState | ((current: RoomChannelState) => RoomChannelState)) =>
+      queryClient.setQueryData<RoomChannelState>(queryKeys.roomChannel(roomId), (current) =>
+        typeof next === "function" ? next(current ?? joining) : next,
+      ),
+    [queryClient, roomId],
+  );
 
-  const update = useCallback((change: (joined: Extract<RoomChannelState, { state: "joined" }>) => RoomChannelState) => {
-    setRoom((current) => (current.state === "joined" ? change(current) : current));
-  }, []);
+  const update = useCallback(
+    (change: (joined: Extract<RoomChannelState, { state: "joined" }>) => RoomChannelState) => {
+      setRoom((current) => (current.state === "joined" ? change(current) : current));
+    },
+    [setRoom],
+  );
 
   useEffect(() => {
     if (!socket) return;
@@ -94,7 +118,7 @@ export function useRoomChannel(roomId: string): RoomChannel {
       socket.off("proposal:changed", onProposal);
       connection.releaseRoom(roomId);
     };
-  }, [socket, roomId, update]);
+  }, [socket, roomId, update, setRoom]);
 
   const upsertProposal = useCallback(
     (proposal: Proposal) => update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) })),

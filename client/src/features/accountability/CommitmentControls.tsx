@@ -1,16 +1,16 @@
 // For whoever may change a commitment: its status and percent complete, and a dated progress note.
 import {
+  type AddCommitmentProgressInput,
   type Commitment,
   type CommitmentStatus,
   accountabilityLimits,
   addCommitmentProgressInputSchema,
   commitmentStatuses,
+  type UpdateCommitmentInput,
   updateCommitmentInputSchema,
 } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { addCommitmentProgress, updateCommitment } from "./accountabilityEndpoints.ts";
 
@@ -19,27 +19,32 @@ interface ControlsProps {
   onChanged(commitment: Commitment): void;
 }
 
+/** The fields as the inputs hold them: the percentage is the number input's text. */
+interface StatusFields {
+  status: CommitmentStatus;
+  percentComplete: string;
+}
+
+/** An empty percentage leaves the commitment's as it is. */
+interface ProgressFields {
+  note: string;
+  percentComplete: string;
+}
+
 export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
-  const [status, setStatus] = useState<CommitmentStatus>(commitment.status);
-  const [percent, setPercent] = useState(String(commitment.percentComplete));
-  const { submit, submitting, error } = useSubmit(async () => {
-    const changes = validateInput(updateCommitmentInputSchema, { status, percentComplete: Number(percent) });
-    onChanged(await updateCommitment(commitment.id, changes));
+  const { form, onSubmit, submitting, error } = useApiForm<StatusFields, UpdateCommitmentInput>({
+    schema: updateCommitmentInputSchema,
+    defaultValues: { status: commitment.status, percentComplete: String(commitment.percentComplete) },
+    toInput: (fields) => ({ status: fields.status, percentComplete: Number(fields.percentComplete) }),
+    send: async (changes) => onChanged(await updateCommitment(commitment.id, changes)),
   });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
+  const { register } = form;
   return (
     <form className="inline-form" data-testid="commitment-update" onSubmit={onSubmit} noValidate>
       <label>
         {t("commitments.status")}{" "}
-        <select
-          value={status}
-          data-testid="commitment-update-status"
-          onChange={(e) => setStatus(e.target.value as CommitmentStatus)}
-        >
+        <select data-testid="commitment-update-status" {...register("status")}>
           {commitmentStatuses.map((s) => (
             <option key={s} value={s}>
               {t(`commitmentStatus.${s}`)}
@@ -54,10 +59,9 @@ export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
           min={0}
           max={100}
           step={1}
-          value={percent}
           className="input-narrow"
           data-testid="commitment-update-percent"
-          onChange={(e) => setPercent(e.target.value)}
+          {...register("percentComplete")}
         />
       </label>
       <button type="submit" disabled={submitting} data-testid="commitment-update-submit">
@@ -70,21 +74,17 @@ export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
 
 export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
-  const [note, setNote] = useState("");
-  const [percent, setPercent] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(addCommitmentProgressInputSchema, {
-      note,
-      ...(percent === "" ? {} : { percentComplete: Number(percent) }),
-    });
-    onChanged(await addCommitmentProgress(commitment.id, input));
-    setNote("");
-    setPercent("");
+  const { form, onSubmit, submitting, error } = useApiForm<ProgressFields, AddCommitmentProgressInput>({
+    schema: addCommitmentProgressInputSchema,
+    defaultValues: { note: "", percentComplete: "" },
+    toInput: (fields) => ({
+      note: fields.note,
+      ...(fields.percentComplete === "" ? {} : { percentComplete: Number(fields.percentComplete) }),
+    }),
+    send: async (input) => onChanged(await addCommitmentProgress(commitment.id, input)),
+    onSent: (sent) => sent.reset(),
   });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
+  const { register } = form;
   return (
     <form className="progress-form" data-testid="progress-form" onSubmit={onSubmit} noValidate>
       <label>
@@ -92,9 +92,8 @@ export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
         <textarea
           rows={2}
           maxLength={accountabilityLimits.progressNoteChars}
-          value={note}
           data-testid="progress-note"
-          onChange={(e) => setNote(e.target.value)}
+          {...register("note")}
         />
       </label>
       <label>
@@ -104,10 +103,9 @@ export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
           min={0}
           max={100}
           step={1}
-          value={percent}
           className="input-narrow"
           data-testid="progress-percent"
-          onChange={(e) => setPercent(e.target.value)}
+          {...register("percentComplete")}
         />
       </label>{" "}
       <button type="submit" disabled={submitting} data-testid="progress-submit">

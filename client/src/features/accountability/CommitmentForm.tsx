@@ -2,6 +2,7 @@
 import {
   type Commitment,
   type CommitmentStatus,
+  type CreateCommitmentInput,
   type RoomDetail,
   type User,
   accountabilityLimits,
@@ -10,11 +11,9 @@ import {
   hasAccess,
   levelFor,
 } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { AdoptedDecision } from "./adoptedDecisions.ts";
 import { createCommitment } from "./accountabilityEndpoints.ts";
@@ -27,47 +26,58 @@ interface CommitmentFormProps {
   onCreated(commitment: Commitment): void;
 }
 
+/** The fields as the inputs hold them; `dueDate` is a day (yyyy-mm-dd), sent as the end of that day. */
+interface CommitmentFields {
+  decisionSeq: string;
+  what: string;
+  ownerUserId: string;
+  ownerOrganisation: string;
+  dueDate: string;
+  status: CommitmentStatus;
+}
+
 export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFormProps) {
   const t = useT();
   // Participants may name only themselves as owner; coordinators any member who may write commitments.
   const owners = room.abilities.assignCommitment
     ? room.members.filter((m) => hasAccess(m.role, levelFor("commitment.change"))).map((m) => m.user)
     : [me];
-  const [decisionSeq, setDecisionSeq] = useState(String(decisions[0]?.seq ?? ""));
-  const [what, setWhat] = useState("");
-  const [ownerUserId, setOwnerUserId] = useState(me.id);
-  const [ownerOrganisation, setOwnerOrganisation] = useState(me.organisation);
-  const [due, setDue] = useState("");
-  const [status, setStatus] = useState<CommitmentStatus>("planned");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(createCommitmentInputSchema, {
-      decisionSeq: Number(decisionSeq),
-      what,
-      ownerUserId: ownerUserId || null,
-      ownerOrganisation: ownerOrganisation.trim() || null,
-      dueDate: dayBoundary(due, "end"),
-      status,
-    });
-    onCreated(await createCommitment(room.id, input));
-    setWhat("");
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<CommitmentFields, CreateCommitmentInput>({
+    schema: createCommitmentInputSchema,
+    defaultValues: {
+      decisionSeq: String(decisions[0]?.seq ?? ""),
+      what: "",
+      ownerUserId: me.id,
+      ownerOrganisation: me.organisation,
+      dueDate: "",
+      status: "planned",
+    },
+    toInput: (fields) => ({
+      decisionSeq: Number(fields.decisionSeq),
+      what: fields.what,
+      ownerUserId: fields.ownerUserId || null,
+      ownerOrganisation: fields.ownerOrganisation.trim() || null,
+      dueDate: dayBoundary(fields.dueDate, "end"),
+      status: fields.status,
+    }),
+    send: async (input) => onCreated(await createCommitment(room.id, input)),
+    onSent: (sent) => sent.setValue("what", ""),
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
+  const { register, formState } = form;
+  const fieldError = (name: keyof CommitmentFields) => formState.errors[name];
 
   return (
     <form className="commitment-form" data-testid="commitment-form" onSubmit={onSubmit} noValidate>
       <h3>{t("commitments.new")}</h3>
-      <FormField name="decisionSeq" label={t("commitments.decision")} error={error} testId="commitment-decision">
+      <FormField
+        name="decisionSeq"
+        label={t("commitments.decision")}
+        error={serverError}
+        fieldError={fieldError("decisionSeq")}
+        testId="commitment-decision"
+      >
         {(control) => (
-          <select
-            {...control}
-            value={decisionSeq}
-            data-testid="commitment-decision"
-            onChange={(e) => setDecisionSeq(e.target.value)}
-          >
+          <select {...control} data-testid="commitment-decision" {...register("decisionSeq")}>
             {decisions.map((d) => (
               <option key={d.seq} value={d.seq}>
                 #{d.seq} {d.title}
@@ -76,26 +86,32 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
           </select>
         )}
       </FormField>
-      <FormField name="what" label={t("commitments.what")} error={error} testId="commitment-what">
+      <FormField
+        name="what"
+        label={t("commitments.what")}
+        error={serverError}
+        fieldError={fieldError("what")}
+        testId="commitment-what"
+      >
         {(control) => (
           <textarea
             {...control}
             rows={2}
             maxLength={accountabilityLimits.commitmentWhatChars}
-            value={what}
             data-testid="commitment-what"
-            onChange={(e) => setWhat(e.target.value)}
+            {...register("what")}
           />
         )}
       </FormField>
-      <FormField name="ownerUserId" label={t("commitments.ownerMember")} error={error} testId="commitment-owner">
+      <FormField
+        name="ownerUserId"
+        label={t("commitments.ownerMember")}
+        error={serverError}
+        fieldError={fieldError("ownerUserId")}
+        testId="commitment-owner"
+      >
         {(control) => (
-          <select
-            {...control}
-            value={ownerUserId}
-            data-testid="commitment-owner"
-            onChange={(e) => setOwnerUserId(e.target.value)}
-          >
+          <select {...control} data-testid="commitment-owner" {...register("ownerUserId")}>
             <option value="">{t("commitments.noOwnerMember")}</option>
             {owners.map((user) => (
               <option key={user.id} value={user.id}>
@@ -108,37 +124,30 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
       <FormField
         name="ownerOrganisation"
         label={t("commitments.ownerOrganisation")}
-        error={error}
+        error={serverError}
+        fieldError={fieldError("ownerOrganisation")}
         testId="commitment-organisation"
       >
-        {(control) => (
-          <input
-            {...control}
-            value={ownerOrganisation}
-            data-testid="commitment-organisation"
-            onChange={(e) => setOwnerOrganisation(e.target.value)}
-          />
-        )}
+        {(control) => <input {...control} data-testid="commitment-organisation" {...register("ownerOrganisation")} />}
       </FormField>
-      <FormField name="dueDate" label={t("commitments.dueDate")} error={error} testId="commitment-due">
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={due}
-            data-testid="commitment-due"
-            onChange={(e) => setDue(e.target.value)}
-          />
-        )}
+      <FormField
+        name="dueDate"
+        label={t("commitments.dueDate")}
+        error={serverError}
+        fieldError={fieldError("dueDate")}
+        testId="commitment-due"
+      >
+        {(control) => <input {...control} type="date" data-testid="commitment-due" {...register("dueDate")} />}
       </FormField>
-      <FormField name="status" label={t("commitments.status")} error={error} testId="commitment-status">
+      <FormField
+        name="status"
+        label={t("commitments.status")}
+        error={serverError}
+        fieldError={fieldError("status")}
+        testId="commitment-status"
+      >
         {(control) => (
-          <select
-            {...control}
-            value={status}
-            data-testid="commitment-status"
-            onChange={(e) => setStatus(e.target.value as CommitmentStatus)}
-          >
+          <select {...control} data-testid="commitment-status" {...register("status")}>
             {commitmentStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`commitmentStatus.${s}`)}

@@ -1,9 +1,7 @@
 // For coordinators: the room's symbolic-participation floor (a sector contributing under it is flagged).
 import { accountabilityLimits, updateAccountabilitySettingsInputSchema } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { updateAccountabilitySettings } from "./accountabilityEndpoints.ts";
 
@@ -15,16 +13,18 @@ interface FloorSettingFormProps {
 
 export function FloorSettingForm({ roomId, floorPercent, onSaved }: FloorSettingFormProps) {
   const t = useT();
-  const [value, setValue] = useState(String(floorPercent));
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(updateAccountabilitySettingsInputSchema, { symbolicFloorPercent: Number(value) });
-    await updateAccountabilitySettings(roomId, input.symbolicFloorPercent);
-    onSaved();
+  const { form, onSubmit, submitting, error } = useApiForm<
+    { symbolicFloorPercent: string },
+    { symbolicFloorPercent: number }
+  >({
+    schema: updateAccountabilitySettingsInputSchema,
+    defaultValues: { symbolicFloorPercent: String(floorPercent) },
+    toInput: (fields) => ({ symbolicFloorPercent: Number(fields.symbolicFloorPercent) }),
+    send: async (input) => {
+      await updateAccountabilitySettings(roomId, input.symbolicFloorPercent);
+      onSaved();
+    },
   });
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
   return (
     <form className="inline-form print-hidden" data-testid="floor-setting" onSubmit={onSubmit} noValidate>
       <label>
@@ -34,10 +34,9 @@ export function FloorSettingForm({ roomId, floorPercent, onSaved }: FloorSetting
           min={0}
           max={accountabilityLimits.symbolicFloorMaxPercent}
           step={1}
-          value={value}
           className="input-narrow"
           data-testid="floor-setting-percent"
-          onChange={(event) => setValue(event.target.value)}
+          {...form.register("symbolicFloorPercent")}
         />{" "}
         %
       </label>{" "}

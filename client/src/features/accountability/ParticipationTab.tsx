@@ -3,7 +3,8 @@
 import type { Participation, RoomDetail } from "@mufakat/shared";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "../../api/queryKeys.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { getParticipation } from "./accountabilityEndpoints.ts";
@@ -54,7 +55,14 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
   const t = useT();
   const [draft, setDraft] = useState<PeriodDays>(defaultPeriod);
   const [period, setPeriod] = useState<PeriodDays>(draft);
-  const query = useApiQuery(`participation/${room.id}/${period.from}/${period.to}`, () => loadInsight(room.id, period));
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.participation(room.id, period),
+    queryFn: () => loadInsight(room.id, period),
+  });
+  // A new floor changes the warnings of every period: drop them all, the one on screen is read again.
+  const onFloorSaved = () =>
+    void queryClient.invalidateQueries({ queryKey: ["room", room.id, "participation"] satisfies readonly unknown[] });
   return (
     <section className="accountability-tab" data-testid="participation-tab" aria-labelledby="participation-heading">
       <h2 id="participation-heading">{t("participation.title")}</h2>
@@ -70,7 +78,7 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
           {t("period.apply")}
         </button>
       </form>
-      <QueryView result={query.result} reload={query.reload}>
+      <QueryView query={query}>
         {(data) => (
           <>
             <ParticipationInsight participation={data.participation} weeks={data.weeks} />
@@ -86,7 +94,7 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
                 key={data.participation.floorPercent}
                 roomId={room.id}
                 floorPercent={data.participation.floorPercent}
-                onSaved={query.reload}
+                onSaved={onFloorSaved}
               />
             )}
           </>

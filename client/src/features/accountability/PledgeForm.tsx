@@ -1,16 +1,15 @@
 // Pledge resources in your organisation's name: to an adopted decision or the room, a kind, quantity and unit.
 import {
+  type CreatePledgeInput,
   type Pledge,
   type ResourceKind,
   accountabilityLimits,
   createPledgeInputSchema,
   resourceKinds,
 } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { AdoptedDecision } from "./adoptedDecisions.ts";
 import { createPledge } from "./accountabilityEndpoints.ts";
@@ -21,42 +20,48 @@ interface PledgeFormProps {
   onCreated(pledge: Pledge): void;
 }
 
+/** The fields as the inputs hold them; an empty decision means the whole room. */
+interface PledgeFields {
+  decisionSeq: string;
+  kind: ResourceKind;
+  quantity: string;
+  unit: string;
+  note: string;
+}
+
 export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
   const t = useT();
-  const [decisionSeq, setDecisionSeq] = useState("");
-  const [kind, setKind] = useState<ResourceKind>("peopleTime");
-  const [quantity, setQuantity] = useState("");
-  const [unit, setUnit] = useState("");
-  const [note, setNote] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(createPledgeInputSchema, {
-      decisionSeq: decisionSeq === "" ? null : Number(decisionSeq),
-      kind,
-      quantity: quantity.trim() === "" ? undefined : Number(quantity.replace(",", ".")),
-      unit,
-      note,
-    });
-    onCreated(await createPledge(roomId, input));
-    setQuantity("");
-    setNote("");
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<PledgeFields, CreatePledgeInput>({
+    schema: createPledgeInputSchema,
+    defaultValues: { decisionSeq: "", kind: "peopleTime", quantity: "", unit: "", note: "" },
+    toInput: (fields) => ({
+      decisionSeq: fields.decisionSeq === "" ? null : Number(fields.decisionSeq),
+      kind: fields.kind,
+      quantity: fields.quantity.trim() === "" ? undefined : Number(fields.quantity.replace(",", ".")),
+      unit: fields.unit,
+      note: fields.note,
+    }),
+    send: async (input) => onCreated(await createPledge(roomId, input)),
+    onSent: (sent) => {
+      sent.setValue("quantity", "");
+      sent.setValue("note", "");
+    },
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
+  const { register, formState } = form;
+  const fieldError = (name: keyof PledgeFields) => formState.errors[name];
 
   return (
     <form className="pledge-form" data-testid="pledge-form" onSubmit={onSubmit} noValidate>
       <h3>{t("resources.newPledge")}</h3>
-      <FormField name="decisionSeq" label={t("resources.forWhat")} error={error} testId="pledge-decision">
+      <FormField
+        name="decisionSeq"
+        label={t("resources.forWhat")}
+        error={serverError}
+        fieldError={fieldError("decisionSeq")}
+        testId="pledge-decision"
+      >
         {(control) => (
-          <select
-            {...control}
-            value={decisionSeq}
-            data-testid="pledge-decision"
-            onChange={(e) => setDecisionSeq(e.target.value)}
-          >
+          <select {...control} data-testid="pledge-decision" {...register("decisionSeq")}>
             <option value="">{t("resources.wholeRoom")}</option>
             {decisions.map((d) => (
               <option key={d.seq} value={d.seq}>
@@ -66,14 +71,15 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
           </select>
         )}
       </FormField>
-      <FormField name="kind" label={t("resources.kind")} error={error} testId="pledge-kind">
+      <FormField
+        name="kind"
+        label={t("resources.kind")}
+        error={serverError}
+        fieldError={fieldError("kind")}
+        testId="pledge-kind"
+      >
         {(control) => (
-          <select
-            {...control}
-            value={kind}
-            data-testid="pledge-kind"
-            onChange={(e) => setKind(e.target.value as ResourceKind)}
-          >
+          <select {...control} data-testid="pledge-kind" {...register("kind")}>
             {resourceKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`resourceKind.${k}`)}
@@ -82,42 +88,47 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
           </select>
         )}
       </FormField>
-      <FormField name="quantity" label={t("resources.quantity")} error={error} testId="pledge-quantity">
+      <FormField
+        name="quantity"
+        label={t("resources.quantity")}
+        error={serverError}
+        fieldError={fieldError("quantity")}
+        testId="pledge-quantity"
+      >
         {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            value={quantity}
-            data-testid="pledge-quantity"
-            onChange={(e) => setQuantity(e.target.value)}
-          />
+          <input {...control} inputMode="decimal" data-testid="pledge-quantity" {...register("quantity")} />
         )}
       </FormField>
       <FormField
         name="unit"
         label={t("resources.unit")}
         hint={t("resources.unitHint")}
-        error={error}
+        error={serverError}
+        fieldError={fieldError("unit")}
         testId="pledge-unit"
       >
         {(control) => (
           <input
             {...control}
             maxLength={accountabilityLimits.pledgeUnitChars}
-            value={unit}
             data-testid="pledge-unit"
-            onChange={(e) => setUnit(e.target.value)}
+            {...register("unit")}
           />
         )}
       </FormField>
-      <FormField name="note" label={t("resources.note")} error={error} testId="pledge-note">
+      <FormField
+        name="note"
+        label={t("resources.note")}
+        error={serverError}
+        fieldError={fieldError("note")}
+        testId="pledge-note"
+      >
         {(control) => (
           <input
             {...control}
             maxLength={accountabilityLimits.pledgeNoteChars}
-            value={note}
             data-testid="pledge-note"
-            onChange={(e) => setNote(e.target.value)}
+            {...register("note")}
           />
         )}
       </FormField>

@@ -1,9 +1,10 @@
 // The room's pledges, newest first, each with its status; the member who pledged or a coordinator may change it.
+import { useMutation } from "@tanstack/react-query";
 import { type Pledge, type PledgeStatus, pledgeStatuses } from "@mufakat/shared";
 import { useState } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { updatePledgeStatus } from "./accountabilityEndpoints.ts";
 import { formatQuantity } from "./accountabilityView.ts";
@@ -75,15 +76,22 @@ function PledgeItem({
 function PledgeStatusSelect({ pledge, onChanged }: { pledge: Pledge; onChanged(p: Pledge): void }) {
   const t = useT();
   const [shown, setShown] = useState<PledgeStatus>(pledge.status);
-  const { submit, submitting, error } = useSubmit(async (status: PledgeStatus) => {
-    setShown(status);
-    try {
-      onChanged(await updatePledgeStatus(pledge.id, status));
-    } catch (caught) {
-      setShown(pledge.status);
-      throw caught;
-    }
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async (status: PledgeStatus) => {
+      setShown(status);
+      try {
+        onChanged(await updatePledgeStatus(pledge.id, status));
+      } catch (caught) {
+        setShown(pledge.status);
+        throw caught;
+      }
+    },
   });
+  const error = apiErrorOf(failure);
   return (
     <>
       <label>

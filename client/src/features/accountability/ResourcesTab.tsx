@@ -1,11 +1,12 @@
 // The resource ledger: totals per kind and unit, per sector (with a chart), the pledges and the pledge form.
 import type { Pledge, ResourceLedger, RoomDetail } from "@mufakat/shared";
 import { useState } from "react";
-import { useApiQuery } from "../../api/useApiQuery.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { resourcesQuery } from "../../api/queries.ts";
+import { queryKeys } from "../../api/queryKeys.ts";
+import { QueryView, allQueries } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { type AdoptedDecision, loadAdoptedDecisions } from "./adoptedDecisions.ts";
-import { getResourceLedger } from "./accountabilityEndpoints.ts";
+import { useAdoptedDecisions } from "./adoptedDecisions.ts";
 import { type ResourceLine, lineKey, parseLineKey } from "./accountabilityView.ts";
 import { PledgeForm } from "./PledgeForm.tsx";
 import { PledgeList } from "./PledgeList.tsx";
@@ -13,30 +14,18 @@ import { ResourceTotalsTable } from "./ResourceTotalsTable.tsx";
 import { SectorTotalsChart } from "./SectorTotalsChart.tsx";
 import "./accountability.css";
 
-interface LedgerData {
-  ledger: ResourceLedger;
-  decisions: AdoptedDecision[];
-}
-
-async function loadLedger(roomId: string): Promise<LedgerData> {
-  const [ledger, decisions] = await Promise.all([getResourceLedger(roomId), loadAdoptedDecisions(roomId)]);
-  return { ledger, decisions };
-}
-
 export function ResourcesTab({ room }: { room: RoomDetail }) {
   const t = useT();
-  const query = useApiQuery(`resources/${room.id}`, () => loadLedger(room.id));
+  const queryClient = useQueryClient();
+  const query = allQueries([useQuery(resourcesQuery(room.id)), useAdoptedDecisions(room.id)] as const);
   // Totals change with every pledge: read the ledger again rather than recompute them here.
-  const refresh = (_pledge: Pledge) =>
-    void loadLedger(room.id).then(query.setData, (error: unknown) =>
-      console.warn("could not reload the ledger", error),
-    );
+  const refresh = (_pledge: Pledge) => void queryClient.invalidateQueries({ queryKey: queryKeys.resources(room.id) });
   const canChange = (pledge: Pledge) => pledge.abilities?.updateStatus ?? false;
   return (
     <section className="accountability-tab" data-testid="resources-tab" aria-labelledby="resources-heading">
       <h2 id="resources-heading">{t("resources.title")}</h2>
-      <QueryView result={query.result} reload={query.reload}>
-        {({ ledger, decisions }) => (
+      <QueryView query={query}>
+        {([ledger, decisions]) => (
           <>
             <ResourceTotalsTable byKind={ledger.byKind} bySector={ledger.bySector} />
             <LedgerChart ledger={ledger} />

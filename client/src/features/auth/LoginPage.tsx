@@ -1,13 +1,11 @@
 // Log in with email and password, then continue where the user was going (?next=).
-import { loginInputSchema } from "@mufakat/shared";
-import { useState } from "react";
+import { type LoginInput, loginInputSchema } from "@mufakat/shared";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { login } from "../../api/endpoints.ts";
 import { useSession } from "../../api/useSession.ts";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { InvitePendingNote } from "./InvitePendingNote.tsx";
 import { safeReturnPath } from "./returnPath.ts";
@@ -18,10 +16,14 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeReturnPath(params.get("next"));
-  const [form, setForm] = useState({ email: "", password: "" });
-  const { submit, submitting, error } = useSubmit(async () => {
-    await login(validateInput(loginInputSchema, form));
-    await navigate(next, { replace: true });
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<LoginInput, LoginInput>({
+    schema: loginInputSchema,
+    defaultValues: { email: "", password: "" },
+    toInput: (fields) => fields,
+    send: async (input) => {
+      await login(input);
+      await navigate(next, { replace: true });
+    },
   });
 
   if (session.state === "signed-in" && !submitting) return <Navigate to={next} replace />;
@@ -30,36 +32,39 @@ export function LoginPage() {
     <main className="page page-narrow">
       <h1>{t("auth.login.title")}</h1>
       <InvitePendingNote next={next} />
-      <form
-        noValidate
-        data-testid="login-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form noValidate data-testid="login-form" onSubmit={onSubmit}>
         <ErrorMessage error={error} testId="login-error" />
-        <FormField name="email" label={t("field.email")} error={error} testId="login-email">
+        <FormField
+          name="email"
+          label={t("field.email")}
+          error={serverError}
+          fieldError={form.formState.errors.email}
+          testId="login-email"
+        >
           {(control) => (
             <input
               {...control}
               type="email"
               autoComplete="email"
-              value={form.email}
               data-testid="login-email"
-              onChange={(event) => setForm({ ...form, email: event.target.value })}
+              {...form.register("email")}
             />
           )}
         </FormField>
-        <FormField name="password" label={t("field.password")} error={error} testId="login-password">
+        <FormField
+          name="password"
+          label={t("field.password")}
+          error={serverError}
+          fieldError={form.formState.errors.password}
+          testId="login-password"
+        >
           {(control) => (
             <input
               {...control}
               type="password"
               autoComplete="current-password"
-              value={form.password}
               data-testid="login-password"
-              onChange={(event) => setForm({ ...form, password: event.target.value })}
+              {...form.register("password")}
             />
           )}
         </FormField>

@@ -1,18 +1,18 @@
 // Create an account (email, display name, password, sector, organisation), then continue to ?next=.
-import { limits, registerInputSchema, sectors } from "@mufakat/shared";
-import { useState } from "react";
+import { type RegisterInput, limits, registerInputSchema, sectors } from "@mufakat/shared";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { register } from "../../api/endpoints.ts";
 import { useSession } from "../../api/useSession.ts";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { InvitePendingNote } from "./InvitePendingNote.tsx";
 import { safeReturnPath } from "./returnPath.ts";
 
+/** The sector starts unchosen: the select shows its prompt until the user picks one. */
 const emptyForm = { email: "", displayName: "", password: "", sector: "", organisation: "" };
+type RegisterFields = typeof emptyForm;
 
 export function RegisterPage() {
   const t = useT();
@@ -20,52 +20,56 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeReturnPath(params.get("next"));
-  const [form, setForm] = useState(emptyForm);
-  const { submit, submitting, error } = useSubmit(async () => {
-    await register(validateInput(registerInputSchema, form));
-    await navigate(next, { replace: true });
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<RegisterFields, RegisterInput>({
+    schema: registerInputSchema,
+    defaultValues: emptyForm,
+    toInput: (fields) => fields,
+    send: async (input) => {
+      await register(input);
+      await navigate(next, { replace: true });
+    },
   });
 
   if (session.state === "signed-in" && !submitting) return <Navigate to={next} replace />;
-
-  const update = (field: keyof typeof emptyForm) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [field]: event.target.value });
 
   return (
     <main className="page page-narrow">
       <h1>{t("auth.register.title")}</h1>
       <InvitePendingNote next={next} />
-      <form
-        noValidate
-        data-testid="register-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form noValidate data-testid="register-form" onSubmit={onSubmit}>
         <ErrorMessage error={error} testId="register-error" />
-        <FormField name="email" label={t("field.email")} error={error} testId="register-email">
+        <FormField
+          name="email"
+          label={t("field.email")}
+          error={serverError}
+          fieldError={form.formState.errors.email}
+          testId="register-email"
+        >
           {(control) => (
             <input
               {...control}
               type="email"
               autoComplete="email"
               maxLength={limits.emailChars}
-              value={form.email}
               data-testid="register-email"
-              onChange={update("email")}
+              {...form.register("email")}
             />
           )}
         </FormField>
-        <FormField name="displayName" label={t("field.displayName")} error={error} testId="register-display-name">
+        <FormField
+          name="displayName"
+          label={t("field.displayName")}
+          error={serverError}
+          fieldError={form.formState.errors.displayName}
+          testId="register-display-name"
+        >
           {(control) => (
             <input
               {...control}
               autoComplete="name"
               maxLength={limits.displayNameChars}
-              value={form.displayName}
               data-testid="register-display-name"
-              onChange={update("displayName")}
+              {...form.register("displayName")}
             />
           )}
         </FormField>
@@ -73,7 +77,8 @@ export function RegisterPage() {
           name="password"
           label={t("field.password")}
           hint={t("field.passwordHint", { n: limits.passwordMinChars })}
-          error={error}
+          error={serverError}
+          fieldError={form.formState.errors.password}
           testId="register-password"
         >
           {(control) => (
@@ -82,9 +87,8 @@ export function RegisterPage() {
               type="password"
               autoComplete="new-password"
               maxLength={limits.passwordMaxChars}
-              value={form.password}
               data-testid="register-password"
-              onChange={update("password")}
+              {...form.register("password")}
             />
           )}
         </FormField>
@@ -92,11 +96,12 @@ export function RegisterPage() {
           name="sector"
           label={t("field.sector")}
           hint={t("field.sectorHint")}
-          error={error}
+          error={serverError}
+          fieldError={form.formState.errors.sector}
           testId="register-sector"
         >
           {(control) => (
-            <select {...control} value={form.sector} data-testid="register-sector" onChange={update("sector")}>
+            <select {...control} data-testid="register-sector" {...form.register("sector")}>
               <option value="" disabled>
                 {t("auth.register.chooseSector")}
               </option>
@@ -108,15 +113,20 @@ export function RegisterPage() {
             </select>
           )}
         </FormField>
-        <FormField name="organisation" label={t("field.organisation")} error={error} testId="register-organisation">
+        <FormField
+          name="organisation"
+          label={t("field.organisation")}
+          error={serverError}
+          fieldError={form.formState.errors.organisation}
+          testId="register-organisation"
+        >
           {(control) => (
             <input
               {...control}
               autoComplete="organization"
               maxLength={limits.organisationChars}
-              value={form.organisation}
               data-testid="register-organisation"
-              onChange={update("organisation")}
+              {...form.register("organisation")}
             />
           )}
         </FormField>

@@ -1,10 +1,9 @@
 // For coordinators: append a correction note that references a decision record (records never change).
 import { type DecisionRecord, correctDecisionInputSchema, motionLimits } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
+import { useState } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { correctDecision } from "./decisionEndpoints.ts";
 
@@ -17,12 +16,15 @@ interface CorrectionFormProps {
 export function CorrectionForm({ roomId, seq, onCorrected }: CorrectionFormProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(correctDecisionInputSchema, { note });
-    onCorrected(await correctDecision(roomId, seq, input.note));
-    setNote("");
-    setOpen(false);
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<{ note: string }, { note: string }>({
+    schema: correctDecisionInputSchema,
+    defaultValues: { note: "" },
+    toInput: (fields) => fields,
+    send: async (input) => onCorrected(await correctDecision(roomId, seq, input.note)),
+    onSent: (sent) => {
+      sent.reset();
+      setOpen(false);
+    },
   });
 
   if (!open) {
@@ -33,22 +35,22 @@ export function CorrectionForm({ roomId, seq, onCorrected }: CorrectionFormProps
     );
   }
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
-
   return (
     <form className="correction-form" data-testid="correction-form" onSubmit={onSubmit} noValidate>
-      <FormField name="note" label={t("decisions.correctionNote", { seq })} error={error} testId="correction-note">
+      <FormField
+        name="note"
+        label={t("decisions.correctionNote", { seq })}
+        error={serverError}
+        fieldError={form.formState.errors.note}
+        testId="correction-note"
+      >
         {(control) => (
           <textarea
             {...control}
             rows={3}
             maxLength={motionLimits.correctionNoteChars}
-            value={note}
             data-testid="correction-note"
-            onChange={(event) => setNote(event.target.value)}
+            {...form.register("note")}
           />
         )}
       </FormField>

@@ -1,9 +1,9 @@
 // For coordinators: the room's decision rule, secret ballots, and whether participants may open motions.
 import { type RoomDecisionSettings, updateRoomDecisionSettingsInputSchema } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { RuleFields } from "../motions/RuleFields.tsx";
 import { updateDecisionSettings } from "./decisionEndpoints.ts";
@@ -16,44 +16,44 @@ interface DecisionSettingsFormProps {
 
 export function DecisionSettingsForm({ roomId, settings, onSaved }: DecisionSettingsFormProps) {
   const t = useT();
-  const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
-  const { submit, submitting, error } = useSubmit(async () => {
-    setSaved(false);
-    const input = validateInput(updateRoomDecisionSettingsInputSchema, draft);
-    onSaved(await updateDecisionSettings(roomId, input));
-    setSaved(true);
+  const { form, onSubmit, submitting, error } = useApiForm<RoomDecisionSettings, Partial<RoomDecisionSettings>>({
+    schema: updateRoomDecisionSettingsInputSchema,
+    defaultValues: settings,
+    toInput: (fields) => fields,
+    send: async (input) => {
+      onSaved(await updateDecisionSettings(roomId, input));
+      setSaved(true);
+    },
   });
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
-
   return (
-    <form className="decision-settings" data-testid="decision-settings" onSubmit={onSubmit} noValidate>
+    <form
+      className="decision-settings"
+      data-testid="decision-settings"
+      onSubmit={(event) => {
+        setSaved(false);
+        void onSubmit(event);
+      }}
+      noValidate
+    >
       <h3>{t("settings.title")}</h3>
-      <RuleFields
-        rule={draft.decisionRule}
-        onChange={(decisionRule) => setDraft({ ...draft, decisionRule })}
-        error={error}
-        path="decisionRule"
+      <Controller
+        control={form.control}
+        name="decisionRule"
+        render={({ field }) => (
+          <RuleFields rule={field.value} onChange={field.onChange} error={error} path="decisionRule" />
+        )}
       />
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={draft.secretBallots}
-          data-testid="settings-secret-ballots"
-          onChange={(event) => setDraft({ ...draft, secretBallots: event.target.checked })}
-        />
+        <input type="checkbox" data-testid="settings-secret-ballots" {...form.register("secretBallots")} />
         {t("settings.secretBallots")}
       </label>
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={draft.participantsMayOpenMotions}
           data-testid="settings-participants-may-open"
-          onChange={(event) => setDraft({ ...draft, participantsMayOpenMotions: event.target.checked })}
+          {...form.register("participantsMayOpenMotions")}
         />
         {t("settings.participantsMayOpen")}
       </label>

@@ -1,40 +1,27 @@
 // The room's decision log: integrity badge, records newest first with their corrections, and for
 // coordinators the correction form and the room's decision settings.
-import type { ChainVerification, DecisionRecord, RoomAbilities } from "@mufakat/shared";
-import { useApiQuery } from "../../api/useApiQuery.ts";
-import { QueryView } from "../../components/QueryView.tsx";
+import type { RoomDecisionSettings as DecisionSettings, RoomAbilities } from "@mufakat/shared";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { decisionSettingsQuery, decisionVerificationQuery, decisionsQuery } from "../../api/queries.ts";
+import { queryKeys } from "../../api/queryKeys.ts";
+import { QueryView, allQueries } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { useMotionEvents } from "../motions/useMotionEvents.ts";
 import { DecisionRecordCard } from "./DecisionRecordCard.tsx";
 import { DecisionSettingsForm } from "./DecisionSettingsForm.tsx";
-import { getDecisionSettings, listDecisions, verifyDecisions } from "./decisionEndpoints.ts";
 import { groupDecisionLog } from "./decisionLog.ts";
 import { IntegrityBadge } from "./IntegrityBadge.tsx";
 
-interface DecisionLogData {
-  records: DecisionRecord[];
-  verification: ChainVerification;
-}
-
-async function loadDecisionLog(roomId: string): Promise<DecisionLogData> {
-  const [records, verification] = await Promise.all([listDecisions(roomId), verifyDecisions(roomId)]);
-  return { records, verification };
-}
-
 export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities: RoomAbilities }) {
   const t = useT();
-  const log = useApiQuery(`decisions/${roomId}`, () => loadDecisionLog(roomId));
-  const { setData } = log;
-  // A closed motion appends a record: read the log and its verification again, without a loading state.
-  useMotionEvents(roomId, {
-    onClosed: () =>
-      void loadDecisionLog(roomId).then(setData, (error: unknown) => console.warn("could not reload decisions", error)),
-  });
+  const queryClient = useQueryClient();
+  const log = allQueries([useQuery(decisionsQuery(roomId)), useQuery(decisionVerificationQuery(roomId))] as const);
+  // A correction appends a record: the log and its verification are read again, the records stay on screen.
+  const onCorrected = () => void queryClient.invalidateQueries({ queryKey: queryKeys.decisions(roomId) });
   return (
     <section className="decisions-tab" data-testid="decisions-tab" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t("decisions.title")}</h2>
-      <QueryView result={log.result} reload={log.reload}>
-        {({ records, verification }) => {
+      <QueryView query={log}>
+        {([records, verification]) => {
           const decisions = groupDecisionLog(records);
           return (
             <>
@@ -50,7 +37,7 @@ export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities:
                     roomId={roomId}
                     decision={decision}
                     canCorrect={abilities.correctDecision}
-                    onCorrected={log.reload}
+                    onCorrected={onCorrected}
                   />
                 ))
               )}
@@ -64,10 +51,12 @@ export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities:
 }
 
 function RoomDecisionSettings({ roomId }: { roomId: string }) {
-  const { result, reload, setData } = useApiQuery(`decision-settings/${roomId}`, () => getDecisionSettings(roomId));
+  const queryClient = useQueryClient();
+  const settings = useQuery(decisionSettingsQuery(roomId));
+  const onSaved = (saved: DecisionSettings) => queryClient.setQueryData(queryKeys.decisionSettings(roomId), saved);
   return (
-    <QueryView result={result} reload={reload}>
-      {(settings) => <DecisionSettingsForm roomId={roomId} settings={settings} onSaved={setData} />}
+    <QueryView query={settings}>
+      {(loaded) => <DecisionSettingsForm roomId={roomId} settings={loaded} onSaved={onSaved} />}
     </QueryView>
   );
 }

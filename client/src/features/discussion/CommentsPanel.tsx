@@ -8,8 +8,10 @@ import {
   limits,
 } from "@mufakat/shared";
 import { useCallback, useState } from "react";
+import { queryKeys } from "../../api/queryKeys.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { DiscussionFeed } from "./DiscussionFeed.tsx";
 import { MessageComposer } from "./MessageComposer.tsx";
 import { MessageItem } from "./MessageItem.tsx";
 import { useDiscussionFeed } from "./useDiscussionFeed.ts";
@@ -41,7 +43,7 @@ export function CommentsPanel({
     [socket, proposalId],
   );
   const belongs = (message: DiscussionMessage) => message.kind === "comment" && message.proposalId === proposalId;
-  const feed = useDiscussionFeed(socket, loadPage, belongs, generation);
+  const feed = useDiscussionFeed(socket, queryKeys.comments(proposalId), loadPage, belongs, generation);
   const [anchor, setAnchor] = useState<CommentAnchor | null>(null);
   const comments = feed.messages.filter((message): message is ProposalComment => message.kind === "comment");
   const threads = comments.filter((comment) => comment.parentId === null);
@@ -52,20 +54,15 @@ export function CommentsPanel({
   };
 
   return (
-    <section className="comments" aria-labelledby="comments-heading" data-testid="comments-panel">
-      <h3 id="comments-heading">{t("comment.title")}</h3>
-      {feed.hasOlder && (
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={feed.loadOlder}
-          disabled={feed.loadingOlder}
-          data-testid="comments-older"
-        >
-          {t("discussion.loadOlder")}
-        </button>
-      )}
-      {feed.loaded && threads.length === 0 && <p className="empty">{t("comment.empty")}</p>}
+    <DiscussionFeed
+      feed={feed}
+      name="comments"
+      title={t("comment.title")}
+      headingLevel={3}
+      className="comments"
+      testId="comments-panel"
+      empty={threads.length === 0 ? t("comment.empty") : null}
+    >
       <ol className="thread-list">
         {threads.map((comment) => (
           <li key={comment.id}>
@@ -104,7 +101,7 @@ export function CommentsPanel({
           />
         </>
       )}
-    </section>
+    </DiscussionFeed>
   );
 }
 

@@ -1,9 +1,8 @@
 // The text box for a new chat message, comment or reply; checks the text against the shared schema first.
-import { messageBodySchema } from "@mufakat/shared";
-import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
+import { editMessagePayloadSchema } from "@mufakat/shared";
+import { type KeyboardEvent, type ReactNode, useId } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 
 interface MessageComposerProps {
   label: string;
@@ -14,39 +13,35 @@ interface MessageComposerProps {
   note?: ReactNode;
 }
 
+/** The body of a message as every message payload checks it. */
+export const messageBodySchema = editMessagePayloadSchema.pick({ body: true });
+
 export function MessageComposer({ label, submitLabel, testId, send, note }: MessageComposerProps) {
   const id = useId();
-  const [body, setBody] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    await send(validateInput(messageBodySchema, body));
-    setBody("");
+  const { form, onSubmit, submitting, error } = useApiForm<{ body: string }, { body: string }>({
+    schema: messageBodySchema,
+    defaultValues: { body: "" },
+    toInput: (fields) => fields,
+    send: (input) => send(input.body),
+    onSent: (sent) => sent.reset(),
   });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Enter sends, Shift+Enter starts a new line.
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void submit();
+      void onSubmit(event);
     }
   };
   return (
-    <form
-      className="message-form"
-      data-testid={`${testId}-form`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="message-form" data-testid={`${testId}-form`} onSubmit={onSubmit}>
       {note}
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
       <textarea
         id={id}
-        value={body}
         rows={2}
         placeholder={label}
-        onChange={(event) => setBody(event.target.value)}
+        {...form.register("body")}
         onKeyDown={onKeyDown}
         data-testid={`${testId}-input`}
       />

@@ -1,14 +1,16 @@
 // One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
+import { useMutation } from "@tanstack/react-query";
 // author, edit and delete.
-import { type DiscussionMessage, type MentionCandidate, messageBodySchema, ownsMessage } from "@mufakat/shared";
+import { type DiscussionMessage, type MentionCandidate, ownsMessage } from "@mufakat/shared";
 import { type ReactNode, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { MessageBody } from "./MessageBody.tsx";
+import { messageBodySchema } from "./MessageComposer.tsx";
 
 interface MessageItemProps {
   socket: LiveSocket;
@@ -29,8 +31,8 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
   const mine = ownsMessage({ userId: myId }, { authorId: message.author.id });
-  const remove = useSubmit(async () => {
-    onChanged(await liveRequest(socket, "message:delete", { messageId: message.id }));
+  const remove = useMutation({
+    mutationFn: async () => onChanged(await liveRequest(socket, "message:delete", { messageId: message.id })),
   });
   return (
     <article
@@ -87,8 +89,8 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
                 type="button"
                 className="button-quiet"
                 data-testid="message-delete"
-                disabled={remove.submitting}
-                onClick={() => void remove.submit()}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
               >
                 {t("discussion.delete")}
               </button>
@@ -96,7 +98,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
           )}
         </footer>
       )}
-      <ErrorMessage error={remove.error} testId="message-delete-error" />
+      <ErrorMessage error={apiErrorOf(remove.error)} testId="message-delete-error" />
       {children}
     </article>
   );
@@ -114,29 +116,19 @@ function EditMessageForm({
   onDone(edited: DiscussionMessage | null): void;
 }) {
   const t = useT();
-  const [body, setBody] = useState(initial);
-  const { submit, submitting, error } = useSubmit(async () => {
-    const checked = validateInput(messageBodySchema, body);
-    onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: checked }));
+  const { form, onSubmit, submitting, error } = useApiForm<{ body: string }, { body: string }>({
+    schema: messageBodySchema,
+    defaultValues: { body: initial },
+    toInput: (fields) => fields,
+    send: async (input) =>
+      onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: input.body })),
   });
   return (
-    <form
-      className="message-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="message-form" onSubmit={onSubmit}>
       <label htmlFor={`edit-${message.id}`} className="visually-hidden">
         {t("discussion.edit")}
       </label>
-      <textarea
-        id={`edit-${message.id}`}
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-        data-testid="message-edit-body"
-        rows={2}
-      />
+      <textarea id={`edit-${message.id}`} {...form.register("body")} data-testid="message-edit-body" rows={2} />
       <button type="submit" disabled={submitting} data-testid="message-edit-save">
         {t("discussion.save")}
       </button>

@@ -1,8 +1,10 @@
 // The room's chat: newest messages at the bottom, older ones on request, new ones live.
 import type { DiscussionMessage, MentionCandidate } from "@mufakat/shared";
 import { useCallback, useEffect, useRef } from "react";
+import { queryKeys } from "../../api/queryKeys.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { DiscussionFeed } from "./DiscussionFeed.tsx";
 import { MessageComposer } from "./MessageComposer.tsx";
 import { MessageItem } from "./MessageItem.tsx";
 import { useDiscussionFeed } from "./useDiscussionFeed.ts";
@@ -23,7 +25,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
     [socket, roomId],
   );
   const belongs = (message: DiscussionMessage) => message.kind === "chat" && message.roomId === roomId;
-  const feed = useDiscussionFeed(socket, loadPage, belongs, generation);
+  const feed = useDiscussionFeed(socket, queryKeys.chat(roomId), loadPage, belongs, generation);
   const list = useRef<HTMLOListElement>(null);
   const newestId = feed.messages.at(-1)?.id;
   // A new newest message scrolls the chat to the bottom; loading older ones (at the top) does not.
@@ -31,20 +33,15 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
     if (newestId && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [newestId]);
   return (
-    <section className="chat" aria-labelledby="chat-heading" data-testid="room-chat">
-      <h2 id="chat-heading">{t("chat.title")}</h2>
-      {feed.hasOlder && (
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={feed.loadOlder}
-          disabled={feed.loadingOlder}
-          data-testid="chat-older"
-        >
-          {t("discussion.loadOlder")}
-        </button>
-      )}
-      {feed.loaded && feed.messages.length === 0 && <p className="empty">{t("chat.empty")}</p>}
+    <DiscussionFeed
+      feed={feed}
+      name="chat"
+      title={t("chat.title")}
+      headingLevel={2}
+      className="chat"
+      testId="room-chat"
+      empty={feed.messages.length === 0 ? t("chat.empty") : null}
+    >
       <ol className="chat-messages" data-testid="chat-messages" ref={list}>
         {feed.messages.map((message) => (
           <li key={message.id}>
@@ -62,6 +59,6 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
           }}
         />
       )}
-    </section>
+    </DiscussionFeed>
   );
 }

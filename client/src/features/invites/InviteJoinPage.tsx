@@ -1,22 +1,21 @@
 // /invite/:token: shows which room an invite link leads to and with which role, then joins and opens it.
 import type { InvitePreview } from "@mufakat/shared";
 import { Link, useNavigate, useParams } from "react-router";
-import { acceptInvite, previewInvite } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { acceptInvite } from "../../api/endpoints.ts";
+import { invalidateMembership, inviteQuery } from "../../api/queries.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { StageBadge } from "../../components/Badges.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 
 export function InviteJoinPage() {
   const { token = "" } = useParams();
-  const { result, reload } = useApiQuery(`invites/${token}`, () => previewInvite(token));
+  const invite = useQuery(inviteQuery(token));
   return (
     <main className="page page-narrow">
-      <QueryView result={result} reload={reload}>
-        {(preview) => <InvitePreviewCard token={token} preview={preview} />}
-      </QueryView>
+      <QueryView query={invite}>{(preview) => <InvitePreviewCard token={token} preview={preview} />}</QueryView>
     </main>
   );
 }
@@ -26,9 +25,14 @@ function InvitePreviewCard({ token, preview }: { token: string; preview: InviteP
   const formatDate = useFormatDate();
   const navigate = useNavigate();
   const { room } = preview;
-  const { submit, submitting, error } = useSubmit(async () => {
-    const joined = await acceptInvite(token);
-    await navigate(`/rooms/${joined.room.id}`, { replace: true });
+  const queryClient = useQueryClient();
+  const accept = useMutation({
+    mutationFn: () => acceptInvite(token),
+    onSuccess: async (joined) => {
+      // A new member: the room reads differently now (role, members), and so does the list of one's rooms.
+      await invalidateMembership(queryClient, joined.room.id);
+      await navigate(`/rooms/${joined.room.id}`, { replace: true });
+    },
   });
   return (
     <section className="invite-preview" data-testid="invite-preview">
@@ -51,13 +55,13 @@ function InvitePreviewCard({ token, preview }: { token: string; preview: InviteP
         <>
           <p data-testid="invite-role">{t("invite.preview.role", { role: t(`role.${preview.role}`) })}</p>
           <p className="note">{t("invite.preview.expires", { date: formatDate(preview.expiresAt) })}</p>
-          <ErrorMessage error={error} testId="invite-accept-error" />
+          <ErrorMessage error={apiErrorOf(accept.error)} testId="invite-accept-error" />
           <button
             type="button"
             className="button-primary"
-            disabled={submitting}
+            disabled={accept.isPending}
             data-testid="accept-invite"
-            onClick={() => void submit()}
+            onClick={() => accept.mutate()}
           >
             {t("invite.accept")}
           </button>

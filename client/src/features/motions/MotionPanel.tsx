@@ -22,9 +22,9 @@ export function MotionPanel({ roomId, proposalId }: MotionPanelProps) {
   return (
     <section className="motion-panel" data-testid="motion-panel" data-proposal-id={proposalId}>
       <h2>{t("motion.title")}</h2>
-      <QueryView result={access.result} reload={access.reload}>
+      <QueryView query={access}>
         {(viewer) => (
-          <QueryView result={proposalMotion.result} reload={proposalMotion.reload}>
+          <QueryView query={proposalMotion.query}>
             {(motion) => (
               <MotionPanelBody
                 roomId={roomId}

@@ -1,10 +1,15 @@
 // Opens a motion on a proposal: how long it runs and, optionally, a rule for this motion only.
-import { type DecisionRule, type Motion, motionLimits, openMotionInputSchema } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
-import { validateInput } from "../../api/validateInput.ts";
+import {
+  type DecisionRule,
+  type Motion,
+  type OpenMotionInput,
+  motionLimits,
+  openMotionInputSchema,
+} from "@mufakat/shared";
+import { Controller } from "react-hook-form";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { openMotion } from "./motionEndpoints.ts";
 import { wholeNumber } from "./ruleDraft.ts";
@@ -17,52 +22,60 @@ interface OpenMotionFormProps {
   onOpened(motion: Motion): void;
 }
 
+/** The rule is sent only when the coordinator chose one for this motion; otherwise the room's applies. */
+interface OpenMotionFields {
+  durationMinutes: string;
+  customRule: boolean;
+  rule: DecisionRule;
+}
+
 export function OpenMotionForm({ roomId, proposalId, roomRule, onOpened }: OpenMotionFormProps) {
   const t = useT();
-  const [duration, setDuration] = useState(String(motionLimits.motionDefaultMinutes));
-  const [customRule, setCustomRule] = useState(false);
-  const [rule, setRule] = useState<DecisionRule>(roomRule);
-  const { submit, submitting, error } = useSubmit(async () => {
-    const input = validateInput(openMotionInputSchema, {
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<OpenMotionFields, OpenMotionInput>({
+    schema: openMotionInputSchema,
+    defaultValues: { durationMinutes: String(motionLimits.motionDefaultMinutes), customRule: false, rule: roomRule },
+    toInput: (fields) => ({
       proposalId,
-      durationMinutes: wholeNumber(duration),
-      ...(customRule ? { rule } : {}),
-    });
-    onOpened(await openMotion(roomId, input));
+      durationMinutes: wholeNumber(fields.durationMinutes),
+      ...(fields.customRule ? { rule: fields.rule } : {}),
+    }),
+    send: async (input) => onOpened(await openMotion(roomId, input)),
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
+  const customRule = form.watch("customRule");
 
   return (
     <form className="open-motion-form" data-testid="open-motion-form" onSubmit={onSubmit} noValidate>
       <h3>{t("motion.open.title")}</h3>
       <p className="note">{t("motion.open.hint")}</p>
-      <FormField name="durationMinutes" label={t("motion.open.duration")} error={error} testId="motion-duration">
+      <FormField
+        name="durationMinutes"
+        label={t("motion.open.duration")}
+        error={serverError}
+        fieldError={form.formState.errors.durationMinutes}
+        testId="motion-duration"
+      >
         {(control) => (
           <input
             {...control}
             type="number"
             min={1}
             max={motionLimits.motionMaxMinutes}
-            value={duration}
             data-testid="motion-duration"
-            onChange={(event) => setDuration(event.target.value)}
+            {...form.register("durationMinutes")}
           />
         )}
       </FormField>
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={customRule}
-          data-testid="motion-custom-rule"
-          onChange={(event) => setCustomRule(event.target.checked)}
-        />
+        <input type="checkbox" data-testid="motion-custom-rule" {...form.register("customRule")} />
         {t("motion.open.customRule")}
       </label>
-      {customRule && <RuleFields rule={rule} onChange={setRule} error={error} path="rule" />}
+      {customRule && (
+        <Controller
+          control={form.control}
+          name="rule"
+          render={({ field }) => <RuleFields rule={field.value} onChange={field.onChange} error={error} path="rule" />}
+        />
+      )}
       <ErrorMessage error={error} testId="open-motion-error" />
       <button type="submit" className="button-primary" disabled={submitting} data-testid="open-motion-submit">
         {t("motion.open.submit")}

@@ -1,7 +1,8 @@
 // A motion being voted on: the frozen text and its hash, the countdown, the vote form, the live tally.
+import { useMutation } from "@tanstack/react-query";
 import type { Motion, VoteResult } from "@mufakat/shared";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { BallotList } from "./BallotList.tsx";
 import { closeMotionEarly } from "./motionEndpoints.ts";
@@ -21,7 +22,12 @@ export function RunningMotion({ motion, onVoted, onClosed }: RunningMotionProps)
   const t = useT();
   const formatDate = useFormatDate();
   const summary = useRuleSummary();
-  const { submit, submitting, error } = useSubmit(async () => onClosed(await closeMotionEarly(motion.id)));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({ mutationFn: async () => onClosed(await closeMotionEarly(motion.id)) });
+  const error = apiErrorOf(failure);
   return (
     <div className="running-motion" data-testid="running-motion" data-motion-id={motion.id}>
       <p className="motion-running-title" data-testid="motion-running">

@@ -1,4 +1,5 @@
 // Takes or changes the viewer's position on the consensus gradient; a reason where the position needs one.
+import { useMutation } from "@tanstack/react-query";
 import {
   type CastVoteInput,
   type Motion,
@@ -10,7 +11,7 @@ import {
 } from "@mufakat/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type BallotProblem, answerLost, ballotProblem, sendVoteOnce, voteAttempt } from "./ballot.ts";
 import { castVote } from "./motionEndpoints.ts";
@@ -27,21 +28,28 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<BallotProblem>(null);
   const unanswered = useRef<CastVoteInput | null>(null);
-  const { submit, submitting, error } = useSubmit(async () => {
-    const found = ballotProblem(position, reason);
-    setProblem(found);
-    if (found) return;
-    // One id per attempt to vote; resending an attempt whose answer was lost reuses its id.
-    const input = voteAttempt(unanswered.current, position, reason, () => crypto.randomUUID());
-    try {
-      const result = await sendVoteOnce((body) => castVote(motion.id, body), input);
-      unanswered.current = null;
-      onVoted(result);
-    } catch (caught) {
-      unanswered.current = answerLost(caught) ? input : null;
-      throw caught;
-    }
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      const found = ballotProblem(position, reason);
+      setProblem(found);
+      if (found) return;
+      // One id per attempt to vote; resending an attempt whose answer was lost reuses its id.
+      const input = voteAttempt(unanswered.current, position, reason, () => crypto.randomUUID());
+      try {
+        const result = await sendVoteOnce((body) => castVote(motion.id, body), input);
+        unanswered.current = null;
+        onVoted(result);
+      } catch (caught) {
+        unanswered.current = answerLost(caught) ? input : null;
+        throw caught;
+      }
+    },
   });
+  const error = apiErrorOf(failure);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

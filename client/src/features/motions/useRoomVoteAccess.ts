@@ -1,9 +1,9 @@
 // What the viewer may do with motions in a room: the room's abilities (from the server's policies) and its
 // decision settings.
 import type { RoomAbilities, RoomDecisionSettings } from "@mufakat/shared";
-import { getRoom } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
-import { getDecisionSettings } from "../decisions/decisionEndpoints.ts";
+import { useQuery } from "@tanstack/react-query";
+import { decisionSettingsQuery, roomQuery } from "../../api/queries.ts";
+import { type ViewableQuery, allQueries } from "../../components/QueryView.tsx";
 
 export interface RoomVoteAccess {
   abilities: RoomAbilities;
@@ -14,9 +14,9 @@ export function canOpenMotions(access: RoomVoteAccess): boolean {
   return access.abilities.openMotion;
 }
 
-export function useRoomVoteAccess(roomId: string) {
-  return useApiQuery(`vote-access/${roomId}`, async (): Promise<RoomVoteAccess> => {
-    const [room, settings] = await Promise.all([getRoom(roomId), getDecisionSettings(roomId)]);
-    return { abilities: room.abilities, settings };
-  });
+/** From the cached room and settings the page already read: no request of its own. */
+export function useRoomVoteAccess(roomId: string): ViewableQuery<RoomVoteAccess> {
+  const both = allQueries([useQuery(roomQuery(roomId)), useQuery(decisionSettingsQuery(roomId))] as const);
+  const [room, settings] = both.data ?? [];
+  return { ...both, data: room && settings && { abilities: room.abilities, settings } };
 }

@@ -1,11 +1,17 @@
 // The room's proposals: open one, create one, rename one; each shows who is viewing it now.
-import { type PresenceMember, type Proposal, createProposalPayloadSchema } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
+import {
+  type CreateProposalPayload,
+  type PresenceMember,
+  type Proposal,
+  type RenameProposalPayload,
+  createProposalPayloadSchema,
+  renameProposalPayloadSchema,
+} from "@mufakat/shared";
+import { useState } from "react";
 import { Link } from "react-router";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 
@@ -133,16 +139,13 @@ function CreateProposalForm({
   onSaved(p: Proposal): void;
 }) {
   const t = useT();
-  const [title, setTitle] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    const payload = validateInput(createProposalPayloadSchema, { roomId, title });
-    onSaved(await liveRequest(socket, "proposal:create", payload));
-    setTitle("");
+  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, CreateProposalPayload>({
+    schema: createProposalPayloadSchema,
+    defaultValues: { title: "" },
+    toInput: (fields) => ({ roomId, title: fields.title }),
+    send: async (payload) => onSaved(await liveRequest(socket, "proposal:create", payload)),
+    onSent: (sent) => sent.reset(),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
   return (
     <form className="inline-form" onSubmit={onSubmit} data-testid="create-proposal-form">
       <label htmlFor="new-proposal-title" className="visually-hidden">
@@ -150,8 +153,7 @@ function CreateProposalForm({
       </label>
       <input
         id="new-proposal-title"
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
+        {...form.register("title")}
         placeholder={t("proposal.newTitle")}
         data-testid="new-proposal-title"
       />
@@ -173,27 +175,18 @@ function RenameProposalForm({
   onDone(renamed: Proposal | null): void;
 }) {
   const t = useT();
-  const [title, setTitle] = useState(proposal.title);
-  const { submit, submitting, error } = useSubmit(async () => {
-    onDone(await liveRequest(socket, "proposal:rename", { proposalId: proposal.id, title: title.trim() }));
+  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, RenameProposalPayload>({
+    schema: renameProposalPayloadSchema,
+    defaultValues: { title: proposal.title },
+    toInput: (fields) => ({ proposalId: proposal.id, title: fields.title.trim() }),
+    send: async (payload) => onDone(await liveRequest(socket, "proposal:rename", payload)),
   });
   return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form className="inline-form" onSubmit={onSubmit}>
       <label htmlFor={`rename-${proposal.id}`} className="visually-hidden">
         {t("field.title")}
       </label>
-      <input
-        id={`rename-${proposal.id}`}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        data-testid="rename-proposal-title"
-      />
+      <input id={`rename-${proposal.id}`} {...form.register("title")} data-testid="rename-proposal-title" />
       <button type="submit" disabled={submitting} data-testid="rename-proposal-save">
         {t("proposal.renameSave")}
       </button>

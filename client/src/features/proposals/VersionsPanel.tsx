@@ -1,10 +1,18 @@
 // Named versions of a proposal: save the current text under a name, list them, and compare any two.
-import type { ProposalVersion, TextDiff, VersionRef } from "@mufakat/shared";
-import { type FormEvent, useEffect, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import {
+  type ProposalVersion,
+  type SaveVersionPayload,
+  type TextDiff,
+  type VersionRef,
+  saveVersionPayloadSchema,
+} from "@mufakat/shared";
+import { useEffect, useState } from "react";
 import type { ApiError } from "../../api/ApiError.ts";
-import { toApiError } from "../../api/useApiQuery.ts";
+import { toApiError } from "../../api/queryClient.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { VersionDiffView } from "./VersionDiffView.tsx";
@@ -88,15 +96,13 @@ function SaveVersionForm({
   onSaved(version: ProposalVersion): void;
 }) {
   const t = useT();
-  const [name, setName] = useState("");
-  const { submit, submitting, error } = useSubmit(async () => {
-    onSaved(await liveRequest(socket, "version:save", { proposalId, name: name.trim() }));
-    setName("");
+  const { form, onSubmit, submitting, error } = useApiForm<{ name: string }, SaveVersionPayload>({
+    schema: saveVersionPayloadSchema,
+    defaultValues: { name: "" },
+    toInput: (fields) => ({ proposalId, name: fields.name.trim() }),
+    send: async (payload) => onSaved(await liveRequest(socket, "version:save", payload)),
+    onSent: (sent) => sent.reset(),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
   return (
     <form className="inline-form" onSubmit={onSubmit}>
       <label htmlFor="version-name" className="visually-hidden">
@@ -104,9 +110,8 @@ function SaveVersionForm({
       </label>
       <input
         id="version-name"
-        value={name}
         placeholder={t("version.name")}
-        onChange={(event) => setName(event.target.value)}
+        {...form.register("name")}
         data-testid="version-name-input"
       />
       <button type="submit" disabled={submitting} data-testid="version-save">
@@ -130,10 +135,17 @@ function DiffForm({
   const [from, setFrom] = useState<VersionRef | "">("");
   const [to, setTo] = useState<VersionRef>("current");
   const [diff, setDiff] = useState<TextDiff | null>(null);
-  const { submit, submitting, error } = useSubmit(async () => {
-    if (!from) return;
-    setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      if (!from) return;
+      setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+    },
   });
+  const error = apiErrorOf(failure);
   if (versions.length === 0) return null;
   const options = [
     { id: "current", label: t("version.current") },

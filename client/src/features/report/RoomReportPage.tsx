@@ -2,11 +2,10 @@
 // tallies, resource totals, commitments by status, and the decision log's integrity, over a period.
 import { type RoomReport, commitmentStatuses } from "@mufakat/shared";
 import { Link, useParams, useSearchParams } from "react-router";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery } from "@tanstack/react-query";
+import { reportQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useFormat, useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
-import { getRoomReport } from "../accountability/accountabilityEndpoints.ts";
-import { dayBoundary } from "../accountability/accountabilityView.ts";
 import { PeriodFields } from "../accountability/PeriodFields.tsx";
 import { ParticipationInsight } from "../accountability/ParticipationTab.tsx";
 import { LedgerChart } from "../accountability/ResourcesTab.tsx";
@@ -20,9 +19,7 @@ export function RoomReportPage() {
   const { roomId = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const period = { from: params.get("from") ?? "", to: params.get("to") ?? "" };
-  const report = useApiQuery(`report/${roomId}/${period.from}/${period.to}`, () =>
-    getRoomReport(roomId, { from: dayBoundary(period.from, "start"), to: dayBoundary(period.to, "end") }),
-  );
+  const report = useQuery(reportQuery(roomId, period));
   return (
     <main className="page report-page" data-testid="report-page">
       <p className="print-hidden inline-form">
@@ -36,9 +33,7 @@ export function RoomReportPage() {
           {t("report.print")}
         </button>
       </p>
-      <QueryView result={report.result} reload={report.reload}>
-        {(data) => <ReportBody report={data} />}
-      </QueryView>
+      <QueryView query={report}>{(data) => <ReportBody report={data} />}</QueryView>
     </main>
   );
 }

@@ -1,11 +1,10 @@
 // The coordinators' review of decision logs across the rooms they coordinate: filters, results, one record.
 import type { ReviewDecisionSummary, RoomSummary } from "@mufakat/shared";
 import { useState } from "react";
-import { listMyRooms } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery } from "@tanstack/react-query";
+import { myRoomsQuery, reviewDecisionQuery, reviewDecisionsQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { getReviewDecision, listReviewDecisions } from "../accountability/accountabilityEndpoints.ts";
 import { dayBoundary } from "../accountability/accountabilityView.ts";
 import { ReviewDetail } from "./ReviewDetail.tsx";
 import { type ReviewFilterDraft, ReviewFilters, emptyFilter } from "./ReviewFilters.tsx";
@@ -14,12 +13,12 @@ import "../accountability/accountability.css";
 
 export function ReviewPage() {
   const t = useT();
-  const rooms = useApiQuery("rooms/mine", listMyRooms);
+  const rooms = useQuery(myRoomsQuery());
   return (
     <main className="page review-page" data-testid="review-page">
       <h1>{t("review.title")}</h1>
       <p className="note">{t("review.intro")}</p>
-      <QueryView result={rooms.result} reload={rooms.reload}>
+      <QueryView query={rooms}>
         {(mine) => {
           const coordinated = mine.filter((room) => room.abilities.reviewDecisions);
           return coordinated.length === 0 ? (
@@ -38,8 +37,8 @@ export function ReviewPage() {
 function Review({ rooms }: { rooms: RoomSummary[] }) {
   const [filter, setFilter] = useState<ReviewFilterDraft>(emptyFilter);
   const [selected, setSelected] = useState<{ roomId: string; seq: number } | null>(null);
-  const results = useApiQuery(`review/${JSON.stringify(filter)}`, () =>
-    listReviewDecisions({
+  const results = useQuery(
+    reviewDecisionsQuery({
       roomId: filter.roomId || undefined,
       from: dayBoundary(filter.from, "start"),
       to: dayBoundary(filter.to, "end"),
@@ -51,7 +50,7 @@ function Review({ rooms }: { rooms: RoomSummary[] }) {
   return (
     <div className="review-layout">
       <ReviewFilters rooms={rooms} initial={filter} onApply={setFilter} />
-      <QueryView result={results.result} reload={results.reload}>
+      <QueryView query={results}>
         {(items) => (
           <ReviewResults
             items={items}
@@ -66,10 +65,6 @@ function Review({ rooms }: { rooms: RoomSummary[] }) {
 }
 
 function OpenRecord({ roomId, seq }: { roomId: string; seq: number }) {
-  const detail = useApiQuery(`review/${roomId}/${seq}`, () => getReviewDecision(roomId, seq));
-  return (
-    <QueryView result={detail.result} reload={detail.reload}>
-      {(data) => <ReviewDetail detail={data} />}
-    </QueryView>
-  );
+  const detail = useQuery(reviewDecisionQuery(roomId, seq));
+  return <QueryView query={detail}>{(data) => <ReviewDetail detail={data} />}</QueryView>;
 }

@@ -1,19 +1,20 @@
 // The form that opens a deliberation room: title, purpose, visibility and starting stage.
+import { useQueryClient } from "@tanstack/react-query";
+import { invalidateMembership } from "../../api/queries.ts";
 import {
   type CollaborationStage,
+  type CreateRoomInput,
   type RoomVisibility,
   collaborationStages,
   createRoomInputSchema,
   limits,
   roomVisibilities,
 } from "@mufakat/shared";
-import { useState } from "react";
 import { useNavigate } from "react-router";
 import { createRoom } from "../../api/endpoints.ts";
-import { validateInput } from "../../api/validateInput.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
 interface RoomForm {
@@ -26,49 +27,53 @@ interface RoomForm {
 export function CreateRoomPage() {
   const t = useT();
   const navigate = useNavigate();
-  const [form, setForm] = useState<RoomForm>({
-    title: "",
-    purpose: "",
-    visibility: "invite-only",
-    stage: "exploration",
-  });
-  const { submit, submitting, error } = useSubmit(async () => {
-    const room = await createRoom(validateInput(createRoomInputSchema, form));
-    await navigate(`/rooms/${room.id}`);
+  const queryClient = useQueryClient();
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<RoomForm, CreateRoomInput>({
+    schema: createRoomInputSchema,
+    defaultValues: { title: "", purpose: "", visibility: "invite-only", stage: "exploration" },
+    toInput: (fields) => fields,
+    send: async (input) => {
+      const room = await createRoom(input);
+      await invalidateMembership(queryClient, room.id);
+      await navigate(`/rooms/${room.id}`);
+    },
   });
 
   return (
     <main className="page page-narrow">
       <h1>{t("rooms.create.title")}</h1>
-      <form
-        noValidate
-        data-testid="create-room-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form noValidate data-testid="create-room-form" onSubmit={onSubmit}>
         <ErrorMessage error={error} testId="create-room-error" />
-        <FormField name="title" label={t("field.title")} error={error} testId="room-title">
+        <FormField
+          name="title"
+          label={t("field.title")}
+          error={serverError}
+          fieldError={form.formState.errors.title}
+          testId="room-title"
+        >
           {(control) => (
             <input
               {...control}
               maxLength={limits.roomTitleChars}
-              value={form.title}
               data-testid="room-title"
-              onChange={(event) => setForm({ ...form, title: event.target.value })}
+              {...form.register("title")}
             />
           )}
         </FormField>
-        <FormField name="purpose" label={t("field.purpose")} error={error} testId="room-purpose">
+        <FormField
+          name="purpose"
+          label={t("field.purpose")}
+          error={serverError}
+          fieldError={form.formState.errors.purpose}
+          testId="room-purpose"
+        >
           {(control) => (
             <textarea
               {...control}
               rows={5}
               maxLength={limits.roomPurposeChars}
-              value={form.purpose}
               data-testid="room-purpose"
-              onChange={(event) => setForm({ ...form, purpose: event.target.value })}
+              {...form.register("purpose")}
             />
           )}
         </FormField>
@@ -76,16 +81,12 @@ export function CreateRoomPage() {
           name="visibility"
           label={t("field.visibility")}
           hint={t("rooms.create.visibilityHint")}
-          error={error}
+          error={serverError}
+          fieldError={form.formState.errors.visibility}
           testId="room-visibility"
         >
           {(control) => (
-            <select
-              {...control}
-              value={form.visibility}
-              data-testid="room-visibility"
-              onChange={(event) => setForm({ ...form, visibility: event.target.value as RoomVisibility })}
-            >
+            <select {...control} data-testid="room-visibility" {...form.register("visibility")}>
               {roomVisibilities.map((visibility) => (
                 <option key={visibility} value={visibility}>
                   {t(`visibility.${visibility}`)}
@@ -94,14 +95,15 @@ export function CreateRoomPage() {
             </select>
           )}
         </FormField>
-        <FormField name="stage" label={t("field.stage")} error={error} testId="room-stage">
+        <FormField
+          name="stage"
+          label={t("field.stage")}
+          error={serverError}
+          fieldError={form.formState.errors.stage}
+          testId="room-stage"
+        >
           {(control) => (
-            <select
-              {...control}
-              value={form.stage}
-              data-testid="room-stage"
-              onChange={(event) => setForm({ ...form, stage: event.target.value as CollaborationStage })}
-            >
+            <select {...control} data-testid="room-stage" {...form.register("stage")}>
               {collaborationStages.map((stage) => (
                 <option key={stage} value={stage}>
                   {t(`stage.${stage}`)}

@@ -1,9 +1,10 @@
 // For coordinators: create an invite link (its token is shown once) and copy its full URL.
+import { useMutation } from "@tanstack/react-query";
 import { type CreatedInvite, type MemberRole, memberRoles } from "@mufakat/shared";
 import { useId, useRef, useState } from "react";
 import { createInvite } from "../../api/endpoints.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 
 type CopyState = "idle" | "copied" | "failed";
@@ -17,10 +18,17 @@ export function InviteLinkPanel({ roomId }: { roomId: string }) {
   const [invite, setInvite] = useState<CreatedInvite | null>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
   const linkInput = useRef<HTMLInputElement>(null);
-  const { submit, submitting, error } = useSubmit(async () => {
-    setInvite(await createInvite(roomId, { role }));
-    setCopy("idle");
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async () => {
+      setInvite(await createInvite(roomId, { role }));
+      setCopy("idle");
+    },
   });
+  const error = apiErrorOf(failure);
 
   const url = invite ? `${window.location.origin}${invite.path}` : "";
 

@@ -1,25 +1,25 @@
 // "Ruang saya": the rooms the signed-in user belongs to.
-import { listMyRooms } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery } from "@tanstack/react-query";
+import { myRoomsQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { RoomCard } from "./RoomCard.tsx";
 
 export function MyRoomsPage() {
   const t = useT();
-  const { result, reload } = useApiQuery("rooms/mine", listMyRooms);
+  const rooms = useQuery(myRoomsQuery());
   return (
     <main className="page">
       <h1>{t("rooms.mine.title")}</h1>
-      <QueryView result={result} reload={reload}>
-        {(rooms) =>
-          rooms.length === 0 ? (
+      <QueryView query={rooms}>
+        {(mine) =>
+          mine.length === 0 ? (
             <p className="empty" data-testid="my-rooms-empty">
               {t("rooms.mine.empty")}
             </p>
           ) : (
             <ul className="room-list" data-testid="my-rooms">
-              {rooms.map((room) => (
+              {mine.map((room) => (
                 <RoomCard key={room.id} room={room} />
               ))}
             </ul>

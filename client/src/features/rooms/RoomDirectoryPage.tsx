@@ -1,7 +1,7 @@
 // The directory of open rooms, with a join button on those the user is not yet in.
 import { Link } from "react-router";
-import { listOpenRooms } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery } from "@tanstack/react-query";
+import { openRoomsQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { JoinRoomButton } from "./JoinRoomButton.tsx";
@@ -9,11 +9,11 @@ import { RoomCard } from "./RoomCard.tsx";
 
 export function RoomDirectoryPage() {
   const t = useT();
-  const { result, reload } = useApiQuery("rooms/open", listOpenRooms);
+  const directory = useQuery(openRoomsQuery());
   return (
     <main className="page">
       <h1>{t("rooms.directory.title")}</h1>
-      <QueryView result={result} reload={reload}>
+      <QueryView query={directory}>
         {(rooms) =>
           rooms.length === 0 ? (
             <p className="empty" data-testid="directory-empty">

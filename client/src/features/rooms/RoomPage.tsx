@@ -3,14 +3,16 @@
 import type { RoomDetail } from "@mufakat/shared";
 import { Suspense, lazy } from "react";
 import { useParams } from "react-router";
-import { getRoom } from "../../api/endpoints.ts";
-import { useApiQuery } from "../../api/useApiQuery.ts";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { roomQuery } from "../../api/queries.ts";
+import { queryKeys } from "../../api/queryKeys.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
+import { useMotionCacheSync } from "../motions/motionCache.ts";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { LiveRoom } from "./LiveRoom.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
@@ -30,11 +32,13 @@ const ParticipationTab = lazy(() =>
 
 export function RoomPage() {
   const { roomId = "", proposalId = null } = useParams();
-  const { result, reload, setData } = useApiQuery(`rooms/${roomId}`, () => getRoom(roomId));
+  const queryClient = useQueryClient();
+  const room = useQuery(roomQuery(roomId));
+  const onRoomChanged = (changed: RoomDetail) => queryClient.setQueryData(queryKeys.room(roomId), changed);
   return (
     <main className="page">
-      <QueryView result={result} reload={reload}>
-        {(room) => <RoomView room={room} proposalId={proposalId} onRoomChanged={setData} />}
+      <QueryView query={room}>
+        {(loaded) => <RoomView room={loaded} proposalId={proposalId} onRoomChanged={onRoomChanged} />}
       </QueryView>
     </main>
   );
@@ -50,6 +54,7 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
   const tab = useRoomTab();
   // Joined on every tab: presence, and the room's live events (motions) reach the decisions tab too.
   const channel = useRoomChannel(room.id);
+  useMotionCacheSync(room.id);
   return (
     <article className="room" data-testid="room" data-room-id={room.id}>
       <header className="room-header">

@@ -1,9 +1,10 @@
 // Lets a coordinator move the collaboration to another stage (PATCH /rooms/:id/stage).
+import { useMutation } from "@tanstack/react-query";
 import { type CollaborationStage, type RoomSummary, collaborationStages } from "@mufakat/shared";
 import { useId, useState } from "react";
 import { changeRoomStage } from "../../api/endpoints.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { useSubmit } from "../../components/useSubmit.ts";
+import { apiErrorOf } from "../../api/queryClient.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
 interface StageSelectorProps {
@@ -16,11 +17,18 @@ export function StageSelector({ roomId, stage, onChanged }: StageSelectorProps) 
   const t = useT();
   const id = useId();
   const [saved, setSaved] = useState(false);
-  const { submit, submitting, error } = useSubmit(async (next: CollaborationStage) => {
-    setSaved(false);
-    onChanged(await changeRoomStage(roomId, next));
-    setSaved(true);
+  const {
+    mutate: submit,
+    isPending: submitting,
+    error: failure,
+  } = useMutation({
+    mutationFn: async (next: CollaborationStage) => {
+      setSaved(false);
+      onChanged(await changeRoomStage(roomId, next));
+      setSaved(true);
+    },
   });
+  const error = apiErrorOf(failure);
   return (
     <div className="stage-selector">
       <label htmlFor={id}>{t("room.stage")}</label>

@@ -1,0 +1,76 @@
+// The adapter from react-hook-form's errors to the API's field issues: dotted paths for nested fields, the
+// form's refusal as the 400 the server would answer, and the words of describeFieldIssue.
+import { fieldIssuesFromZod, registerInputSchema } from "@mufakat/shared";
+import type { FieldError } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import { describeFieldIssue, translator } from "../i18n/translate.ts";
+import { describeFieldError, fieldIssueOf, fieldIssuesOf, validationFailed } from "./fieldErrors.ts";
+import { bodyResolver } from "./useApiForm.ts";
+
+describe("fieldErrors", () => {
+  it("names nested field errors by their dotted path in the request body", () => {
+    const issues = fieldIssuesOf({
+      what: { type: "too_small", message: "Too small: expected string to have >=1 characters" },
+      decisionRule: { quorum: { minVoters: { type: "too_small", message: "Too small: expected number to be >=1" } } },
+    });
+    expect(issues).toEqual([
+      { path: "what", message: "Too small: expected string to have >=1 characters", code: "too_small" },
+      {
+        path: "decisionRule.quorum.minVoters",
+        message: "Too small: expected number to be >=1",
+        code: "too_small",
+      },
+    ]);
+  });
+
+  it("reports a refused form as VALIDATION_FAILED with its issues, and nothing for a clean one", () => {
+    const refused = validationFailed({ email: { type: "invalid_format", message: "Invalid email address" } });
+    expect(refused?.status).toBe(400);
+    expect(refused?.code).toBe("VALIDATION_FAILED");
+    expect(refused?.issuesFor("email")).toEqual([
+      { path: "email", message: "Invalid email address", code: "invalid_format" },
+    ]);
+    expect(validationFailed({})).toBeNull();
+  });
+
+  it("words a browser-side refusal exactly as the same issue from the server", () => {
+    const t = translator("id");
+    const error = { type: "invalid_format", message: "Invalid email address" };
+    expect(describeFieldError("email", error, t)).toBe(describeFieldIssue(fieldIssueOf("email", error), t));
+    expect(fieldIssueOf("note", { type: "custom" })).toEqual({ path: "note", message: "custom", code: "custom" });
+  });
+});
+
+describe("the form resolver", () => {
+  const resolve = bodyResolver<Record<string, string>, unknown>(registerInputSchema, (fields) => fields);
+  const options = { fields: {}, shouldUseNativeValidation: false } as const;
+
+  it("gives each refused field the whole shared field issue, worded as the server's would be", async () => {
+    const fields = { email: "bukan-email", displayName: "", password: "pendek", sector: "community", organisation: "" };
+    const result = await resolve(fields, undefined, options);
+    const issues = fieldIssuesOf(result.errors);
+    const serverIssues = fieldIssuesFromZod(registerInputSchema.safeParse(fields).error?.issues ?? [], {
+      value: fields,
+    });
+    const firstPerField = serverIssues.filter((issue, i) => serverIssues.findIndex((o) => o.path === issue.path) === i);
+    expect(issues).toEqual(firstPerField);
+    expect(issues.find((issue) => issue.path === "password")).toMatchObject({ code: "too_small", minimum: 10 });
+    const t = translator("en");
+    expect(describeFieldError("password", result.errors.password as FieldError, t)).toBe(
+      describeFieldIssue(firstPerField.find((issue) => issue.path === "password")!, t),
+    );
+  });
+
+  it("passes a valid body through as parsed by the schema", async () => {
+    const fields = {
+      email: "Warga@Example.org",
+      displayName: " Ibu Rahma ",
+      password: "kata-sandi-panjang",
+      sector: "community",
+      organisation: "RW 03",
+    };
+    const result = await resolve(fields, undefined, options);
+    expect(result.errors).toEqual({});
+    expect(result.values).toEqual(registerInputSchema.parse(fields));
+  });
+});
