@@ -110,6 +110,7 @@ describe("oversized frames and floods", () => {
     // Meanwhile the other client types 20 edits at a human pace.
     for (let i = 0; i < 20; i++) {
       other.paragraph?.insert(0, `${i} `);
+      // Pacing, not synchronisation: a human's typing speed while the flood is in flight.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const acks = await Promise.all([...flood, ...awareness, ...votes]);

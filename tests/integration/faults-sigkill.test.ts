@@ -120,6 +120,7 @@ describe(`SIGKILL under load, ${rounds} times`, () => {
           while (!killed) {
             const text = editor.paragraph;
             if (text) text.insert(Math.floor(random() * (text.length + 1)), `${"abc"[index]}${round}`);
+            // Pacing, not synchronisation: load at a typing, voting and chatting pace until the kill.
             await new Promise((resolve) => setTimeout(resolve, 20));
             while (seen < editor.acked.length) {
               seen += 1;
