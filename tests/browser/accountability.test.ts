@@ -8,16 +8,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { Types } from "mongoose";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { csvRecords } from "../utils/accountability.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type BrowserUser, saveScreenshot, browserForSuite } from "../utils/browser.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
 
-let server: TestServer;
-let browser: Browser;
+const browserSuite = browserForSuite({ motionSweepMs: 0 });
+const { server } = browserSuite;
 let coordinator: BrowserUser;
 let room: { roomId: string; coordinator: Member; members: Member[] };
 let coordinatorEmail = "";
@@ -71,9 +70,7 @@ async function logIn(page: Page, next: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir(), motionSweepMs: 0 });
-  browser = await launchChromium();
-  coordinator = await openUser(browser, server.url);
+  coordinator = await browserSuite.openUser();
   room = await roomOfSectors(server, 1);
   const user = await server.connection.collection("users").findOne({ _id: new Types.ObjectId(room.coordinator.id) });
   coordinatorEmail = String(user?.email);
@@ -107,11 +104,6 @@ beforeAll(async () => {
     unit: "IDR",
   });
   expect(pledge.status, JSON.stringify(pledge.body)).toBe(201);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe("accountability after a decision", () => {

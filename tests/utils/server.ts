@@ -2,7 +2,7 @@
 // serverForSuite(): the same server started before a file's (or describe block's) tests and stopped after.
 import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { type AppDeps, type MufakatApp, connectMongoose, createApp } from "@mufakat/server";
 
 export interface TestServer {
@@ -64,19 +64,30 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
  * as socketsClosedAfterAll) finish before the server stops.
  */
 export function serverForSuite(options: StartServerOptions | (() => StartServerOptions) = {}): TestServer {
+  return serverFixture(options, beforeAll, afterAll);
+}
+
+/** The same handle as serverForSuite, but a new server with a fresh database for every test. */
+export function serverForEachTest(options: StartServerOptions | (() => StartServerOptions) = {}): TestServer {
+  return serverFixture(options, beforeEach, afterEach);
+}
+
+function serverFixture(
+  options: StartServerOptions | (() => StartServerOptions),
+  before: (hook: () => Promise<void>) => void,
+  after: (hook: () => Promise<void>) => void,
+): TestServer {
   let running: TestServer | null = null;
   const current = (): TestServer => {
     if (!running) {
-      throw new Error(
-        "serverForSuite: the server is not running here; read it inside a test or a hook after its beforeAll",
-      );
+      throw new Error("the test server is not running here; read it inside a test or a hook after its start");
     }
     return running;
   };
-  beforeAll(async () => {
+  before(async () => {
     running = await startServer(typeof options === "function" ? options() : options);
   });
-  afterAll(async () => {
+  after(async () => {
     const server = running;
     running = null;
     await server?.close();
