@@ -65,6 +65,14 @@ describe("joining a room by invite link", () => {
     expect((await client.post("/api/invites/accept", { token })).status).toBe(201);
   }
 
+  /** Budi, registered in the invitee's browser and signed in there, without a room. */
+  async function inviteeSignedIn(): Promise<void> {
+    const { page } = invitee;
+    await page.goto("/register");
+    await submitRegistration(page, budi);
+    await page.waitForURL((url) => url.pathname === "/rooms");
+  }
+
   /** Alice signs in in the coordinator's browser and lands on her room. */
   async function coordinatorInRoom(): Promise<void> {
     const { page } = coordinator;
@@ -142,6 +150,7 @@ describe("joining a room by invite link", () => {
   });
 
   it("shows why a link does not work, in words from the client's dictionary", async () => {
+    await inviteeSignedIn();
     const { page } = invitee;
     await page.goto(`/invite/${new Types.ObjectId().toHexString()}.forged-signature`);
     const error = page.getByTestId("load-error");
