@@ -9,9 +9,9 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { Types } from "mongoose";
 import type { Page } from "playwright-core";
-import { describe, expect, it, beforeEach } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { csvRecords } from "../utils/accountability.ts";
-import { type BrowserUser, saveScreenshot, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 

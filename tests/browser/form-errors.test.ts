@@ -1,12 +1,12 @@
 // Form errors in a real browser: each invalid field is marked beside itself in the chosen language, and
 // refusals by error code (EMAIL_TAKEN, INVALID_CREDENTIALS) are worded by the client, not the server.
-import { describe, expect, it, beforeEach } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   type BrowserUser,
+  type UiRegistration,
+  browserForSuite,
   submitRegistration,
   uiRegistration,
-  browserForSuite,
-  type UiRegistration,
 } from "../utils/browser.ts";
 
 // A fresh server for every test (the first counts every stored user) and a fresh visitor, whose page may

@@ -2,14 +2,14 @@
 // invite link; a community member opens it signed out, registers, joins, and both see them under
 // "masyarakat". Also checks session restore on reload, a stage change and the language switch.
 import { Types } from "mongoose";
-import { describe, expect, it, beforeEach } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import {
   type BrowserUser,
+  browserForSuite,
   memberRoleIn,
   saveScreenshot,
   submitRegistration,
-  browserForSuite,
 } from "../utils/browser.ts";
 
 // A fresh server for every test (each registers the same two accounts) and fresh browsers for both

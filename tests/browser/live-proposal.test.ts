@@ -9,7 +9,7 @@ import type { Page, WebSocketRoute } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { registeredClient } from "../utils/api.ts";
-import { type BrowserUser, saveScreenshot, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { connect, okData, request, storedState } from "../utils/socket.ts";
 

@@ -8,7 +8,7 @@ import { Types } from "mongoose";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, saveScreenshot, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 
 const browserSuite = browserForSuite();

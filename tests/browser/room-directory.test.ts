@@ -1,13 +1,13 @@
 // The directory of open rooms in a real browser: a room opened by an academic is listed for a private-
 // sector user, who joins it from the directory and lands in the room under "swasta".
 import { Types } from "mongoose";
-import { describe, expect, it, beforeEach } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   type BrowserUser,
+  browserForSuite,
   memberRoleIn,
   submitRegistration,
   uiRegistration,
-  browserForSuite,
 } from "../utils/browser.ts";
 
 const browserSuite = browserForSuite();

@@ -1,8 +1,8 @@
 // An expired access token in a real browser: the client refreshes once through the httpOnly cookie and
 // retries, so the user never notices; a revoked session sends them to log in and back where they were.
 import type { Response } from "playwright-core";
-import { describe, expect, it, beforeEach } from "vitest";
-import { type BrowserUser, submitRegistration, uiRegistration, browserForSuite } from "../utils/browser.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type BrowserUser, browserForSuite, submitRegistration, uiRegistration } from "../utils/browser.ts";
 import { testClock } from "../utils/clock.ts";
 
 const clock = testClock();

@@ -1,7 +1,7 @@
 // Two tabs of one browser share the rotating refresh cookie: reloading both at once must keep the
 // user signed in in both (a rotated cookie presented twice would revoke the whole session).
 import { beforeAll, describe, expect, it } from "vitest";
-import { type BrowserUser, submitRegistration, uiRegistration, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, submitRegistration, uiRegistration } from "../utils/browser.ts";
 
 const browserSuite = browserForSuite();
 const { server } = browserSuite;

@@ -6,7 +6,7 @@ import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { decide, parseCsv } from "../utils/accountability.ts";
-import { type BrowserUser, saveScreenshot, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { connect, okData, request, socketsClosedAfterAll } from "../utils/socket.ts";
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { ApiClient, registeredClient, userInput } from "../utils/api.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer, serverForSuite } from "../utils/server.ts";
+import { type TestServer, serverForSuite, startServer } from "../utils/server.ts";
 import {
   type LiveClient,
   type Member,

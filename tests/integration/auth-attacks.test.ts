@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ApiClient, registeredClient } from "../utils/api.ts";
 import { type TestClock, testClock } from "../utils/clock.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { testJwtSecret, serverForSuite } from "../utils/server.ts";
+import { serverForSuite, testJwtSecret } from "../utils/server.ts";
 import {
   type LiveClient,
   type Member,

@@ -5,7 +5,7 @@ import { limits } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
 import { ApiClient, registeredClient, userInput } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
-import { startServer, testJwtSecret, serverForSuite } from "../utils/server.ts";
+import { serverForSuite, startServer, testJwtSecret } from "../utils/server.ts";
 
 const clock = testClock();
 const server = serverForSuite({ now: clock.now });

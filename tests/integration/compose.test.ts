@@ -12,7 +12,7 @@ import { parse } from "yaml";
 import { loadEnv } from "@mufakat/server";
 // Not re-exported by @mufakat/server's index; imported from its only source.
 import { configurationVariables } from "../../server/src/env.ts";
-import { startServer, serverForSuite } from "../utils/server.ts";
+import { serverForSuite, startServer } from "../utils/server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");

@@ -4,7 +4,7 @@ import jwt from "jsonwebtoken";
 import { describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { eventually } from "../utils/eventually.ts";
-import { testJwtSecret, serverForSuite } from "../utils/server.ts";
+import { serverForSuite, testJwtSecret } from "../utils/server.ts";
 import { connect, connectRefusal, okData, request, roomWithMembers } from "../utils/socket.ts";
 
 let clockOffsetMs = 0;

@@ -13,8 +13,8 @@ import {
   request,
   roomWithMembers,
   seededRandom,
-  storedState,
   socketsClosedAfterAll,
+  storedState,
 } from "../utils/socket.ts";
 
 const server = serverForSuite();
