@@ -5,17 +5,16 @@
 // with the network cut show as not yet saved and arrive after the reconnect; a handshake refused for its
 // protocol version shows a banner saying to reload or to try later.
 import { proposalBodyFragment, wireParser } from "@mufakat/shared";
-import type { Browser, Page, WebSocketRoute } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page, WebSocketRoute } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { registeredClient } from "../utils/api.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
 import { connect, okData, request, storedState } from "../utils/socket.ts";
 
-let server: TestServer;
-let browser: Browser;
+const browserSuite = browserForSuite();
+const { server } = browserSuite;
 let government: BrowserUser;
 let community: BrowserUser;
 
@@ -31,10 +30,8 @@ let proposalId = "";
 const proposalTitle = "Jadwal distribusi air bersih";
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir() });
-  browser = await launchChromium();
-  government = await openUser(browser, server.url);
-  community = await openUser(browser, server.url);
+  government = await browserSuite.openUser();
+  community = await browserSuite.openUser();
   await community.context.routeWebSocket(/\/socket\.io\//, async (ws) => {
     if (networkDown) {
       await ws.close();
@@ -63,11 +60,6 @@ beforeAll(async () => {
   expect(invite.status).toBe(201);
   const accepted = await participant.client.post("/api/invites/accept", { token: invite.body.token });
   expect(accepted.status).toBe(201);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function logIn(page: Page, who: keyof typeof accounts, next: string): Promise<void> {
@@ -350,7 +342,7 @@ describe("a live connection the server refuses by protocol version", () => {
     [0, "PROTOCOL_TOO_OLD", "Aplikasi ini sudah usang; muat ulang halaman."],
     [99, "PROTOCOL_TOO_NEW", "Server belum mendukung versi aplikasi ini; coba lagi nanti."],
   ])("handshake version %i shows %s as a banner", async (version, code, words) => {
-    const user = await openUser(browser, server.url);
+    const user = await browserSuite.openUser();
     // Rewrites the version in socket.io's CONNECT packet (a MessagePack frame), as an older or newer build would send it.
     await user.context.routeWebSocket(/\/socket\.io\//, (ws) => {
       const upstream = ws.connectToServer();

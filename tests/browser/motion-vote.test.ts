@@ -5,15 +5,14 @@
 // then a broken one at record 1 once the stored record is tampered with.
 import { createHash } from "node:crypto";
 import { Types } from "mongoose";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
 
-let server: TestServer;
-let browser: Browser;
+const browserSuite = browserForSuite();
+const { server } = browserSuite;
 let coordinator: BrowserUser;
 let privateMember: BrowserUser;
 let communityMember: BrowserUser;
@@ -66,11 +65,9 @@ async function countsOf(page: Page | Locator, sector: string): Promise<Record<st
 }
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir() });
-  browser = await launchChromium();
-  coordinator = await openUser(browser, server.url);
-  privateMember = await openUser(browser, server.url);
-  communityMember = await openUser(browser, server.url);
+  coordinator = await browserSuite.openUser();
+  privateMember = await browserSuite.openUser();
+  communityMember = await browserSuite.openUser();
 
   const government = await member("government", "Dinas PU Kota Makassar");
   const room = await government.client.post("/api/rooms", { title: "Air bersih Tamalate", visibility: "open" });
@@ -84,11 +81,6 @@ beforeAll(async () => {
     expect((await client.post(`/api/rooms/${roomId}/join`)).status).toBe(201);
   }
   proposalId = await seedProposal(server, roomId, government.id, proposalText);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe("a motion voted in three browsers", () => {

@@ -1,30 +1,14 @@
 // Two tabs of one browser share the rotating refresh cookie: reloading both at once must keep the
 // user signed in in both (a rotated cookie presented twice would revoke the whole session).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type BrowserUser,
-  builtClientDir,
-  launchChromium,
-  openUser,
-  submitRegistration,
-  uiRegistration,
-} from "../utils/browser.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type BrowserUser, browserForSuite, submitRegistration, uiRegistration } from "../utils/browser.ts";
 
-let server: TestServer;
-let browser: Browser;
+const browserSuite = browserForSuite();
+const { server } = browserSuite;
 let user: BrowserUser;
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir() });
-  browser = await launchChromium();
-  user = await openUser(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  user = await browserSuite.openUser();
 });
 
 describe("two tabs", () => {

@@ -2,35 +2,26 @@
 // comment, a proposal title and the proposal's text all carry <script>, <img onerror> and javascript:
 // payloads. They must render as inert text: no dialog opens, no injected element exists, no link points
 // at javascript:. The CSV exports neutralise cells a spreadsheet would run as formulas.
-import type { Browser } from "playwright-core";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { decide, parseCsv } from "../utils/accountability.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser, saveScreenshot } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, saveScreenshot } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, okData, request } from "../utils/socket.ts";
+import { connect, okData, request, socketsClosedAfterAll } from "../utils/socket.ts";
 
-let server: TestServer;
-let browser: Browser;
+const browserSuite = browserForSuite({ motionSweepMs: 0 });
+const { server } = browserSuite;
 let viewer: BrowserUser;
-const sockets: LiveClient[] = [];
+const sockets = socketsClosedAfterAll();
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir(), motionSweepMs: 0 });
-  browser = await launchChromium();
-  viewer = await openUser(browser, server.url);
+  viewer = await browserSuite.openUser();
   viewer.page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const payloads = {

@@ -5,11 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { limits, proposalBodyFragment } from "@mufakat/shared";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { ApiClient, registeredClient, userInput } from "../utils/api.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { type TestServer, serverForSuite, startServer } from "../utils/server.ts";
 import {
   type LiveClient,
   type Member,
@@ -23,18 +23,14 @@ import {
 } from "../utils/socket.ts";
 
 const redisUrl = inject("redisUrl");
-let server: TestServer;
+const server = serverForSuite({ realtime: { discussionWritesPerSecond: limits.discussionWritesPerSecond } });
 const servers: TestServer[] = [];
 const sockets: LiveClient[] = [];
 const figures = { oversizedDropped: 0, floodSent: 0, floodLimited: 0, othersAcked: 0, bruteForce429: 0, capRefused: 0 };
 
-beforeAll(async () => {
-  server = await startServer({ realtime: { discussionWritesPerSecond: limits.discussionWritesPerSecond } });
-});
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   for (const extra of servers.reverse()) await extra.close({ keepDatabase: true });
-  await server.close();
   console.log(
     `abuse: oversized frames dropped ${figures.oversizedDropped}, flood ${figures.floodSent} events → ` +
       `${figures.floodLimited} RATE_LIMITED while the other client got ${figures.othersAcked} edits acked, ` +
@@ -114,6 +110,7 @@ describe("oversized frames and floods", () => {
     // Meanwhile the other client types 20 edits at a human pace.
     for (let i = 0; i < 20; i++) {
       other.paragraph?.insert(0, `${i} `);
+      // Pacing, not synchronisation: a human's typing speed while the flood is in flight.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const acks = await Promise.all([...flood, ...awareness, ...votes]);

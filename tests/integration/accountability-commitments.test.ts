@@ -3,21 +3,15 @@
 // overdue), the audit trail, refusals of not-adopted decisions, and who may change what.
 import type { AuditAction, Sector } from "@mufakat/shared";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { advanceClock, decide } from "../utils/accountability.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const clock = testClock(Date.parse("2026-03-02T01:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 const minute = 60_000;
 

@@ -3,24 +3,18 @@
 // round-trips through the shared schema, the report's weekly buckets and totals, and refusals that keep
 // the JSON error shape for participants, outsiders, unknown rooms and anonymous callers.
 import { roomExportSchema, roomReportSchema } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { csvRecords, decide, parseCsv } from "../utils/accountability.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { roomOfSectors } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const start = Date.parse("2026-09-07T04:00:00.000Z");
 const clock = testClock(start);
 const minute = 60_000;
 const day = 24 * 60 * minute;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 async function download(token: string | null, path: string) {
   const response = await fetch(`${server.url}${path}`, {

@@ -5,29 +5,20 @@
 // and the stage history.
 import type { Sector } from "@mufakat/shared";
 import { Types } from "mongoose";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { decide } from "../utils/accountability.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, okData, request, roomWithMembers } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
+import { type LiveClient, connect, okData, request, roomWithMembers, socketsClosedAfterEach } from "../utils/socket.ts";
 
 const start = Date.parse("2026-06-01T03:00:00.000Z");
 const clock = testClock(start);
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
+const sockets = socketsClosedAfterEach();
 
 const minute = 60_000;
 

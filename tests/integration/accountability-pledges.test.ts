@@ -3,21 +3,15 @@
 // sector; withdrawn pledges out of every total; status changes audited; who may pledge and change what.
 import type { Sector } from "@mufakat/shared";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decide } from "../utils/accountability.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const clock = testClock(Date.parse("2026-05-04T02:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 function ofSector(members: Member[], sector: Sector): [Member, Member] {
   const found = members.filter((m) => m.sector === sector);

@@ -2,23 +2,17 @@
 // range, outcome, voting sector and title text (exact result ids), and one record opened with tallies,
 // reasons, frozen text, corrections, commitments, pledges and chain integrity (which notices tampering).
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { advanceClock, decide } from "../utils/accountability.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const start = Date.parse("2026-08-03T02:00:00.000Z");
 const clock = testClock(start);
 const day = 24 * 60 * 60 * 1000;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 const idsOf = (body: Array<{ roomId: string; seq: number }>) => body.map((d) => `${d.roomId}:${d.seq}`);
 

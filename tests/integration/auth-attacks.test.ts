@@ -8,11 +8,11 @@ import jwt from "jsonwebtoken";
 import { Types } from "mongoose";
 import { limits, proposalBodyFragment } from "@mufakat/shared";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ApiClient, registeredClient } from "../utils/api.ts";
 import { type TestClock, testClock } from "../utils/clock.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer, testJwtSecret } from "../utils/server.ts";
+import { serverForSuite, testJwtSecret } from "../utils/server.ts";
 import {
   type LiveClient,
   type Member,
@@ -24,19 +24,17 @@ import {
   roomWithMembers,
 } from "../utils/socket.ts";
 
-let server: TestServer;
 let clock: TestClock;
 const sockets: LiveClient[] = [];
 const tally = { attempts: 0, admitted: 0 };
 const admitted: string[] = [];
 
-beforeAll(async () => {
+const server = serverForSuite(() => {
   clock = testClock();
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
+  return { now: clock.now, motionSweepMs: 0 };
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
-  await server.close();
   console.log(`auth attacks: ${tally.attempts} attempts, ${tally.admitted} unauthorised accesses succeeded`);
 });
 

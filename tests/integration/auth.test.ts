@@ -2,19 +2,13 @@
 import jwt from "jsonwebtoken";
 import { Types } from "mongoose";
 import { limits } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient, registeredClient, userInput } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
-import { type TestServer, startServer, testJwtSecret } from "../utils/server.ts";
+import { serverForSuite, startServer, testJwtSecret } from "../utils/server.ts";
 
 const clock = testClock();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now });
 
 describe("register", () => {
   it("creates the account, returns a session and sets an httpOnly refresh cookie", async () => {

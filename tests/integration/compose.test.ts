@@ -7,12 +7,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2019 from "ajv/dist/2019";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadEnv } from "@mufakat/server";
 // Not re-exported by @mufakat/server's index; imported from its only source.
 import { configurationVariables } from "../../server/src/env.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite, startServer } from "../utils/server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -238,13 +238,7 @@ describe("docker-compose.yml services", () => {
 });
 
 describe("the app's healthcheck command", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = serverForSuite();
 
   const test = compose.services.app?.healthcheck?.test ?? [];
   const runAgainst = (port: number) =>

@@ -1,17 +1,11 @@
 // Collective leadership: promotion by one coordinator; demotion or removal of a coordinator only with a
 // second coordinator's confirmation; every step in the audit trail.
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite();
 
 interface Member {
   client: ApiClient;

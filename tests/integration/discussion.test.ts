@@ -2,27 +2,16 @@
 // history pages; editing and deleting one's own messages; @mentions; who may write; plain text kept verbatim.
 import { type ClientToServerEvents, type ServerToClientEvents, limits } from "@mufakat/shared";
 import { Types } from "mongoose";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ApiClient, jsonBody, registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, rawRequest } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
+import { type LiveClient, connect, rawRequest, socketsClosedAfterEach } from "../utils/socket.ts";
 
 const clock = testClock(Date.parse("2026-03-02T01:00:00.000Z"));
-let server: TestServer;
-let sockets: LiveClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ now: clock.now });
-});
-afterEach(() => {
-  for (const socket of sockets) socket.close();
-  sockets = [];
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now });
+const sockets = socketsClosedAfterEach();
 
 interface Member {
   client: ApiClient;

@@ -109,6 +109,7 @@ describe.skipIf(!binary)("the database stops for 10 s (embedded FerretDB; skippe
       expect(vote.ok ? "ok" : vote.error.code).toBe("DATABASE_UNAVAILABLE");
       note("vote");
       first.paragraph?.insert(0, "x");
+      // Pacing, not synchronisation: one round of use every 500 ms for the whole outage.
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await eventually(() => expect(first.refusals.length).toBeGreaterThan(0), { timeout: 10_000 });

@@ -101,6 +101,7 @@ describe.skipIf(!redisServerInstalled())("Redis stops for 10 s under two process
         expect(alsoOnA.text()).toBe(onA.text());
       });
       localRounds += 1;
+      // Pacing, not synchronisation: one round of use every 500 ms for the whole outage.
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(onA.refusals).toEqual([]);

@@ -7,11 +7,11 @@ import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
 import * as Y from "yjs";
 import type { Position } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "../utils/api.ts";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import {
   type LiveClient,
@@ -28,16 +28,12 @@ import {
 /** Rounds of kill and restart: 5 in `pnpm test`, 30 in `pnpm test:soak` (tests/vitest.soak.config.ts). */
 const rounds = inject("soak") === true ? 30 : 5;
 
-let setup: TestServer;
+const setup = serverForSuite({ motionSweepMs: 0 });
 const processes: ServerProcess[] = [];
 const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  setup = await startServer({ motionSweepMs: 0 });
-});
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   for (const child of processes) await child.kill();
-  await setup.close();
 });
 
 function contains(state: Uint8Array, update: Uint8Array): boolean {
@@ -124,6 +120,7 @@ describe(`SIGKILL under load, ${rounds} times`, () => {
           while (!killed) {
             const text = editor.paragraph;
             if (text) text.insert(Math.floor(random() * (text.length + 1)), `${"abc"[index]}${round}`);
+            // Pacing, not synchronisation: load at a typing, voting and chatting pace until the kill.
             await new Promise((resolve) => setTimeout(resolve, 20));
             while (seen < editor.acked.length) {
               seen += 1;

@@ -19,16 +19,15 @@ import {
   samples,
   schemaKeys,
 } from "../utils/hostile.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 
-let setup: TestServer;
+const setup = serverForSuite({ motionSweepMs: 0 });
 let child: ServerProcess;
 let fuzzer: ApiClient;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  setup = await startServer({ motionSweepMs: 0 });
   const room = await roomOfSectors(setup, 1);
   const { decisionSeq } = await (async () => {
     const decided = await decide(setup, room, { title: "Sumur bor" });
@@ -71,7 +70,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await child?.kill();
-  await setup?.close();
 });
 
 /** `pnpm test:soak` (tests/vitest.soak.config.ts) tries ten times as many inputs. */

@@ -26,11 +26,11 @@ import {
   samples,
   schemaKeys,
 } from "../utils/hostile.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import { type LiveClient, ProposalEditor, connect, okData, rawRequest, request } from "../utils/socket.ts";
 
-let setup: TestServer;
+const setup = serverForSuite({ motionSweepMs: 0 });
 let child: ServerProcess;
 let api: ApiClient;
 let token = "";
@@ -39,7 +39,6 @@ const ids: Record<string, string> = {};
 const sockets: LiveClient[] = [];
 
 beforeAll(async () => {
-  setup = await startServer({ motionSweepMs: 0 });
   const room = await roomOfSectors(setup, 1);
   const motionProposal = await seedProposal(setup, room.roomId, room.coordinator.id, "Usulan dipilih");
   const motion = await room.coordinator.client.post(`/api/rooms/${room.roomId}/motions`, {
@@ -80,7 +79,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   await child?.kill();
-  await setup?.close();
 });
 
 const figures = { inputs: 0, internal: 0, accepted: 0, stored: 0, dropped: 0, bystanderEdits: 0 };

@@ -1,18 +1,12 @@
 // Invite links: signed, expiring, limited in uses, revocable; joining by one records the member's sector.
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const clock = testClock();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now });
 
 async function roomWithCoordinator(): Promise<{ coordinator: ApiClient; roomId: string }> {
   const { client } = await registeredClient(server.url, "government");

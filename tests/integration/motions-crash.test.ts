@@ -3,24 +3,20 @@
 // decision closes with a chain that verifies.
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Position } from "@mufakat/shared";
 import { ApiClient } from "../utils/api.ts";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import { type LiveClient, connect, request } from "../utils/socket.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
-let setup: TestServer;
+const setup = serverForSuite({ motionSweepMs: 0 });
 const processes: ServerProcess[] = [];
 const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  setup = await startServer({ motionSweepMs: 0 });
-});
 afterAll(async () => {
   for (const socket of sockets) socket.close();
   for (const child of processes) await child.kill();
-  await setup.close();
 });
 
 const cycle: Position[] = ["support", "standAside", "supportWithReservations", "support", "object"];

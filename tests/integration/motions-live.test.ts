@@ -2,22 +2,15 @@
 // stored and counted, the room hears per-sector tallies live, and the motion closes when all voted.
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MotionClosedEvent, MotionTallyEvent, Position } from "@mufakat/shared";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type LiveClient, connect, request } from "../utils/socket.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { connect, request, socketsClosedAfterAll } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ motionSweepMs: 0 });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+const server = serverForSuite({ motionSweepMs: 0 });
+const sockets = socketsClosedAfterAll();
 
 describe("motion:vote", () => {
   it("counts 30 concurrent socket voters once each and broadcasts exact per-sector tallies", async () => {

@@ -2,20 +2,14 @@
 // duplicates count once, the motion closes, and the decision log records it in a verifiable chain.
 import { createHash, randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
 const clock = testClock();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 describe("a motion from opening to the decision log", () => {
   it("freezes the text, counts 30 concurrent voters of 5 sectors once each, closes when all voted, and verifies", async () => {

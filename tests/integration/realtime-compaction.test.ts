@@ -1,9 +1,9 @@
 // Compaction of the update log into a snapshot, in the background: the log shrinks, the text stays, and an
 // update stored while a compaction runs survives it. Named versions and their diffs.
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import {
   type LiveClient,
   ProposalEditor,
@@ -16,28 +16,24 @@ import {
 } from "../utils/socket.ts";
 
 const compactAfterUpdates = 20;
-let server: TestServer;
 const sockets: LiveClient[] = [];
 /** While set, compactions wait here after reading the log and before writing the snapshot. */
 let gate: { entered: boolean; release: () => void; promise: Promise<void> } | null = null;
 
-beforeAll(async () => {
-  server = await startServer({
-    collaboration: {
-      compactAfterUpdates,
-      idleUnloadMs: 200,
-      beforeSnapshotWrite: async () => {
-        if (!gate) return;
-        gate.entered = true;
-        await gate.promise;
-      },
+const server = serverForSuite({
+  collaboration: {
+    compactAfterUpdates,
+    idleUnloadMs: 200,
+    beforeSnapshotWrite: async () => {
+      if (!gate) return;
+      gate.entered = true;
+      await gate.promise;
     },
-  });
+  },
 });
 afterAll(async () => {
   gate?.release();
   for (const socket of sockets) socket.close();
-  await server.close();
 });
 
 function closedGate() {

@@ -1,20 +1,14 @@
 // The socket handshake and session: protocol version, access token, expiry while connected, reauthentication.
 import { minSupportedProtocolVersion, protocolVersion } from "@mufakat/shared";
 import jwt from "jsonwebtoken";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer, testJwtSecret } from "../utils/server.ts";
+import { serverForSuite, testJwtSecret } from "../utils/server.ts";
 import { connect, connectRefusal, okData, request, roomWithMembers } from "../utils/socket.ts";
 
-let server: TestServer;
 let clockOffsetMs = 0;
-beforeAll(async () => {
-  server = await startServer({ now: () => new Date(Date.now() + clockOffsetMs) });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: () => new Date(Date.now() + clockOffsetMs) });
 
 function tokenFor(userId: string, { expiresIn, issuedAgo = 0 }: { expiresIn: number; issuedAgo?: number }): string {
   const now = Date.now() + clockOffsetMs;

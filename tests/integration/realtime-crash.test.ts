@@ -77,6 +77,7 @@ describe("crash while editing", () => {
           text.insert(Math.floor(random() * (text.length + 1)), `${"gpc"[index]}${Math.floor(random() * 10)}`);
           edits += 1;
         }
+        // Pacing, not synchronisation: typing speed until the kill.
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     });

@@ -1,9 +1,9 @@
 // An edit reaches the other viewers once validated, without waiting for the database, and is acknowledged
 // only once stored; a client opening the proposal while the store is in flight gets the edit in its sync.
 import type { Sector } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import {
   type LiveClient,
   ProposalEditor,
@@ -15,7 +15,6 @@ import {
   storedState,
 } from "../utils/socket.ts";
 
-let server: TestServer;
 const sockets: LiveClient[] = [];
 /** While closed, every write to the update log waits here. */
 let gate = openGate();
@@ -28,21 +27,18 @@ function openGate() {
   return { waiting: 0, release, promise, closed: false };
 }
 
-beforeAll(async () => {
-  server = await startServer({
-    collaboration: {
-      beforeLogWrite: async () => {
-        if (!gate.closed) return;
-        gate.waiting += 1;
-        await gate.promise;
-      },
+const server = serverForSuite({
+  collaboration: {
+    beforeLogWrite: async () => {
+      if (!gate.closed) return;
+      gate.waiting += 1;
+      await gate.promise;
     },
-  });
+  },
 });
 afterAll(async () => {
   gate.release();
   for (const socket of sockets) socket.close();
-  await server.close();
 });
 
 async function editorFor(token: string, roomId: string, proposalId: string): Promise<ProposalEditor> {

@@ -1,22 +1,24 @@
 // Joining rooms live and presence: membership and roles, several tabs, leave and disconnect, proposals.
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
+import { testClock } from "../utils/clock.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, followPresence, okData, request, roomWithMembers } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
+import {
+  type LiveClient,
+  connect,
+  followPresence,
+  okData,
+  request,
+  roomWithMembers,
+  socketsClosedAfterAll,
+} from "../utils/socket.ts";
 import * as Y from "yjs";
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  // Every live write re-reads the membership, so role changes show at once.
-  server = await startServer({ realtime: { roleRecheckMs: 0 } });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+// Every live write re-reads the membership, so role changes show at once.
+const server = serverForSuite({ realtime: { roleRecheckMs: 0 } });
+const sockets = socketsClosedAfterAll();
 
 async function open(token: string): Promise<LiveClient> {
   const socket = await connect(server, token);
@@ -251,11 +253,9 @@ describe("room:join", () => {
 });
 
 describe("the live role re-read (roleRecheckMs 1500)", () => {
-  let slow: TestServer;
-  beforeAll(async () => {
-    slow = await startServer({ realtime: { roleRecheckMs: 1500 } });
-  });
-  afterAll(() => slow.close());
+  // The role's age is read on the server's injected clock: the test moves it past each threshold.
+  const clock = testClock();
+  const slow = serverForSuite({ now: clock.now, realtime: { roleRecheckMs: 1500 } });
 
   it("re-reads in the background after 1.5 s, and before the write after 3 s; a removed member is then refused", async () => {
     const { roomId, members } = await roomWithMembers(slow, [
@@ -285,14 +285,14 @@ describe("the live role re-read (roleRecheckMs 1500)", () => {
     }
 
     // Between 1.5 and 3 s after the join: the edit goes on with the role known, the re-read runs meanwhile...
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    clock.advance(1600);
     expect((await busyEdit("masih diterima")).ok).toBe(true);
     // ...and once it has read the removal, the socket is out of the room.
     await eventually(async () =>
       expect(await busyEdit("ditolak")).toMatchObject({ ok: false, error: { code: "NOT_IN_ROOM" } }),
     );
     // More than 3 s after the last read: the write waits for the re-read and is refused by it.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    clock.advance(1500);
     expect(await quietEdit("terlambat")).toMatchObject({ ok: false, error: { code: "NOT_A_MEMBER" } });
     const stored = (userId: string) =>
       slow.connection.collection("proposalupdates").countDocuments({ userId: new Types.ObjectId(userId) });

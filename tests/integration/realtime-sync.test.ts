@@ -1,9 +1,9 @@
 // Co-editing one proposal live: concurrent random edits by three sectors converge, on every client and in
 // what the server stored; a client that edits offline catches up after reconnecting.
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import {
   type LiveClient,
   ProposalEditor,
@@ -13,18 +13,12 @@ import {
   request,
   roomWithMembers,
   seededRandom,
+  socketsClosedAfterAll,
   storedState,
 } from "../utils/socket.ts";
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+const server = serverForSuite();
+const sockets = socketsClosedAfterAll();
 
 async function joinedEditors(count: 3) {
   const { roomId, members } = await roomWithMembers(server, [

@@ -3,9 +3,9 @@
 import { limits } from "@mufakat/shared";
 import { Awareness, encodeAwarenessUpdate, applyAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import {
   type LiveClient,
   ProposalEditor,
@@ -15,17 +15,11 @@ import {
   request,
   roomWithMembers,
   seededRandom,
+  socketsClosedAfterAll,
 } from "../utils/socket.ts";
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+const server = serverForSuite();
+const sockets = socketsClosedAfterAll();
 
 async function twoEditors() {
   const { roomId, members } = await roomWithMembers(server, [

@@ -1,17 +1,11 @@
 // Deliberation rooms over HTTP: create, list, directory, join, detail by sector, stage, forbidden actions.
 import { membershipIdFor } from "@mufakat/server";
 import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonBody, registeredClient } from "../utils/api.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite();
 
 describe("creating and listing rooms", () => {
   it("creates a room whose creator is its first coordinator", async () => {

@@ -1,10 +1,13 @@
 // Drives Debian's Chromium with playwright-core: one headless browser per test file, one context (own
-// cookie jar and storage) per simulated user, screenshots into tests/artifacts/, and the built client.
+// cookie jar and storage) per simulated user, screenshots into tests/artifacts/, and the built client;
+// browserForSuite() starts the server and the browser around a file's tests.
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { type StartServerOptions, type TestServer, serverForEachTest, serverForSuite } from "./server.ts";
 
 export const chromiumPath = "/usr/bin/chromium";
 
@@ -108,4 +111,57 @@ export async function memberRoleIn(page: Page, sector: string, displayName: stri
   const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
   await member.waitFor();
   return member.getByTestId("role-badge").getAttribute("data-role");
+}
+
+export interface BrowserSuite {
+  /** The real server, serving the built client. */
+  server: TestServer;
+  /** A user (own context) on the server, kept for the rest of the file. */
+  openUser(): Promise<BrowserUser>;
+  /**
+   * A user (own context) for the current test only: once the test ends, the test fails if the user's page
+   * raised an uncaught error, and the context closes. Call it in the test or a beforeEach.
+   */
+  openUserForTest(): Promise<BrowserUser>;
+}
+
+/**
+ * The setup of a browser test file: the real server with the built client (one for the file, or a fresh
+ * one for every test with `serverPer: "test"`) and one headless Chromium for the file, closed before the
+ * server stops.
+ */
+export function browserForSuite(
+  options: StartServerOptions = {},
+  { serverPer = "file" }: { serverPer?: "file" | "test" } = {},
+): BrowserSuite {
+  // builtClientDir() is read when the server starts, so a missing build fails the hook with its message.
+  const serverOptions = () => ({ clientDir: builtClientDir(), ...options });
+  const server = serverPer === "test" ? serverForEachTest(serverOptions) : serverForSuite(serverOptions);
+  let browser: Browser | null = null;
+  const running = (): Browser => {
+    if (!browser) throw new Error("browserForSuite: Chromium is not running here; open users in a test or hook");
+    return browser;
+  };
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    browser = null;
+  });
+  const testUsers: BrowserUser[] = [];
+  afterEach(async () => {
+    const users = testUsers.splice(0);
+    for (const user of users) await user.context.close();
+    for (const user of users) expect(user.pageErrors).toEqual([]);
+  });
+  return {
+    server,
+    openUser: () => openUser(running(), server.url),
+    openUserForTest: async () => {
+      const user = await openUser(running(), server.url);
+      testUsers.push(user);
+      return user;
+    },
+  };
 }

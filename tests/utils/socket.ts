@@ -1,6 +1,6 @@
 // Real socket.io clients for the realtime tests: connect(server, token), a typed request helper, members
-// set up over HTTP, and ProposalEditor, a client-side Yjs editor that keeps its unacknowledged updates
-// and resends them, as the app's client does.
+// set up over HTTP, ProposalEditor, a client-side Yjs editor that keeps its unacknowledged updates
+// and resends them, as the app's client does, and the lists of sockets a file closes after its tests.
 import {
   type Ack,
   type ClientToServerEvents,
@@ -15,6 +15,7 @@ import {
   wireParser,
 } from "@mufakat/shared";
 import { type Socket, io } from "socket.io-client";
+import { afterAll, afterEach } from "vitest";
 import * as Y from "yjs";
 import { type ApiClient, registeredClient } from "./api.ts";
 
@@ -36,6 +37,27 @@ function makeSocket(server: { url: string }, token: string, options: ConnectOpti
     reconnection: options.reconnection ?? false,
     timeout: 5_000,
   });
+}
+
+/**
+ * A list for the sockets a file's tests open, closed in an afterAll. Call it after serverForSuite: vitest
+ * runs after-hooks in reverse order, so the sockets close before the server stops.
+ */
+export function socketsClosedAfterAll(): LiveClient[] {
+  const sockets: LiveClient[] = [];
+  afterAll(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+  return sockets;
+}
+
+/** A list for the sockets each test opens, closed (and emptied) after every test, so none outlives its test. */
+export function socketsClosedAfterEach(): LiveClient[] {
+  const sockets: LiveClient[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+  return sockets;
 }
 
 /** A connected client; rejects with the connect_error when the server refuses. */
