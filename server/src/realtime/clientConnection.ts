@@ -8,7 +8,7 @@ import type { EditSource } from "../collaboration/documentHub.ts";
 import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { loadProposal } from "../commands/loadProposal.ts";
 import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
-import { appError } from "../errors.ts";
+import { AppError, appError } from "../errors.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
 
@@ -113,7 +113,11 @@ export class ClientConnection implements EditSource {
         entry.role = access.role;
         entry.roleReadAt = ctx.now().getTime();
       } catch (error) {
-        // No longer a member (or the room is gone): the socket leaves the room.
+        // Only a refusal (not a member, the room gone, the user banned) is an answer about the membership.
+        // A database that did not answer says nothing: the socket keeps the role it had, the write waiting
+        // for this read is refused with the database's error, and the next write reads again. (Dropping the
+        // socket here made every edit after an outage fail with NOT_IN_ROOM.)
+        if (!(error instanceof AppError)) throw error;
         delete this.socket.data.rooms[roomId];
         void this.socket.leave(roomChannel(roomId));
         this.deps.broadcastPresence(roomId);
