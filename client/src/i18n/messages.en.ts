@@ -252,7 +252,8 @@ export const messagesEn: Messages = {
   "vote.change": "Change position",
   "vote.sending": "Sending…",
   "vote.mine": "Your current position: {position}",
-  "vote.observer": "Only the participants and coordinators who were members when this motion opened can vote on it; you can follow it.",
+  "vote.observer":
+    "Only the participants and coordinators who were members when this motion opened can vote on it; you can follow it.",
   "tally.title": "Tally per sector",
   "tally.voters": "{voters, number} of {eligible, number} voted",
   "tally.votersOnly": "{voters, number} voted",

@@ -252,7 +252,8 @@ export const messagesId = {
   "vote.change": "Ubah posisi",
   "vote.sending": "Mengirim…",
   "vote.mine": "Posisi Anda saat ini: {position}",
-  "vote.observer": "Hanya peserta dan koordinator yang sudah menjadi anggota saat mosi ini dibuka yang dapat memberi suara; Anda dapat mengikutinya.",
+  "vote.observer":
+    "Hanya peserta dan koordinator yang sudah menjadi anggota saat mosi ini dibuka yang dapat memberi suara; Anda dapat mengikutinya.",
   "tally.title": "Perhitungan per sektor",
   "tally.voters": "{voters, number} dari {eligible, number} memberi suara",
   "tally.votersOnly": "{voters, number} memberi suara",
