@@ -23,10 +23,12 @@ interface FormFieldProps {
   fieldError?: FieldError | undefined;
   /** Prefix of the error element's data-testid: `${testId}-error`. */
   testId: string;
+  /** Announce the issues as they appear (role="alert"), for a field whose error is the form's only answer. */
+  announce?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function FormField({ name, label, hint, error, fieldError, testId, children }: FormFieldProps) {
+export function FormField({ name, label, hint, error, fieldError, testId, announce, children }: FormFieldProps) {
   const t = useT();
   const id = useId();
   const issues = [
@@ -46,7 +48,12 @@ export function FormField({ name, label, hint, error, fieldError, testId, childr
         </small>
       )}
       {errorId && (
-        <span id={errorId} className="field-error" data-testid={`${testId}-error`}>
+        <span
+          id={errorId}
+          className="field-error"
+          role={announce ? "alert" : undefined}
+          data-testid={`${testId}-error`}
+        >
           {issues.join("; ")}
         </span>
       )}

@@ -1,11 +1,13 @@
 // The participation insight for a period: contributions and attendance by sector, a chart by week, the
 // balance indicator, symbolic-participation warnings (coordinators) and the collaboration stage's history.
-import type { Participation, RoomDetail } from "@mufakat/shared";
+import { type Participation, type RoomDetail, periodQuerySchema } from "@mufakat/shared";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { getParticipation } from "./accountabilityEndpoints.ts";
 import {
@@ -53,8 +55,14 @@ export function defaultPeriod(now = new Date()): PeriodDays {
 
 export function ParticipationTab({ room }: { room: RoomDetail }) {
   const t = useT();
-  const [draft, setDraft] = useState<PeriodDays>(defaultPeriod);
-  const [period, setPeriod] = useState<PeriodDays>(draft);
+  const [period, setPeriod] = useState<PeriodDays>(defaultPeriod);
+  // The period is checked by the shared periodQuerySchema on the query loadInsight makes of it, as the server will.
+  const { form, onSubmit, error } = useApiForm<PeriodDays, unknown>({
+    schema: periodQuerySchema,
+    defaultValues: period,
+    toInput: (days) => ({ from: dayBoundary(days.from, "start"), to: dayBoundary(days.to, "end") }),
+    send: async (): Promise<void> => setPeriod(form.getValues()),
+  });
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.participation(room.id, period),
@@ -66,18 +74,21 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
   return (
     <section className="accountability-tab" data-testid="participation-tab" aria-labelledby="participation-heading">
       <h2 id="participation-heading">{t("participation.title")}</h2>
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPeriod(draft);
-        }}
-      >
-        <PeriodFields value={draft} onChange={setDraft} testId="participation-period" />
+      <form className="inline-form" onSubmit={onSubmit}>
+        <PeriodFields
+          value={{ from: form.watch("from"), to: form.watch("to") }}
+          onChange={(days) => {
+            form.setValue("from", days.from);
+            form.setValue("to", days.to);
+          }}
+          testId="participation-period"
+        />
         <button type="submit" data-testid="participation-apply">
           {t("period.apply")}
         </button>
       </form>
+      {/* A period the server would refuse (reversed, too long), refused before it is asked for. */}
+      <ErrorMessage error={error} testId="participation-period-error" />
       <QueryView query={query}>
         {(data) => (
           <>

@@ -1,18 +1,18 @@
 // Named versions of a proposal: save the current text under a name, list them, and compare any two.
-import { useMutation } from "@tanstack/react-query";
 import {
+  type DiffVersionsPayload,
   type ProposalVersion,
   type SaveVersionPayload,
   type TextDiff,
   type VersionRef,
+  diffVersionsPayloadSchema,
   saveVersionPayloadSchema,
 } from "@mufakat/shared";
 import { useEffect, useState } from "react";
 import type { ApiError } from "../../api/ApiError.ts";
 import { toApiError } from "../../api/queryClient.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { apiErrorOf } from "../../api/queryClient.ts";
-import { useApiForm } from "../../forms/useApiForm.ts";
+import { type BodySchema, useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { VersionDiffView } from "./VersionDiffView.tsx";
@@ -122,6 +122,21 @@ function SaveVersionForm({
   );
 }
 
+/**
+ * The diff a DiffForm asks for, or null while no "from" version is chosen: then nothing is sent and no error
+ * shows (the button is off too), as a submit without a "from" always did.
+ */
+const diffRequestSchema: BodySchema = {
+  safeParseAsync: (value) =>
+    value === null ? Promise.resolve({ success: true, data: null }) : diffVersionsPayloadSchema.safeParseAsync(value),
+};
+
+/** The two versions as the selects hold them; an empty "from" is none chosen yet. */
+interface DiffFields {
+  from: VersionRef | "";
+  to: VersionRef;
+}
+
 function DiffForm({
   socket,
   proposalId,
@@ -132,20 +147,16 @@ function DiffForm({
   versions: ProposalVersion[];
 }) {
   const t = useT();
-  const [from, setFrom] = useState<VersionRef | "">("");
-  const [to, setTo] = useState<VersionRef>("current");
   const [diff, setDiff] = useState<TextDiff | null>(null);
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async () => {
-      if (!from) return;
-      setDiff(await liveRequest(socket, "version:diff", { proposalId, from, to }));
+  const { form, onSubmit, submitting, error } = useApiForm<DiffFields, DiffVersionsPayload | null>({
+    schema: diffRequestSchema,
+    defaultValues: { from: "", to: "current" },
+    toInput: (fields) => (fields.from ? { proposalId, from: fields.from, to: fields.to } : null),
+    send: async (payload) => {
+      if (payload) setDiff(await liveRequest(socket, "version:diff", payload));
     },
   });
-  const error = apiErrorOf(failure);
+  const from = form.watch("from");
   if (versions.length === 0) return null;
   const options = [
     { id: "current", label: t("version.current") },
@@ -153,16 +164,10 @@ function DiffForm({
   ];
   return (
     <div className="diff-form">
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <form className="inline-form" onSubmit={onSubmit}>
         <label>
           {t("version.diffFrom")}{" "}
-          <select value={from} onChange={(event) => setFrom(event.target.value)} data-testid="diff-from">
+          <select {...form.register("from")} data-testid="diff-from">
             <option value="">—</option>
             {options.map((option) => (
               <option key={option.id} value={option.id}>
@@ -173,7 +178,7 @@ function DiffForm({
         </label>
         <label>
           {t("version.diffTo")}{" "}
-          <select value={to} onChange={(event) => setTo(event.target.value)} data-testid="diff-to">
+          <select {...form.register("to")} data-testid="diff-to">
             {options.map((option) => (
               <option key={option.id} value={option.id}>
                 {option.label}

@@ -1,7 +1,17 @@
 // The review's filters: room (of those the user coordinates), date range, outcome, voting sector, title text.
-import { type RoomSummary, type Sector, type TallyOutcome, sectors, tallyOutcomes } from "@mufakat/shared";
-import { type FormEvent, useState } from "react";
+// Checked in the browser by the shared reviewQuerySchema on the query they make, then applied as they are.
+import {
+  type RoomSummary,
+  type Sector,
+  type TallyOutcome,
+  reviewQuerySchema,
+  sectors,
+  tallyOutcomes,
+} from "@mufakat/shared";
+import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
+import { dayBoundary } from "../accountability/accountabilityView.ts";
 import { PeriodFields } from "../accountability/PeriodFields.tsx";
 
 export interface ReviewFilterDraft {
@@ -23,20 +33,27 @@ interface ReviewFiltersProps {
 
 export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
   const t = useT();
-  const [draft, setDraft] = useState(initial);
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    onApply(draft);
-  }
+  const { form, onSubmit, error } = useApiForm<ReviewFilterDraft, unknown>({
+    schema: reviewQuerySchema,
+    defaultValues: initial,
+    // The query the review page makes of these filters (ReviewPage), so a refusal is the server's.
+    toInput: (draft) => ({
+      roomId: draft.roomId || undefined,
+      from: dayBoundary(draft.from, "start"),
+      to: dayBoundary(draft.to, "end"),
+      outcome: draft.outcome || undefined,
+      sector: draft.sector || undefined,
+      q: draft.q.trim() || undefined,
+    }),
+    // The page keeps the filters as the fields hold them and makes its query of them.
+    send: async (): Promise<void> => onApply(form.getValues()),
+  });
+  const { register, watch, setValue } = form;
   return (
     <form className="review-filters" data-testid="review-filters" onSubmit={onSubmit}>
       <label>
         {t("review.room")}{" "}
-        <select
-          value={draft.roomId}
-          data-testid="review-room"
-          onChange={(e) => setDraft({ ...draft, roomId: e.target.value })}
-        >
+        <select data-testid="review-room" {...register("roomId")}>
           <option value="">{t("review.allRooms")}</option>
           {rooms.map((room) => (
             <option key={room.id} value={room.id}>
@@ -46,17 +63,16 @@ export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
         </select>
       </label>
       <PeriodFields
-        value={{ from: draft.from, to: draft.to }}
-        onChange={(period) => setDraft({ ...draft, ...period })}
+        value={{ from: watch("from"), to: watch("to") }}
+        onChange={(period) => {
+          setValue("from", period.from);
+          setValue("to", period.to);
+        }}
         testId="review"
       />
       <label>
         {t("review.outcome")}{" "}
-        <select
-          value={draft.outcome}
-          data-testid="review-outcome"
-          onChange={(e) => setDraft({ ...draft, outcome: e.target.value as TallyOutcome | "" })}
-        >
+        <select data-testid="review-outcome" {...register("outcome")}>
           <option value="">{t("review.any")}</option>
           {tallyOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>
@@ -67,11 +83,7 @@ export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
       </label>
       <label>
         {t("review.sector")}{" "}
-        <select
-          value={draft.sector}
-          data-testid="review-sector"
-          onChange={(e) => setDraft({ ...draft, sector: e.target.value as Sector | "" })}
-        >
+        <select data-testid="review-sector" {...register("sector")}>
           <option value="">{t("review.any")}</option>
           {sectors.map((sector) => (
             <option key={sector} value={sector}>
@@ -81,17 +93,13 @@ export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
         </select>
       </label>
       <label>
-        {t("review.text")}{" "}
-        <input
-          type="search"
-          value={draft.q}
-          data-testid="review-q"
-          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-        />
+        {t("review.text")} <input type="search" data-testid="review-q" {...register("q")} />
       </label>
       <button type="submit" className="button-primary" data-testid="review-submit">
         {t("review.apply")}
       </button>
+      {/* Only for what the server would refuse too (a title text over the limit). */}
+      <ErrorMessage error={error} testId="review-filters-error" />
     </form>
   );
 }

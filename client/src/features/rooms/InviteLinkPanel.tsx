@@ -1,10 +1,15 @@
 // For coordinators: create an invite link (its token is shown once) and copy its full URL.
-import { useMutation } from "@tanstack/react-query";
-import { type CreatedInvite, type MemberRole, memberRoles } from "@mufakat/shared";
+import {
+  type CreateInviteInput,
+  type CreatedInvite,
+  type MemberRole,
+  createInviteInputSchema,
+  memberRoles,
+} from "@mufakat/shared";
 import { useId, useRef, useState } from "react";
 import { createInvite } from "../../api/endpoints.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 
 type CopyState = "idle" | "copied" | "failed";
@@ -14,21 +19,19 @@ export function InviteLinkPanel({ roomId }: { roomId: string }) {
   const formatDate = useFormatDate();
   const roleId = useId();
   const linkId = useId();
-  const [role, setRole] = useState<MemberRole>("participant");
   const [invite, setInvite] = useState<CreatedInvite | null>(null);
   const [copy, setCopy] = useState<CopyState>("idle");
   const linkInput = useRef<HTMLInputElement>(null);
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async () => {
-      setInvite(await createInvite(roomId, { role }));
+  const { form, onSubmit, submitting, error } = useApiForm<{ role: MemberRole }, CreateInviteInput>({
+    schema: createInviteInputSchema,
+    defaultValues: { role: "participant" },
+    toInput: (fields) => ({ role: fields.role }),
+    // Only the role, as before: the expiry and the number of uses stay the server's defaults.
+    send: async (input) => {
+      setInvite(await createInvite(roomId, { role: input.role }));
       setCopy("idle");
     },
   });
-  const error = apiErrorOf(failure);
 
   const url = invite ? `${window.location.origin}${invite.path}` : "";
 
@@ -46,14 +49,10 @@ export function InviteLinkPanel({ roomId }: { roomId: string }) {
   return (
     <section className="invite-panel" aria-labelledby={`${linkId}-heading`}>
       <h3 id={`${linkId}-heading`}>{t("invite.link")}</h3>
+      {/* A div, not a <form>: the form style (a bordered surface) would change how the panel looks. */}
       <div className="inline-form">
         <label htmlFor={roleId}>{t("field.inviteRole")}</label>
-        <select
-          id={roleId}
-          value={role}
-          data-testid="invite-role"
-          onChange={(event) => setRole(event.target.value as MemberRole)}
-        >
+        <select id={roleId} data-testid="invite-role" {...form.register("role")}>
           {memberRoles.map((option) => (
             <option key={option} value={option}>
               {t(`role.${option}`)}
@@ -65,7 +64,7 @@ export function InviteLinkPanel({ roomId }: { roomId: string }) {
           className="button-primary"
           disabled={submitting}
           data-testid="create-invite"
-          onClick={() => void submit()}
+          onClick={() => void onSubmit()}
         >
           {t("invite.create")}
         </button>

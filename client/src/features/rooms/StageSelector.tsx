@@ -1,10 +1,15 @@
-// Lets a coordinator move the collaboration to another stage (PATCH /rooms/:id/stage).
-import { useMutation } from "@tanstack/react-query";
-import { type CollaborationStage, type RoomSummary, collaborationStages } from "@mufakat/shared";
+// Lets a coordinator move the collaboration to another stage (PATCH /rooms/:id/stage). A one-field form
+// that sends on change; the select shows the room's stage, so it moves only when the server has stored it.
+import {
+  type CollaborationStage,
+  type RoomSummary,
+  changeStageInputSchema,
+  collaborationStages,
+} from "@mufakat/shared";
 import { useId, useState } from "react";
 import { changeRoomStage } from "../../api/endpoints.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { apiErrorOf } from "../../api/queryClient.ts";
+import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
 interface StageSelectorProps {
@@ -13,23 +18,26 @@ interface StageSelectorProps {
   onChanged(room: RoomSummary): void;
 }
 
+interface StageFields {
+  stage: CollaborationStage;
+}
+
 export function StageSelector({ roomId, stage, onChanged }: StageSelectorProps) {
   const t = useT();
   const id = useId();
   const [saved, setSaved] = useState(false);
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({
-    mutationFn: async (next: CollaborationStage) => {
+  const { form, onSubmit, submitting, error } = useApiForm<StageFields, StageFields>({
+    schema: changeStageInputSchema,
+    defaultValues: { stage },
+    toInput: (fields) => ({ stage: fields.stage }),
+    send: async (input) => {
       setSaved(false);
-      onChanged(await changeRoomStage(roomId, next));
+      onChanged(await changeRoomStage(roomId, input.stage));
       setSaved(true);
     },
   });
-  const error = apiErrorOf(failure);
   return (
+    // A div, not a <form>: the form style (a bordered surface) would change how the selector looks.
     <div className="stage-selector">
       <label htmlFor={id}>{t("room.stage")}</label>
       <select
@@ -37,7 +45,10 @@ export function StageSelector({ roomId, stage, onChanged }: StageSelectorProps) 
         value={stage}
         disabled={submitting}
         data-testid="stage-select"
-        onChange={(event) => void submit(event.target.value as CollaborationStage)}
+        onChange={(event) => {
+          form.setValue("stage", event.target.value as CollaborationStage);
+          void onSubmit();
+        }}
       >
         {collaborationStages.map((option) => (
           <option key={option} value={option}>
