@@ -246,8 +246,6 @@ export const messagesEn: Messages = {
   "vote.title": "Your position",
   "vote.reason": "Reason",
   "vote.reasonHint": "Required for support with reservations, object and block.",
-  "vote.reasonRequired": "Write a reason for this position.",
-  "vote.reasonTooLong": "A reason has at most {n, plural, one {# character} other {# characters}}.",
   "vote.submit": "Send position",
   "vote.change": "Change position",
   "vote.sending": "Sending…",

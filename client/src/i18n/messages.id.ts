@@ -246,8 +246,6 @@ export const messagesId = {
   "vote.title": "Posisi Anda",
   "vote.reason": "Alasan",
   "vote.reasonHint": "Wajib untuk setuju dengan catatan, keberatan dan menolak.",
-  "vote.reasonRequired": "Tuliskan alasan untuk posisi ini.",
-  "vote.reasonTooLong": "Alasan paling banyak {n, plural, other {# karakter}}.",
   "vote.submit": "Kirim posisi",
   "vote.change": "Ubah posisi",
   "vote.sending": "Mengirim…",

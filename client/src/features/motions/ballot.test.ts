@@ -1,9 +1,20 @@
 // The vote form's rules: reasons where the gradient needs them, and a lost answer resent with the same id.
+import { type Position, ballotReasonChars, fieldIssuesFromZod, voteInputSchema } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/ApiError.ts";
-import { ballotProblem, sendVoteOnce, voteAttempt, voteInput } from "./ballot.ts";
+import { sendVoteOnce, voteAttempt, voteInput } from "./ballot.ts";
 
-describe("ballotProblem", () => {
+// The form checks a ballot with the shared schema the server uses (useApiForm); these are its ballot rules.
+describe("a ballot checked by the shared vote schema", () => {
+  const problemOf = (position: Position, reason: string) => {
+    // The form checks the ballot before a clientVoteId is added to it (when it is sent).
+    const { clientVoteId: _sentWithTheVote, ...ballot } = voteInput(position, reason, "id-12345");
+    const parsed = voteInputSchema.safeParse(ballot);
+    if (parsed.success) return null;
+    const issue = fieldIssuesFromZod(parsed.error.issues)[0];
+    return issue?.code === "custom" ? issue.rule : issue?.code;
+  };
+
   it.each([
     ["support", "", null],
     ["standAside", "", null],
@@ -12,11 +23,11 @@ describe("ballotProblem", () => {
     ["block", "", "reasonRequired"],
     ["block", "Melanggar perda air", null],
   ] as const)("%s with reason %j -> %s", (position, reason, problem) => {
-    expect(ballotProblem(position, reason)).toBe(problem);
+    expect(problemOf(position, reason)).toBe(problem);
   });
 
   it("refuses a reason longer than the shared limit", () => {
-    expect(ballotProblem("object", "x".repeat(2001))).toBe("reasonTooLong");
+    expect(problemOf("object", "x".repeat(ballotReasonChars + 1))).toBe("too_big");
   });
 });
 

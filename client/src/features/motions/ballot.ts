@@ -1,16 +1,7 @@
-// Pure rules of the vote form: which positions need a reason, and resending one vote with the same id.
-import { type CastVoteInput, type Position, ballotReasonChars, positionRequiresReason } from "@mufakat/shared";
+// Pure rules of the vote form: the body a ballot sends, and resending one vote with the same id. Which
+// positions need a reason is the shared vote schema's rule, checked by the form (useApiForm).
+import type { CastVoteInput, Position } from "@mufakat/shared";
 import { ApiError } from "../../api/ApiError.ts";
-
-export type BallotProblem = "reasonRequired" | "reasonTooLong" | null;
-
-/** What stops a ballot from being sent, checked as the server will (shared positionRequiresReason). */
-export function ballotProblem(position: Position, reason: string): BallotProblem {
-  const trimmed = reason.trim();
-  if (positionRequiresReason(position) && trimmed.length === 0) return "reasonRequired";
-  if (trimmed.length > ballotReasonChars) return "reasonTooLong";
-  return null;
-}
 
 /** The body of a vote: a reason only when one was written. */
 export function voteInput(position: Position, reason: string, clientVoteId: string): CastVoteInput {
