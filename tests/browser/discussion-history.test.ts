@@ -3,12 +3,11 @@
 // messages. The refusal is made on the wire: the browser's socket passes through the test, which rewrites
 // the first history ack of each feed into an error, as a failing server would answer.
 import { wireParser } from "@mufakat/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
 import { connect, okData, request } from "../utils/socket.ts";
 
 /** socket.io packet types (socket.io-parser's PacketType). */
@@ -17,8 +16,8 @@ const ACK = 3;
 
 type Packet = { type: number; nsp: string; data?: unknown; id?: number };
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserForSuite();
+const { server } = suite;
 let member: BrowserUser;
 let email = "";
 let password = "";
@@ -40,9 +39,7 @@ function encode(packet: Packet): Buffer {
 }
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir() });
-  browser = await launchChromium();
-  member = await openUser(browser, server.url);
+  member = await suite.openUser();
   await member.context.routeWebSocket(/\/socket\.io\//, (ws) => {
     const upstream = ws.connectToServer();
     const refusedAcks = new Set<number>();
@@ -88,11 +85,6 @@ beforeAll(async () => {
     }),
   );
   socket.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function logIn(page: Page, next: string): Promise<void> {

@@ -1,15 +1,14 @@
 // One read per resource: a coordinator loads a room with a proposal open, then its decisions, commitments
 // and resources tabs, and every GET under /api is asked exactly once (the client keeps one cache of
 // server state, shared by every component that shows it).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
-import { type BrowserUser, builtClientDir, launchChromium, openUser } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserForSuite();
+const { server } = suite;
 let coordinator: BrowserUser;
 let roomId = "";
 let proposalId = "";
@@ -17,9 +16,7 @@ let email = "";
 let password = "";
 
 beforeAll(async () => {
-  server = await startServer({ clientDir: builtClientDir() });
-  browser = await launchChromium();
-  coordinator = await openUser(browser, server.url);
+  coordinator = await suite.openUser();
   const { client, input, session } = await registeredClient(server.url, "government", { organisation: "Dinas PU" });
   email = input.email;
   password = input.password;
@@ -27,11 +24,6 @@ beforeAll(async () => {
   expect(room.status).toBe(201);
   roomId = room.body.id;
   proposalId = await seedProposal(server, roomId, session.user.id, "Jadwal distribusi air");
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Counts the GET requests to /api per path (query string included) from now on. */

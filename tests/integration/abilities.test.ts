@@ -2,22 +2,16 @@
 // room:join acknowledgement's, a motion's, a commitment's and a pledge's differ exactly by role, by
 // ownership and by the room's settings, and say what the server then allows or refuses.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decide } from "../utils/accountability.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member as DecidingMember, seedProposal } from "../utils/deliberation.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { serverForSuite } from "../utils/server.ts";
 import { connect, okData, request, roomWithMembers } from "../utils/socket.ts";
 
 const clock = testClock(Date.parse("2026-03-02T01:00:00.000Z"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ now: clock.now, motionSweepMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
 
 const coordinatorAbilities = {
   view: true,

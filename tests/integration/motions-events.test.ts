@@ -2,23 +2,16 @@
 // command, publish the same domain event (voteCast) on the app's bus once stored, and reach every socket
 // in the room as motion:tally through realtime's subscription to that bus.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MotionTallyEvent } from "@mufakat/shared";
 import type { DomainEventMap } from "../../server/src/events/domainEvents.ts";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type LiveClient, connect, request } from "../utils/socket.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
+import { connect, request, socketsClosedAfterAll } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ motionSweepMs: 0 });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+const server = serverForSuite({ motionSweepMs: 0 });
+const sockets = socketsClosedAfterAll();
 
 describe("a vote's domain event", () => {
   it("is the same for a vote over HTTP and one over the socket, and both reach the room's sockets", async () => {

@@ -4,27 +4,19 @@
 // resource the realtime layer holds — live documents, the proposal→room map, socket.io rooms, awareness
 // states, timers, per-socket records — is back where it started.
 import { proposalBodyFragment } from "@mufakat/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, okData, request, roomWithMembers } from "../utils/socket.ts";
+import { serverForSuite } from "../utils/server.ts";
+import { type LiveClient, connect, okData, request, roomWithMembers, socketsClosedAfterAll } from "../utils/socket.ts";
 
 /** 5 rooms of limits.proposalsPerRoom (200) proposals: one socket per room works through its room in parallel. */
 const rooms = 5;
 const proposalsPerRoom = 200;
 
-let server: TestServer;
-const sockets: LiveClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ collaboration: { idleUnloadMs: 20 } });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await server.close();
-});
+const server = serverForSuite({ collaboration: { idleUnloadMs: 20 } });
+const sockets = socketsClosedAfterAll();
 
 /** A one-paragraph edit made by a fresh client, as the editor would send it. */
 function paragraphEdit(text: string): Uint8Array {
