@@ -165,3 +165,29 @@ export function browserForSuite(
     },
   };
 }
+
+/**
+ * Signs a browser user in as the owner of a REST session, without the login form (for a test's setup, not
+ * the login it tests): the session's refresh cookie goes into the context, as the login page would leave it,
+ * and the page opens `path`, where the app restores the session from that cookie.
+ */
+export async function signInWithCookie(
+  user: BrowserUser,
+  baseURL: string,
+  refreshCookie: string | undefined,
+  path: string,
+): Promise<void> {
+  if (!refreshCookie) throw new Error("signInWithCookie: the REST session has no refresh cookie");
+  await user.context.addCookies([
+    {
+      name: "mufakat_refresh",
+      value: refreshCookie,
+      domain: new URL(baseURL).hostname,
+      path: "/api/auth",
+      httpOnly: true,
+      sameSite: "Strict",
+    },
+  ]);
+  await user.page.goto(path);
+  await user.page.getByTestId("nav-create-room").waitFor();
+}
