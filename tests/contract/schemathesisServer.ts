@@ -7,8 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import * as Y from "yjs";
-import { proposalBodyFragment } from "@mufakat/shared";
+import { storeSeedProposal } from "../utils/seedProposal.ts";
 import {
   type EmbeddedDatabase,
   connectMongoose,
@@ -88,25 +87,7 @@ async function register(sector: string): Promise<{ token: string; id: string }> 
 
 /** A proposal with a body, stored as an edit would be (proposals are created over the socket). */
 async function seedProposal(roomId: string, createdBy: string, title: string): Promise<string> {
-  const { Proposal, ProposalUpdate } = app.ctx.models;
-  const proposal = await Proposal.create({
-    roomId: new Types.ObjectId(roomId),
-    title,
-    createdBy: new Types.ObjectId(createdBy),
-  });
-  const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(`Isi usulan: ${title}`)]);
-  doc.getXmlFragment(proposalBodyFragment).insert(0, [paragraph]);
-  const update = Y.encodeStateAsUpdate(doc);
-  await ProposalUpdate.create({
-    proposalId: proposal._id,
-    update: Buffer.from(update),
-    bytes: update.byteLength,
-    userId: new Types.ObjectId(createdBy),
-    createdAt: new Date(),
-  });
-  return proposal._id.toHexString();
+  return storeSeedProposal(app.ctx.models, { roomId, createdBy, title, text: `Isi usulan: ${title}` });
 }
 
 const coordinator = await register("government");

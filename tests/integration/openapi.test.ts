@@ -1,8 +1,8 @@
 // The OpenAPI document: derived from the shared HTTP contract, like the routes, with stable operationIds,
 // and saying what the server does: every status each operation can answer with, each error code under its status.
-import { contract, errorStatus } from "@mufakat/shared";
+import { type ErrorResponse, contract, errorStatus } from "@mufakat/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonBody } from "../utils/api.ts";
+import { jsonBody, registeredClient } from "../utils/api.ts";
 import { type TestServer, startServer } from "../utils/server.ts";
 
 let server: TestServer;
@@ -180,7 +180,6 @@ describe("/api/openapi.json", () => {
   });
 
   it("refuses with 400 a period the schema refuses, as the document says", async () => {
-    const { registeredClient } = await import("../utils/api.ts");
     const { client } = await registeredClient(server.url);
     const room = await client.call("createRoom", { body: { title: "Period room" } });
     expect(room.status).toBe(201);
@@ -189,7 +188,8 @@ describe("/api/openapi.json", () => {
       query: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" },
     });
     expect(response.status).toBe(400);
-    expect((response.body as any).error).toEqual({
+    // A refusal answers the API's one error shape, not the operation's 200 body.
+    expect((response.body as unknown as ErrorResponse).error).toEqual({
       code: "VALIDATION_FAILED",
       message: "from: must be before to",
       details: [{ path: "from", message: "must be before to", code: "custom", rule: "periodReversed" }],

@@ -1,9 +1,8 @@
 // Rooms of many sectors and seeded proposals, for the decision tests.
-import { Types } from "mongoose";
 import { expect } from "vitest";
-import * as Y from "yjs";
-import { type Sector, proposalBodyFragment, sectors } from "@mufakat/shared";
+import { type Sector, sectors } from "@mufakat/shared";
 import { type ApiClient, registeredClient } from "./api.ts";
+import { storeSeedProposal } from "./seedProposal.ts";
 import type { TestServer } from "./server.ts";
 
 export interface Member {
@@ -54,23 +53,5 @@ export async function seedProposal(
   createdBy: string,
   text: string,
 ): Promise<string> {
-  const { Proposal, ProposalUpdate } = server.app.ctx.models;
-  const proposal = await Proposal.create({
-    roomId: new Types.ObjectId(roomId),
-    title: "Jadwal air",
-    createdBy: new Types.ObjectId(createdBy),
-  });
-  const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(proposalBodyFragment).insert(0, [paragraph]);
-  const update = Y.encodeStateAsUpdate(doc);
-  await ProposalUpdate.create({
-    proposalId: proposal._id,
-    update: Buffer.from(update),
-    bytes: update.byteLength,
-    userId: new Types.ObjectId(createdBy),
-    createdAt: new Date(),
-  });
-  return proposal._id.toHexString();
+  return storeSeedProposal(server.app.ctx.models, { roomId, createdBy, title: "Jadwal air", text });
 }

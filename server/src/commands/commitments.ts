@@ -37,8 +37,8 @@ export async function loadAdoptedDecision(
     throw appError("DECISION_NOT_FOUND", "no decision record with that number in this room");
   }
   const payload = parseDecisionPayload(record.payload);
-  const outcome = payload.type === "motionDecided" ? payload.outcome : null;
-  if (outcome !== "adopted" || payload.type !== "motionDecided") {
+  if (payload.type !== "motionDecided" || payload.outcome !== "adopted") {
+    const outcome = payload.type === "motionDecided" ? payload.outcome : null;
     throw appError("DECISION_NOT_ADOPTED", `decision ${props.seq} was not adopted (${String(outcome)})`, {
       seq: props.seq,
       outcome,

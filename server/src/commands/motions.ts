@@ -450,8 +450,16 @@ export interface MotionView {
   viewer: PolicyActor;
 }
 
-/** Everything the motion presenter needs, for one viewer. A closed motion shows its recorded tally. */
-export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer: UserDoc): Promise<MotionView> {
+/**
+ * Everything the motion presenter needs, for one viewer. A closed motion shows its recorded tally. The
+ * viewer's role in the room is read here unless the caller already knows it (from its access check).
+ */
+export async function loadMotionView(
+  ctx: AppContext,
+  motion: MotionDoc,
+  viewer: UserDoc,
+  knownRole?: MemberRole | null,
+): Promise<MotionView> {
   const tally =
     motion.status === "closed" && motion.finalTally ? (motion.finalTally as Tally) : await currentTally(ctx, motion);
   const ids = [
@@ -469,8 +477,19 @@ export async function loadMotionView(ctx: AppContext, motion: MotionDoc, viewer:
     openedBy: opener,
     displayNames: new Map(users.map((u) => [u._id.toHexString(), u.displayName])),
     myPosition: await myPosition(ctx, motion, viewer),
-    viewer: policyActor(viewer._id, await roleInRoom(ctx, motion.roomId, viewer._id)),
+    viewer: policyActor(
+      viewer._id,
+      knownRole !== undefined ? knownRole : await roleInRoom(ctx, motion.roomId, viewer._id),
+    ),
   };
+}
+
+/** The views of one room's motions for one viewer: the viewer's role is read once, not once per motion. */
+export async function loadMotionViews(ctx: AppContext, motions: MotionDoc[], viewer: UserDoc): Promise<MotionView[]> {
+  const first = motions[0];
+  if (!first) return [];
+  const role = await roleInRoom(ctx, first.roomId, viewer._id);
+  return Promise.all(motions.map((motion) => loadMotionView(ctx, motion, viewer, role)));
 }
 
 async function roleInRoom(ctx: AppContext, roomId: Types.ObjectId, userId: Types.ObjectId): Promise<MemberRole | null> {

@@ -8,7 +8,15 @@ import {
   updateRoomDecisionSettings,
   verifyRoomDecisions,
 } from "../../commands/decisions.ts";
-import { closeMotion, listMotions, loadMotionForMember, loadMotionView, openMotion } from "../../commands/motions.ts";
+import {
+  type MotionView,
+  closeMotion,
+  listMotions,
+  loadMotionForMember,
+  loadMotionView,
+  loadMotionViews,
+  openMotion,
+} from "../../commands/motions.ts";
 import type { Voting } from "../../commands/voting.ts";
 import type { AppContext } from "../../context.ts";
 import type { UserDoc } from "../../models/index.ts";
@@ -17,10 +25,8 @@ import { presentDecisionRecord, presentMotion } from "../../presenters/motions.t
 import { type Operation, defineOperation } from "../operation.ts";
 
 export function decisionOperations(ctx: AppContext, voting: Voting): Operation[] {
-  async function present(motion: MotionDoc, user: UserDoc) {
-    const view = await loadMotionView(ctx, motion, user);
-    return presentMotion(view.motion, view.tally, view);
-  }
+  const presentView = (view: MotionView) => presentMotion(view.motion, view.tally, view);
+  const present = async (motion: MotionDoc, user: UserDoc) => presentView(await loadMotionView(ctx, motion, user));
 
   return [
     defineOperation(contract.getRoomDecisionSettings)({
@@ -43,13 +49,13 @@ export function decisionOperations(ctx: AppContext, voting: Voting): Operation[]
     defineOperation(contract.listMotions)({
       async handle({ user, params, query }) {
         const motions = await listMotions(ctx, { user, roomId: params.roomId ?? "", proposalId: query.proposalId });
-        return { status: 200, body: await Promise.all(motions.map((motion) => present(motion, user))) };
+        return { status: 200, body: (await loadMotionViews(ctx, motions, user)).map(presentView) };
       },
     }),
     defineOperation(contract.getMotion)({
       async handle({ user, params }) {
-        const { motion } = await loadMotionForMember(ctx, { user, motionId: params.motionId ?? "" });
-        return { status: 200, body: await present(motion, user) };
+        const { motion, role } = await loadMotionForMember(ctx, { user, motionId: params.motionId ?? "" });
+        return { status: 200, body: presentView(await loadMotionView(ctx, motion, user, role)) };
       },
     }),
     defineOperation(contract.castVote)({
