@@ -140,12 +140,23 @@ export const pledgeStatuses = ["pledged", "delivered", "withdrawn"] as const;
 export const pledgeStatusSchema = z.enum(pledgeStatuses);
 export type PledgeStatus = z.infer<typeof pledgeStatusSchema>;
 
+/**
+ * True when `value` has at most two decimals. In hundredths it must be a whole number, up to the rounding of
+ * binary floating point, which grows with the value (1295204087.14 × 100 is 129520408714.00002): so the
+ * tolerance is a few units of the last place of the value in hundredths (below 0.1 hundredth, what a third
+ * decimal adds, up to the largest quantity allowed).
+ */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  const hundredths = value * 100;
+  return Math.abs(Math.round(hundredths) - hundredths) <= 4 * Number.EPSILON * Math.max(1, Math.abs(hundredths));
+}
+
 /** Quantities keep at most two decimals, so totals are summed exactly in hundredths. */
 export const pledgeQuantitySchema = z
   .number()
   .positive("must be more than 0")
   .max(accountability.pledgeMaxQuantity, `at most ${accountability.pledgeMaxQuantity}`)
-  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+  .refine(hasAtMostTwoDecimals, {
     message: "at most two decimals",
     params: { rule: "atMostTwoDecimals" },
   })
