@@ -61,7 +61,9 @@ SCHEMATHESIS_HOOKS=tests.contract.hooks PYTHONPATH=. "$venv/bin/schemathesis" \
   --no-color "${seed_args[@]}" "$@" >"$artifacts/run.log" 2>&1 || status=$?
 exec {server_stdin}>&-
 
-tail -n 40 "$artifacts/run.log"
+# Schemathesis closes with a pytest-style rule ("=== 2 warnings in 31.01s ===") that CI's log reader takes
+# for a pytest run of no tests; the rules become plain lines, so the only closing count is vitest's.
+tail -n 40 "$artifacts/run.log" | sed -E 's/^=+ (.*) =+$/-- \1 --/'
 summary="$(grep -E '^[0-9]+ (passed|failed)|passed|failed' "$artifacts/run.log" | tail -n 1 || true)"
 echo "schemathesis: ${summary:-no summary (see $artifacts/run.log)}; exit $status"
 exit "$status"
