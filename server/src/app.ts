@@ -26,6 +26,7 @@ import { discussionOperations } from "./http/operations/discussion.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
+import { logSerializers, redactingLogger } from "./logging.ts";
 import { createModels, ensureIndexes } from "./models/index.ts";
 import type { CollaborationOptions } from "./collaboration/documentHub.ts";
 import { type Realtime, type RealtimeOptions, createRealtime } from "./realtime/server.ts";
@@ -35,6 +36,7 @@ export const apiVersion = "0.1.0";
 export interface AppDeps {
   connection: Connection;
   jwtSecret: string;
+  /** Any pino logger; createApp lays the app's redaction over it (server/src/logging.ts). */
   logger?: Logger;
   /** Origins allowed to call the API from a browser; same-origin needs no entry. */
   corsOrigins?: string[];
@@ -68,7 +70,7 @@ export interface MufakatApp {
 }
 
 export async function createApp(deps: AppDeps): Promise<MufakatApp> {
-  const logger = deps.logger ?? pino({ level: "silent" });
+  const logger = redactingLogger(deps.logger ?? pino({ level: "silent" }));
   const models = createModels(deps.connection);
   await ensureIndexes(models);
   const ctx: AppContext = {
@@ -97,6 +99,9 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   app.use(
     pinoHttp({
       logger,
+      // Ours take the raw request, response and error (pino-http would hand them its own serialization).
+      serializers: logSerializers,
+      wrapSerializers: false,
       genReqId: (_req, res) => {
         const id = randomUUID();
         res.setHeader("X-Request-Id", id);

@@ -11,4 +11,5 @@ export {
 } from "./db/ferretdb.ts";
 export { executableSearchPath, loadEnv, userCacheDir, ConfigError } from "./env.ts";
 export { resolveJwtSecret } from "./secrets.ts";
+export { createLogger, loggerOptions, redactedText } from "./logging.ts";
 export { membershipIdFor } from "./models/index.ts";

@@ -1,15 +1,15 @@
 // Boot only: read configuration, open the database, build the app, listen, and stop cleanly on signals.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pino from "pino";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/connection.ts";
 import { ConfigError, executableSearchPath, loadEnv, userCacheDir } from "./env.ts";
+import { createLogger } from "./logging.ts";
 import { resolveJwtSecret } from "./secrets.ts";
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = createLogger({ level: env.LOG_LEVEL });
   const database = await openDatabase({
     mongodbUri: env.MONGODB_URI,
     dataDir: env.dataDir,

@@ -29,6 +29,7 @@ function toAppError(error: unknown): AppError | null {
 export const renderError: ErrorRequestHandler = (error, req, res, _next) => {
   const known = toAppError(error);
   const rendered = known ?? appError("INTERNAL", "something went wrong on our side; the request id is in X-Request-Id");
+  // req.log writes `err` through server/src/logging.ts: a body a parser hung on the error is left out.
   if (!known) req.log?.error({ err: error }, "unhandled error");
   else if (rendered.code === "DATABASE_UNAVAILABLE") req.log?.warn({ err: error }, "database unavailable");
   if (res.headersSent) return;

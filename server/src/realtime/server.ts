@@ -150,6 +150,10 @@ export async function createRealtime(
   const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
   const clients = new ClientConnections(handlerDeps);
   io.on("connection", (socket) => {
+    // Who and how, never the handshake's auth (it holds the access token).
+    const socketLog = { socketId: socket.id, userId: socket.data.userId };
+    ctx.logger.debug({ ...socketLog, transport: socket.conn.transport.name }, "socket connected");
+    socket.on("disconnect", (reason) => ctx.logger.debug({ ...socketLog, reason }, "socket disconnected"));
     const client = clients.add(socket);
     installSessionHandlers(deps, socket, client);
     installRoomHandlers(handlerDeps, socket, client);
