@@ -104,8 +104,19 @@ export const accountabilityLimits = {
   participationDefaultDays: 30,
   /** Longest period one participation query may span. */
   participationMaxDays: 366,
-  /** Symbolic-participation floor: a sector with members contributing below this share is flagged. */
-  symbolicFloorDefaultPercent: 10,
-  symbolicFloorMaxPercent: 50,
+  /**
+   * Symbolic participation (shared/src/rules/README.md, "Participation"): a sector is flagged when it made
+   * fewer than this percentage of the acts its share of the writing members would give it. The room's
+   * setting; 1–100 keeps the rule's two promises (in proportion: never flagged; did nothing: always).
+   */
+  quietDefaultPercent: 50,
+  quietMinPercent: 1,
+  quietMaxPercent: 100,
+  /** A period is judged only with at least this many acts in the room (and one per writing member). */
+  participationMinActs: 10,
+  /** A pause this long or longer between one person's edits to one proposal starts a new editing session. */
+  editSessionGapMinutes: 15,
+  /** Editing sessions a proposal's snapshot keeps for the edits compaction merged (the newest ones). */
+  editSessionsKeptPerProposal: 2000,
   reviewTextChars: 200,
 } as const;

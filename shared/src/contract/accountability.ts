@@ -137,7 +137,8 @@ export const getParticipation = defineOperation({
   operationId: "getParticipation",
   method: "get",
   path: "/rooms/:roomId/participation",
-  summary: "Contributions and attendance per sector over a period (default: the last 30 days), the stage history",
+  summary:
+    "Acts and attendance per sector over a period (default: the last 30 days), the quiet sectors (coordinators), the stage history",
   tag: "accountability",
   auth: true,
   query: periodQuerySchema,
@@ -149,7 +150,7 @@ export const getAccountabilitySettings = defineOperation({
   operationId: "getAccountabilitySettings",
   method: "get",
   path: "/rooms/:roomId/accountability-settings",
-  summary: "The room's symbolic-participation floor",
+  summary: "The room's participation setting: quiet below `quietPercent`% of the acts in proportion to its members",
   tag: "accountability",
   auth: true,
   responses: { 200: { description: "Settings", schema: accountabilitySettingsSchema } },
@@ -160,7 +161,8 @@ export const updateAccountabilitySettings = defineOperation({
   operationId: "updateAccountabilitySettings",
   method: "patch",
   path: "/rooms/:roomId/accountability-settings",
-  summary: "Set the room's symbolic-participation floor (coordinators; audited)",
+  summary:
+    "Set the room's quiet percentage (coordinators; audited). Replaces `symbolicFloorPercent`, which is refused as an unknown field",
   tag: "accountability",
   auth: true,
   body: updateAccountabilitySettingsInputSchema,

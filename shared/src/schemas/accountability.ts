@@ -8,6 +8,7 @@ import { chainVerificationSchema, decisionRecordSchema } from "./decision.ts";
 import { positionSchema, publicTallySchema, tallyOutcomeSchema, tallyReasonCodeSchema } from "./motion.ts";
 import { collaborationStageSchema, idSchema, roomSummarySchema } from "./room.ts";
 import { publicUserSchema, sectorSchema } from "./user.ts";
+import type { ActCounts } from "../rules/participation.ts";
 
 const trimmed = (max: number) => z.string().trim().min(1, "required").max(max, `at most ${max} characters`);
 
@@ -267,40 +268,61 @@ export const periodQuerySchema = z
   });
 export type PeriodQuery = z.input<typeof periodQuerySchema>;
 
-export const contributionCountsSchema = z.object({
-  proposalEdits: z.number().int(),
-  comments: z.number().int(),
-  chatMessages: z.number().int(),
-  votes: z.number().int(),
-  commitments: z.number().int(),
-  pledges: z.number().int(),
-});
+const count = z.number().int();
+
+/** A sector's acts per kind (rules/participation.ts: memberActKinds, then coordinationActKinds). */
+export const actCountsSchema = z.object({
+  /** One person's edits to one proposal with pauses under `editSessionGapMinutes` (not each stored update). */
+  editingSessions: count,
+  comments: count,
+  chatMessages: count,
+  /** Ballots: one per motion and member, however often the member changed position in the period. */
+  votes: count,
+  commitments: count,
+  pledges: count,
+  motionsOpened: count,
+  stageChanges: count,
+  versionsSaved: count,
+  invites: count,
+}) satisfies z.ZodType<ActCounts>;
 
 export const sectorParticipationSchema = z.object({
   sector: sectorSchema,
-  /** Coordinators and participants (the members expected to contribute). */
-  members: z.number().int(),
-  observers: z.number().int(),
+  /** Coordinators and participants (the writing members, expected to act). */
+  members: count,
+  observers: count,
+  /** members / writing members of the room, for display; null when the room has none. */
   memberShare: z.number().nullable(),
-  contributions: contributionCountsSchema,
-  total: z.number().int(),
-  /** Mean over the kinds used in the period of the sector's share of each kind (see rules/participation.ts). */
-  contributionShare: z.number().nullable(),
-  /** contributionShare / memberShare: 1 is in proportion, below 1 is less. */
-  balance: z.number().nullable(),
-  belowFloor: z.boolean(),
+  acts: actCountsSchema,
+  /** The sector's acts, every kind together. */
+  total: count,
+  /** total / the room's acts, for display; null when nobody acted. */
+  actShare: z.number().nullable(),
+  /** roomActs · members / writingMembers, rounded up to the hundredth; null when the room has no writing members. */
+  expectedActs: z.number().nullable(),
+  /** Quiet below this many acts (⌈quietPercent% of the exact expected acts⌉); null when not judged or without members. */
+  flaggedBelow: count.nullable(),
+  /** The acts as a whole percentage of the expected acts, rounded down; null without members or without acts. */
+  proportionPercent: count.nullable(),
+  /** Judged and fewer acts than flaggedBelow. */
+  quiet: z.boolean(),
   /** Live presence in the period: total time of the sector's members in the room, and how many were there. */
-  attendanceMs: z.number().int(),
-  membersPresent: z.number().int(),
+  attendanceMs: count,
+  membersPresent: count,
 });
 export type SectorParticipationView = z.infer<typeof sectorParticipationSchema>;
 
+/** A quiet sector, with what it did: the client words it ("Academia: 2 of 8 members, no … in 30 days."). */
 export const symbolicParticipationWarningSchema = z.object({
   type: z.literal("symbolicParticipation"),
   sector: sectorSchema,
-  members: z.number().int(),
-  contributionShare: z.number(),
-  floorPercent: z.number().int(),
+  members: count,
+  writingMembers: count,
+  acts: actCountsSchema,
+  total: count,
+  roomActs: count,
+  flaggedBelow: count,
+  quietPercent: count,
 });
 
 export const stageChangeSchema = z.object({
@@ -315,26 +337,43 @@ export const participationSchema = z.object({
   roomId: z.string(),
   from: z.string(),
   to: z.string(),
-  floorPercent: z.number().int(),
+  /** Whole days the period spans (a part-day counts as a day): the "in 30 days" of a warning. */
+  periodDays: count,
+  /** The room's setting: quiet below this percentage of the acts in proportion to its members. */
+  quietPercent: count,
+  /** Coordinators and participants of the room. */
+  writingMembers: count,
+  /** Acts of every sector in the period. */
+  roomActs: count,
+  /** Acts a period needs to be judged: max(participationMinActs, writingMembers). */
+  minimumActs: count,
+  /** roomActs ≥ minimumActs: only a judged period flags any sector. */
+  judged: z.boolean(),
   stage: collaborationStageSchema,
   /** Every "stage.changed" entry of the audit trail, oldest first. */
   stageHistory: z.array(stageChangeSchema),
   /** One entry per sector, in the order of `sectors`. */
   sectors: z.array(sectorParticipationSchema),
+  /** 1 - ½·Σ|actShare - memberShare| (1: acts in proportion to members), for display; null without acts. */
   balanceIndex: z.number().nullable(),
   /** Symbolic-participation warnings, for coordinators; null for other roles. */
   warnings: z.array(symbolicParticipationWarningSchema).nullable(),
 });
 export type Participation = z.infer<typeof participationSchema>;
 
-export const accountabilitySettingsSchema = z.object({ symbolicFloorPercent: z.number().int() });
+/**
+ * The room's participation settings. `quietPercent` replaced `symbolicFloorPercent` (a floor on a share
+ * of contributions the measure no longer has): a body still naming the old field is refused as an
+ * unknown field, and a room that had set the old floor starts at the default.
+ */
+export const accountabilitySettingsSchema = z.object({ quietPercent: count });
 export type AccountabilitySettings = z.infer<typeof accountabilitySettingsSchema>;
 
 export const updateAccountabilitySettingsInputSchema = z.strictObject({
-  symbolicFloorPercent: z
+  quietPercent: z
     .int("must be a whole number")
-    .min(0, "at least 0")
-    .max(accountability.symbolicFloorMaxPercent, `at most ${accountability.symbolicFloorMaxPercent}`),
+    .min(accountability.quietMinPercent, `at least ${accountability.quietMinPercent}`)
+    .max(accountability.quietMaxPercent, `at most ${accountability.quietMaxPercent}`),
 });
 
 // --- Coordinator review ---------------------------------------------------------------------------------
@@ -416,7 +455,7 @@ export const weeklyParticipationSchema = z.object({
   from: z.string(),
   to: z.string(),
   /** Every sector is present. */
-  perSector: z.record(sectorSchema, contributionCountsSchema.extend({ total: z.number().int() })),
+  perSector: z.record(sectorSchema, actCountsSchema.extend({ total: z.number().int() })),
 });
 
 export const reportDecisionSchema = z.object({
