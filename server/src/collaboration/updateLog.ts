@@ -6,6 +6,7 @@
 //             but has not relayed yet are included), write the merged snapshot first (guarded by its
 //             revision so two compactions cannot overwrite each other), then delete exactly the log
 //             entries that were merged. An update stored meanwhile was not read, so it survives.
+import { type EditSpan, accountabilityLimits, editSessions } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import * as Y from "yjs";
 import type { AppContext } from "../context.ts";
@@ -96,7 +97,9 @@ export interface StoredDocumentState {
 
 export async function loadStoredState(ctx: AppContext, proposalId: Types.ObjectId): Promise<StoredDocumentState> {
   const snapshot = await ctx.models.ProposalSnapshot.findOne({ proposalId }).lean();
-  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1 }).sort({ _id: 1 }).lean();
+  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1, userId: 1, createdAt: 1 })
+    .sort({ _id: 1 })
+    .lean();
   return {
     updates: [...(snapshot ? [storedBytes(snapshot.state)] : []), ...entries.map((entry) => storedBytes(entry.update))],
     logEntries: entries.length,
@@ -140,7 +143,9 @@ export async function compactProposalLog(
 ): Promise<CompactionResult> {
   const { proposalId } = props;
   const snapshot = await ctx.models.ProposalSnapshot.findOne({ proposalId }).lean();
-  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1 }).sort({ _id: 1 }).lean();
+  const entries = await ctx.models.ProposalUpdate.find({ proposalId }, { update: 1, userId: 1, createdAt: 1 })
+    .sort({ _id: 1 })
+    .lean();
   const last = entries.at(-1);
   if (!last) return { state: "skipped", reason: "nothing-to-merge" };
 
@@ -161,6 +166,7 @@ export async function compactProposalLog(
     state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
     upTo: last._id,
     mergedUpdates: (snapshot?.mergedUpdates ?? 0) + entries.length,
+    editSessions: mergedEditSessions(proposalId, snapshot?.editSessions ?? [], entries),
     updatedAt: ctx.now(),
   };
   if (snapshot) {
@@ -184,6 +190,38 @@ export async function compactProposalLog(
   }
   const mergedBytes = entries.reduce((sum, entry) => sum + storedBytes(entry.update).byteLength, 0);
   return { state: "compacted", merged: entries.length, mergedBytes, snapshotBytes: state.byteLength };
+}
+
+type StoredEditSession = { userId: Types.ObjectId; from: Date; to: Date };
+
+/**
+ * The snapshot's editing sessions after merging `entries`: the ones it kept, extended or added to by the
+ * entries' authors and times, the newest `editSessionsKeptPerProposal` only. Written with the state in
+ * one update, so a session is never counted both from the snapshot and from the log.
+ */
+function mergedEditSessions(
+  proposalId: Types.ObjectId,
+  kept: readonly StoredEditSession[],
+  entries: ReadonlyArray<{ userId: Types.ObjectId; createdAt: Date }>,
+): StoredEditSession[] {
+  const id = proposalId.toHexString();
+  const spans: EditSpan[] = [
+    ...kept.map((s) => ({
+      proposalId: id,
+      userId: s.userId.toHexString(),
+      from: s.from.getTime(),
+      to: s.to.getTime(),
+    })),
+    ...entries.map((e) => ({
+      proposalId: id,
+      userId: e.userId.toHexString(),
+      from: e.createdAt.getTime(),
+      to: e.createdAt.getTime(),
+    })),
+  ];
+  return editSessions(spans, accountabilityLimits.editSessionGapMinutes * 60_000)
+    .slice(-accountabilityLimits.editSessionsKeptPerProposal)
+    .map((s) => ({ userId: toObjectId(s.userId), from: new Date(s.from), to: new Date(s.to) }));
 }
 
 /** At most this many updates, or this many bytes of them, are applied before giving the event loop a turn. */

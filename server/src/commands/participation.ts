@@ -1,18 +1,22 @@
-// The participation insight of a room over a period: contributions per sector (proposal edits, comments,
-// chat messages, votes, commitments, pledges), live attendance, the balance indicator and the
-// symbolic-participation warnings (rule in shared/src/rules/participation.ts), and the collaboration stage
-// with its history. FerretDB v1.24 has no $group pipelines to rely on, so every figure is computed here
-// over bounded queries that project only the fields they count.
+// The participation insight of a room over a period: acts per sector (editing sessions, comments, chat
+// messages, ballots, commitments, pledges, and the coordinators' acts: motions opened, stage changes,
+// versions saved, invites), live attendance, and the quiet sectors (rule and its reasons in
+// shared/src/rules/participation.ts and README.md), with the collaboration stage and its history.
+// FerretDB v1.24 has no $group pipelines and is slow on any filter but _id, so each collection is read
+// once per request, projecting only what is counted, and everything is counted here.
 import {
+  type ActCounts,
+  type ActKind,
+  type AuditAction,
   type CollaborationStage,
-  type ContributionCounts,
-  type ContributionKind,
+  type EditSpan,
   type MemberRole,
   type ParticipationBalance,
   type Sector,
   type SectorActivity,
   accountabilityLimits,
-  emptyContributionCounts,
+  editSessions,
+  emptyActCounts,
   limits,
   participationBalance,
   sectors,
@@ -52,54 +56,56 @@ export function resolvePeriod(ctx: AppContext, query: { from?: string | undefine
   return { from, to };
 }
 
-export async function roomFloorPercent(ctx: AppContext, roomId: Types.ObjectId): Promise<number> {
-  const settings = await ctx.models.AccountabilitySettings.findOne({ roomId }).lean();
-  return settings?.symbolicFloorPercent ?? accountabilityLimits.symbolicFloorDefaultPercent;
+/** The room's quiet percentage; a room without settings, or with only the old floor, has the default. */
+export async function roomQuietPercent(ctx: AppContext, roomId: Types.ObjectId): Promise<number> {
+  const settings = await ctx.models.AccountabilitySettings.findOne({ roomId }, { quietPercent: 1 }).lean();
+  return settings?.quietPercent ?? accountabilityLimits.quietDefaultPercent;
 }
 
 export async function getAccountabilitySettings(
   ctx: AppContext,
   props: { user: UserDoc; roomId: string },
-): Promise<{ symbolicFloorPercent: number }> {
+): Promise<{ quietPercent: number }> {
   const { room } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
     action: "participation.view",
   });
-  return { symbolicFloorPercent: await roomFloorPercent(ctx, room._id) };
+  return { quietPercent: await roomQuietPercent(ctx, room._id) };
 }
 
 export async function updateAccountabilitySettings(
   ctx: AppContext,
-  props: { user: UserDoc; roomId: string; symbolicFloorPercent: number },
-): Promise<{ symbolicFloorPercent: number }> {
+  props: { user: UserDoc; roomId: string; quietPercent: number },
+): Promise<{ quietPercent: number }> {
   const { room } = await loadRoomAccess(ctx, {
     roomId: props.roomId,
     userId: props.user._id,
     action: "participation.editSettings",
   });
-  const before = await roomFloorPercent(ctx, room._id);
+  const before = await roomQuietPercent(ctx, room._id);
+  // The old floor (symbolicFloorPercent) goes with the first save: it meant a share the measure no longer has.
   await ctx.models.AccountabilitySettings.findOneAndUpdate(
     { roomId: room._id },
-    { $set: { symbolicFloorPercent: props.symbolicFloorPercent, updatedAt: ctx.now() } },
+    { $set: { quietPercent: props.quietPercent, updatedAt: ctx.now() }, $unset: { symbolicFloorPercent: 1 } },
     { upsert: true, returnDocument: "after" },
   );
-  if (before !== props.symbolicFloorPercent) {
+  if (before !== props.quietPercent) {
     await recordAudit(ctx, {
       roomId: room._id,
       actorId: props.user._id,
       action: "settings.changed",
-      before: { symbolicFloorPercent: before },
-      after: { symbolicFloorPercent: props.symbolicFloorPercent },
+      before: { quietPercent: before },
+      after: { quietPercent: props.quietPercent },
     });
   }
-  return { symbolicFloorPercent: props.symbolicFloorPercent };
+  return { quietPercent: props.quietPercent };
 }
 
-/** One contribution: who (by sector), what kind, when. */
-export interface ContributionEvent {
+/** One act: by whom (sector), what kind, when. */
+export interface ActEvent {
   sector: Sector;
-  kind: ContributionKind;
+  kind: ActKind;
   at: Date;
 }
 
@@ -112,11 +118,10 @@ export interface ParticipationView {
   room: RoomDoc;
   viewerRole: MemberRole;
   period: Period;
-  floorPercent: number;
   members: Record<Sector, { writers: number; observers: number }>;
   balance: ParticipationBalance;
   attendance: Record<Sector, SectorAttendance>;
-  events: ContributionEvent[];
+  events: ActEvent[];
   /** The room's stage changes, oldest first; an entry whose stage cannot be read is left out. */
   stageHistory: Array<{
     from: CollaborationStage | null;
@@ -139,6 +144,12 @@ export async function getParticipation(
   return participationOfRoom(ctx, { room, viewerRole: role, period: resolvePeriod(ctx, props.query) });
 }
 
+/** Audit entries the insight reads: stage changes (acts, and the history of every period) and invites. */
+const auditedActs = { "stage.changed": "stageChanges", "invite.created": "invites" } as const satisfies Partial<
+  Record<AuditAction, ActKind>
+>;
+const auditedActions = Object.keys(auditedActs) as AuditAction[];
+
 export async function participationOfRoom(
   ctx: AppContext,
   props: { room: RoomDoc; viewerRole: MemberRole; period: Period },
@@ -157,28 +168,31 @@ export async function participationOfRoom(
     else counts.writers += 1;
   }
 
-  const events = await contributionEvents(ctx, { roomId: room._id, period, sectorOf });
-  const activity = Object.fromEntries(
-    sectors.map((s) => [s, { members: members[s].writers, contributions: emptyContributionCounts() }]),
-  ) as Record<Sector, SectorActivity>;
-  for (const event of events) activity[event.sector].contributions[event.kind] += 1;
-
-  const stageEntries = await ctx.models.AuditEntry.find({ roomId: room._id, action: "stage.changed" })
+  const audit = await ctx.models.AuditEntry.find(
+    { roomId: room._id, action: trusted({ $in: auditedActions }) },
+    { action: 1, actorId: 1, before: 1, after: 1, at: 1 },
+  )
     .sort({ at: 1, _id: 1 })
-    .limit(500)
+    .limit(accountabilityLimits.participationScanMax)
     .lean();
+  const stageEntries = audit.filter((entry) => entry.action === "stage.changed");
+  const events = await actEvents(ctx, { roomId: room._id, period, sectorOf, audit });
+  const activity = Object.fromEntries(
+    sectors.map((s) => [s, { members: members[s].writers, acts: emptyActCounts() }]),
+  ) as Record<Sector, SectorActivity>;
+  for (const event of events) activity[event.sector].acts[event.kind] += 1;
+
   const actors = await userCardsById(
     ctx,
     stageEntries.map((entry) => entry.actorId),
   );
-  const floorPercent = await roomFloorPercent(ctx, room._id);
+  const quietPercent = await roomQuietPercent(ctx, room._id);
   return {
     room,
     viewerRole: props.viewerRole,
     period,
-    floorPercent,
     members,
-    balance: participationBalance(activity, floorPercent),
+    balance: participationBalance(activity, quietPercent),
     attendance: await attendanceBySector(ctx, { roomId: room._id, period }),
     events,
     stageHistory: stageEntries.flatMap((entry) => {
@@ -191,38 +205,91 @@ export async function participationOfRoom(
 }
 
 /**
- * Every contribution to the room in the period. Edits, comments and chat messages are attributed to the
- * author's sector in the room (authors who are no longer members are left out); votes carry the sector
- * they were cast in; commitments count for the sector they are in; withdrawn pledges count for nobody.
- * Proposal edits are the stored update log: compaction merges old entries into a snapshot, so edits
- * older than the last compaction of a proposal are no longer counted.
+ * Every act in the room in the period, each once (README "Participation"). Acts by a person are
+ * attributed to that person's sector in the room (people who are no longer members are left out);
+ * ballots carry the sector they were cast in, commitments the sector they are in, pledges the pledger's
+ * (a withdrawn pledge counts for nobody).
+ *
+ * - Editing sessions come from the update log and, for edits compaction merged, from the sessions the
+ *   snapshot kept. A session counts in the period it starts in, so the log is read from one session gap
+ *   before the period: a session already under way at `from` is not counted again.
+ * - A ballot is one per motion and member in the period, however often the member changed position.
  */
-async function contributionEvents(
+async function actEvents(
   ctx: AppContext,
-  props: { roomId: Types.ObjectId; period: Period; sectorOf: Map<string, Sector> },
-): Promise<ContributionEvent[]> {
+  props: {
+    roomId: Types.ObjectId;
+    period: Period;
+    sectorOf: Map<string, Sector>;
+    audit: ReadonlyArray<{ action: string; actorId: Types.ObjectId; at: Date }>;
+  },
+): Promise<ActEvent[]> {
   const { models } = ctx;
+  const { period, sectorOf } = props;
   const max = accountabilityLimits.participationScanMax;
+  const [from, to] = [period.from.getTime(), period.to.getTime()];
   // Both ends included: with the default period ending now, what happened this instant counts.
-  const range = () => trusted({ $gte: props.period.from, $lte: props.period.to });
-  const events: ContributionEvent[] = [];
-  const byAuthor = (authorId: Types.ObjectId, kind: ContributionKind, at: Date) => {
-    const sector = props.sectorOf.get(authorId.toHexString());
+  const inPeriod = (at: Date) => at.getTime() >= from && at.getTime() <= to;
+  const range = () => trusted({ $gte: period.from, $lte: period.to });
+  const events: ActEvent[] = [];
+  const byPerson = (personId: Types.ObjectId | string, kind: ActKind, at: Date) => {
+    const sector = sectorOf.get(typeof personId === "string" ? personId : personId.toHexString());
     if (sector) events.push({ sector, kind, at });
   };
 
+  for (const entry of props.audit) {
+    const kind = auditedActs[entry.action as keyof typeof auditedActs];
+    if (kind && inPeriod(entry.at)) byPerson(entry.actorId, kind, entry.at);
+  }
+
+  const gapMs = accountabilityLimits.editSessionGapMinutes * 60_000;
   const proposals = await models.Proposal.find({ roomId: props.roomId }, { _id: 1 })
     .limit(limits.proposalsPerRoom * 2)
     .lean();
   if (proposals.length > 0) {
-    const edits = await models.ProposalUpdate.find(
-      { proposalId: trusted({ $in: proposals.map((p) => p._id) }), createdAt: range() },
-      { userId: 1, createdAt: 1 },
+    const proposalIds = trusted({ $in: proposals.map((p) => p._id) });
+    const updates = await models.ProposalUpdate.find(
+      { proposalId: proposalIds, createdAt: trusted({ $gte: new Date(from - gapMs), $lte: period.to }) },
+      { proposalId: 1, userId: 1, createdAt: 1 },
     )
       .limit(max)
       .lean();
-    for (const edit of edits) byAuthor(edit.userId, "proposalEdits", edit.createdAt);
+    const snapshots = await models.ProposalSnapshot.find(
+      { proposalId: proposalIds },
+      { proposalId: 1, editSessions: 1 },
+    )
+      .limit(proposals.length)
+      .lean();
+    const spans: EditSpan[] = updates.map((u) => ({
+      proposalId: u.proposalId.toHexString(),
+      userId: u.userId.toHexString(),
+      from: u.createdAt.getTime(),
+      to: u.createdAt.getTime(),
+    }));
+    for (const snapshot of snapshots) {
+      for (const kept of snapshot.editSessions ?? []) {
+        if (kept.to.getTime() < from - gapMs || kept.from.getTime() > to) continue;
+        spans.push({
+          proposalId: snapshot.proposalId.toHexString(),
+          userId: kept.userId.toHexString(),
+          from: kept.from.getTime(),
+          to: kept.to.getTime(),
+        });
+      }
+    }
+    for (const session of editSessions(spans, gapMs)) {
+      const start = new Date(session.from);
+      if (inPeriod(start)) byPerson(session.userId, "editingSessions", start);
+    }
   }
+
+  const versions = await models.ProposalVersion.find(
+    { roomId: props.roomId, createdAt: range() },
+    { createdBy: 1, createdAt: 1 },
+  )
+    .limit(max)
+    .lean();
+  for (const version of versions) byPerson(version.createdBy, "versionsSaved", version.createdAt);
 
   const messages = await models.DiscussionMessage.find(
     { roomId: props.roomId, createdAt: range(), deletedAt: null },
@@ -231,18 +298,29 @@ async function contributionEvents(
     .limit(max)
     .lean();
   for (const message of messages) {
-    byAuthor(message.authorId, message.kind === "chat" ? "chatMessages" : "comments", message.createdAt);
+    byPerson(message.authorId, message.kind === "chat" ? "chatMessages" : "comments", message.createdAt);
   }
 
-  const motions = await models.Motion.find({ roomId: props.roomId }, { _id: 1 }).limit(max).lean();
+  const motions = await models.Motion.find({ roomId: props.roomId }, { _id: 1, openedBy: 1, openedAt: 1 })
+    .limit(max)
+    .lean();
+  for (const motion of motions) {
+    if (inPeriod(motion.openedAt)) byPerson(motion.openedBy, "motionsOpened", motion.openedAt);
+  }
   if (motions.length > 0) {
-    const votes = await models.VoteEvent.find(
+    const voteEvents = await models.VoteEvent.find(
       { motionId: trusted({ $in: motions.map((m) => m._id) }), at: range() },
-      { sector: 1, at: 1 },
+      { motionId: 1, voterKey: 1, sector: 1, at: 1 },
     )
       .limit(max)
       .lean();
-    for (const vote of votes) events.push({ sector: vote.sector as Sector, kind: "votes", at: vote.at });
+    const ballots = new Map<string, { sector: Sector; at: Date }>();
+    for (const vote of voteEvents) {
+      const key = `${vote.motionId.toHexString()}:${vote.voterKey}`;
+      const seen = ballots.get(key);
+      if (!seen || vote.at < seen.at) ballots.set(key, { sector: vote.sector as Sector, at: vote.at });
+    }
+    for (const ballot of ballots.values()) events.push({ sector: ballot.sector, kind: "votes", at: ballot.at });
   }
 
   const commitments = await models.Commitment.find(
@@ -316,21 +394,20 @@ async function attendanceBySector(
   return result;
 }
 
-/** Seven-day buckets from `period.from` (the last one may be shorter), with each sector's counts per kind. */
-export function weeklyContributions(
+/** Seven-day buckets from `period.from` (the last one may be shorter), with each sector's acts per kind. */
+export function weeklyActs(
   period: Period,
-  events: ContributionEvent[],
-): Array<{ from: Date; to: Date; perSector: Record<Sector, ContributionCounts & { total: number }> }> {
+  events: ActEvent[],
+): Array<{ from: Date; to: Date; perSector: Record<Sector, ActCounts & { total: number }> }> {
   const weekMs = 7 * dayMs;
-  const buckets: Array<{ from: Date; to: Date; perSector: Record<Sector, ContributionCounts & { total: number }> }> =
-    [];
+  const buckets: Array<{ from: Date; to: Date; perSector: Record<Sector, ActCounts & { total: number }> }> = [];
   for (let start = period.from.getTime(); start < period.to.getTime(); start += weekMs) {
     buckets.push({
       from: new Date(start),
       to: new Date(Math.min(start + weekMs, period.to.getTime())),
-      perSector: Object.fromEntries(sectors.map((s) => [s, { ...emptyContributionCounts(), total: 0 }])) as Record<
+      perSector: Object.fromEntries(sectors.map((s) => [s, { ...emptyActCounts(), total: 0 }])) as Record<
         Sector,
-        ContributionCounts & { total: number }
+        ActCounts & { total: number }
       >,
     });
   }

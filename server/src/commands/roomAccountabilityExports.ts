@@ -3,7 +3,7 @@
 // commitments by status, the verified chain). Coordinators only.
 import {
   type CommitmentStatus,
-  type ContributionCounts,
+  type ActCounts,
   type PolicyActor,
   type ResourceTotals,
   type Sector,
@@ -26,7 +26,7 @@ import {
 } from "./decisionLog.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
 import { policyActor } from "../policies/roomPolicy.ts";
-import { type ParticipationView, participationOfRoom, resolvePeriod, weeklyContributions } from "./participation.ts";
+import { type ParticipationView, participationOfRoom, resolvePeriod, weeklyActs } from "./participation.ts";
 import { type PledgesView, resourceTotals, roomPledges } from "./pledges.ts";
 
 export interface RoomExportData {
@@ -116,7 +116,7 @@ export interface RoomReportData {
   participationByWeek: Array<{
     from: Date;
     to: Date;
-    perSector: Record<Sector, ContributionCounts & { total: number }>;
+    perSector: Record<Sector, ActCounts & { total: number }>;
   }>;
   /** Decisions whose payload reads as a decided motion, oldest first (see readDecision). */
   decisions: ReadDecision[];
@@ -149,7 +149,7 @@ export async function getRoomReport(
     room,
     generatedAt,
     participation,
-    participationByWeek: weeklyContributions(participation.period, participation.events),
+    participationByWeek: weeklyActs(participation.period, participation.events),
     decisions,
     resources: resourceTotals(pledges),
     commitments,

@@ -65,10 +65,14 @@ const attendanceIntervalSchema = new Schema({
 });
 attendanceIntervalSchema.index({ roomId: 1, joinedAt: 1 });
 
-/** Per-room settings of the participation insight; a room without a document uses the defaults. */
+/**
+ * Per-room settings of the participation insight; a room without a document, or without `quietPercent`,
+ * uses the defaults. `symbolicFloorPercent` is the old floor: read by nothing, removed by the next save.
+ */
 const accountabilitySettingsSchema = new Schema({
   roomId: { type: Schema.Types.ObjectId, required: true },
-  symbolicFloorPercent: { type: Number, required: true },
+  quietPercent: { type: Number, default: null },
+  symbolicFloorPercent: { type: Number },
   updatedAt: { type: Date, required: true },
 });
 accountabilitySettingsSchema.index({ roomId: 1 }, { unique: true });

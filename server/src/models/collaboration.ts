@@ -28,12 +28,28 @@ const proposalUpdateSchema = new Schema({
 });
 proposalUpdateSchema.index({ proposalId: 1, _id: 1 });
 
-/** The whole document as one update, covering every log entry up to `upTo`; `revision` guards concurrent compactions. */
+/** One person's editing session on a proposal (shared/src/rules/participation.ts, editSessions). */
+const editSessionSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, required: true },
+    from: { type: Date, required: true },
+    to: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/**
+ * The whole document as one update, covering every log entry up to `upTo`; `revision` guards concurrent
+ * compactions. `editSessions` keeps who edited when for the entries merged (the participation insight
+ * counts editing sessions, and compaction would otherwise erase them), the newest
+ * `editSessionsKeptPerProposal` only.
+ */
 const proposalSnapshotSchema = new Schema({
   proposalId: { type: Schema.Types.ObjectId, required: true },
   state: { type: Buffer, required: true },
   upTo: { type: Schema.Types.ObjectId, required: true },
   mergedUpdates: { type: Number, required: true },
+  editSessions: { type: [editSessionSchema], default: [] },
   revision: { type: Number, required: true },
   updatedAt: { type: Date, required: true },
 });

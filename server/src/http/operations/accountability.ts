@@ -133,7 +133,7 @@ export function accountabilityOperations(ctx: AppContext): Operation[] {
         const settings = await updateAccountabilitySettings(ctx, {
           user,
           roomId: params.roomId ?? "",
-          symbolicFloorPercent: body.symbolicFloorPercent,
+          quietPercent: body.quietPercent,
         });
         return { status: 200, body: settings };
       },
