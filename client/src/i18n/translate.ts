@@ -78,6 +78,8 @@ export interface Formatters {
   twoDecimals(value: number): string;
   /** A share 0–1 as a whole percentage ("67%"), or "–" when there is none. */
   percent(share: number | null): string;
+  /** Items joined as the language lists them: "a, b or c" / "a, b, atau c" (disjunction), "a, b and c". */
+  list(items: readonly string[], type: "conjunction" | "disjunction"): string;
 }
 
 const formattersByLocale = new Map<Locale, Formatters>();
@@ -93,6 +95,7 @@ export function formatters(locale: Locale): Formatters {
       quantity: (value) => intl.formatNumber(value, { format: "quantity" }),
       twoDecimals: (value) => intl.formatNumber(value, { format: "twoDecimals" }),
       percent: (share) => (share === null ? "–" : intl.formatNumber(share, { format: "wholePercent" })),
+      list: (items, type) => intl.formatList(items, { type }),
     };
     formattersByLocale.set(locale, found);
   }

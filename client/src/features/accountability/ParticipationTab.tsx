@@ -1,5 +1,5 @@
-// The participation insight for a period: contributions and attendance by sector, a chart by week, the
-// balance indicator, symbolic-participation warnings (coordinators) and the collaboration stage's history.
+// The participation insight for a period: acts and attendance by sector, a chart by week, the balance
+// index, the quiet sectors in words (coordinators), how it is worked out, and the stage's history.
 import { type Participation, type RoomDetail, periodQuerySchema } from "@mufakat/shared";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -18,9 +18,10 @@ import {
   sectorsPresent,
   weekBuckets,
 } from "./accountabilityView.ts";
-import { FloorSettingForm } from "./FloorSettingForm.tsx";
 import { ParticipationChart } from "./ParticipationChart.tsx";
+import { ParticipationExplained } from "./ParticipationExplained.tsx";
 import { type PeriodDays, PeriodFields } from "./PeriodFields.tsx";
+import { QuietSettingForm } from "./QuietSettingForm.tsx";
 import { SectorParticipationTable } from "./SectorParticipationTable.tsx";
 import { StageHistory } from "./StageHistory.tsx";
 import { SymbolicWarnings } from "./SymbolicWarnings.tsx";
@@ -42,7 +43,7 @@ async function loadInsight(roomId: string, period: PeriodDays): Promise<InsightD
       const week = await getParticipation(roomId, bucket);
       return {
         ...bucket,
-        perSector: Object.fromEntries(week.sectors.map((s) => [s.sector, { ...s.contributions, total: s.total }])),
+        perSector: Object.fromEntries(week.sectors.map((s) => [s.sector, { ...s.acts, total: s.total }])),
       };
     }),
   );
@@ -68,8 +69,8 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
     queryKey: queryKeys.participation(room.id, period),
     queryFn: () => loadInsight(room.id, period),
   });
-  // A new floor changes the warnings of every period: drop them all, the one on screen is read again.
-  const onFloorSaved = () =>
+  // A new quiet line changes the warnings of every period: drop them all, the one on screen is read again.
+  const onQuietSaved = () =>
     void queryClient.invalidateQueries({ queryKey: ["room", room.id, "participation"] satisfies readonly unknown[] });
   return (
     <section className="accountability-tab" data-testid="participation-tab" aria-labelledby="participation-heading">
@@ -101,11 +102,11 @@ export function ParticipationTab({ room }: { room: RoomDetail }) {
               </p>
             )}
             {room.abilities.editSettings && (
-              <FloorSettingForm
-                key={data.participation.floorPercent}
+              <QuietSettingForm
+                key={data.participation.quietPercent}
                 roomId={room.id}
-                floorPercent={data.participation.floorPercent}
-                onSaved={onFloorSaved}
+                quietPercent={data.participation.quietPercent}
+                onSaved={onQuietSaved}
               />
             )}
           </>
@@ -124,10 +125,12 @@ export function ParticipationInsight({ participation, weeks }: InsightData) {
     <div className="participation-insight" data-testid="participation-insight">
       <p className="note" data-testid="participation-period-text">
         {t("participation.period", { from: formatDate(participation.from), to: formatDate(participation.to) })} ·{" "}
+        {t("participation.roomActs", { acts: participation.roomActs, members: participation.writingMembers })} ·{" "}
         {t("participation.balanceIndex", { index: formatPercent(participation.balanceIndex, locale) })} ·{" "}
-        {t("participation.floor", { floor: participation.floorPercent })}
+        {t("participation.quietLine", { quiet: participation.quietPercent })}
       </p>
-      <SymbolicWarnings warnings={participation.warnings} />
+      <SymbolicWarnings participation={participation} />
+      <ParticipationExplained participation={participation} />
       <ParticipationChart weeks={weeks} shown={sectorsPresent(participation.sectors)} />
       <SectorParticipationTable sectors={participation.sectors} />
       <StageHistory stage={participation.stage} history={participation.stageHistory} />

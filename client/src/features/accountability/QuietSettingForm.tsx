@@ -1,49 +1,47 @@
-// For coordinators: the room's symbolic-participation floor (a sector contributing under it is flagged).
+// For coordinators: the room's quiet line (a sector making fewer than this percentage of the acts its
+// share of the members would give it is flagged). It replaced the old contribution floor.
 import { accountabilityLimits, updateAccountabilitySettingsInputSchema } from "@mufakat/shared";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { updateAccountabilitySettings } from "./accountabilityEndpoints.ts";
 
-interface FloorSettingFormProps {
+interface QuietSettingFormProps {
   roomId: string;
-  floorPercent: number;
+  quietPercent: number;
   onSaved(): void;
 }
 
-export function FloorSettingForm({ roomId, floorPercent, onSaved }: FloorSettingFormProps) {
+export function QuietSettingForm({ roomId, quietPercent, onSaved }: QuietSettingFormProps) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<
-    { symbolicFloorPercent: string },
-    { symbolicFloorPercent: number }
-  >({
+  const { form, onSubmit, submitting, error } = useApiForm<{ quietPercent: string }, { quietPercent: number }>({
     schema: updateAccountabilitySettingsInputSchema,
-    defaultValues: { symbolicFloorPercent: String(floorPercent) },
-    toInput: (fields) => ({ symbolicFloorPercent: Number(fields.symbolicFloorPercent) }),
+    defaultValues: { quietPercent: String(quietPercent) },
+    toInput: (fields) => ({ quietPercent: Number(fields.quietPercent) }),
     send: async (input) => {
-      await updateAccountabilitySettings(roomId, input.symbolicFloorPercent);
+      await updateAccountabilitySettings(roomId, input.quietPercent);
       onSaved();
     },
   });
   return (
-    <form className="inline-form print-hidden" data-testid="floor-setting" onSubmit={onSubmit} noValidate>
+    <form className="inline-form print-hidden" data-testid="quiet-setting" onSubmit={onSubmit} noValidate>
       <label>
-        {t("participation.floorSetting")}{" "}
+        {t("participation.quietSetting")}{" "}
         <input
           type="number"
-          min={0}
-          max={accountabilityLimits.symbolicFloorMaxPercent}
+          min={accountabilityLimits.quietMinPercent}
+          max={accountabilityLimits.quietMaxPercent}
           step={1}
           className="input-narrow"
-          data-testid="floor-setting-percent"
-          {...form.register("symbolicFloorPercent")}
+          data-testid="quiet-setting-percent"
+          {...form.register("quietPercent")}
         />{" "}
-        %
+        {t("participation.quietSettingUnit")}
       </label>{" "}
-      <button type="submit" disabled={submitting} data-testid="floor-setting-save">
+      <button type="submit" disabled={submitting} data-testid="quiet-setting-save">
         {t("commitments.save")}
       </button>
-      <ErrorMessage error={error} testId="floor-setting-error" />
+      <ErrorMessage error={error} testId="quiet-setting-error" />
     </form>
   );
 }

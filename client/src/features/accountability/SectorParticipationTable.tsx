@@ -1,12 +1,14 @@
-// Per sector: members, contributions of each kind, share, balance indicator and attendance time.
-import { type SectorParticipationView, contributionKinds } from "@mufakat/shared";
+// Per sector: writing members, acts of each kind (the coordinators' together), the acts in all, how far
+// they are from proportion (rounded down, so it agrees with the flag), the line under which the sector is
+// flagged, and attendance time.
+import { type SectorParticipationView, memberActKinds } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
-import { useFormat, useLocale, useT } from "../../i18n/I18nProvider.tsx";
-import { balanceLevel, formatPercent, splitDuration } from "./accountabilityView.ts";
+import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
+import { balanceLevel, splitDuration } from "./accountabilityView.ts";
+import { coordinationInWords } from "./participationWords.ts";
 
 export function SectorParticipationTable({ sectors }: { sectors: SectorParticipationView[] }) {
   const t = useT();
-  const { locale } = useLocale();
   const format = useFormat();
   return (
     <div className="table-scroll">
@@ -15,26 +17,28 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
           <tr>
             <th>{t("field.sector")}</th>
             <th>{t("participation.members")}</th>
-            {contributionKinds.map((kind) => (
-              <th key={kind}>{t(`contribution.${kind}`)}</th>
+            {memberActKinds.map((kind) => (
+              <th key={kind}>{t(`act.kind.${kind}`)}</th>
             ))}
+            <th>{t("act.kind.coordination")}</th>
             <th>{t("participation.total")}</th>
-            <th>{t("participation.share")}</th>
-            <th>{t("participation.balance")}</th>
+            <th>{t("participation.proportion")}</th>
+            <th>{t("participation.flaggedBelow")}</th>
             <th>{t("participation.attendance")}</th>
           </tr>
         </thead>
         <tbody>
           {sectors.map((row) => {
-            const level = balanceLevel(row.balance);
+            const level = balanceLevel(row.proportionPercent);
             const time = splitDuration(row.attendanceMs);
+            const coordination = row.total - memberActKinds.reduce((sum, kind) => sum + row.acts[kind], 0);
             return (
               <tr
                 key={row.sector}
                 data-testid="participation-row"
                 data-sector={row.sector}
-                data-below-floor={row.belowFloor}
-                className={row.belowFloor ? "row-warning" : undefined}
+                data-quiet={row.quiet}
+                className={row.quiet ? "row-warning" : undefined}
               >
                 <td>
                   <SectorBadge sector={row.sector} />
@@ -45,19 +49,26 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
                     <span className="note"> (+{t("participation.observers", { n: row.observers })})</span>
                   )}
                 </td>
-                {contributionKinds.map((kind) => (
+                {memberActKinds.map((kind) => (
                   <td key={kind} className="number">
-                    {row.contributions[kind]}
+                    {row.acts[kind]}
                   </td>
                 ))}
+                <td className="number" data-testid="participation-coordination">
+                  {coordination}
+                  {coordination > 0 && <span className="note"> ({coordinationInWords(row, t, format)})</span>}
+                </td>
                 <td className="number" data-testid="participation-total">
                   {row.total}
                 </td>
-                <td className="number">{formatPercent(row.contributionShare, locale)}</td>
-                <td data-testid="participation-balance" data-level={level}>
+                <td data-testid="participation-proportion" data-level={level}>
                   <span className={`balance balance-${level}`}>
-                    {row.balance === null ? "–" : format.twoDecimals(row.balance)} {t(`balance.${level}`)}
+                    {row.proportionPercent === null ? "–" : `${format.number(row.proportionPercent)}%`}{" "}
+                    {t(`balance.${level}`)}
                   </span>
+                </td>
+                <td className="number" data-testid="participation-flagged-below">
+                  {row.flaggedBelow === null ? "–" : row.flaggedBelow}
                 </td>
                 <td className="number" data-testid="participation-attendance">
                   {t("participation.duration", { h: time.hours, m: time.minutes })}

@@ -1,14 +1,22 @@
-// For coordinators: the sectors present in the room but contributing under the floor (partisipasi simbolis).
+// For coordinators: the sectors quiet for their share of the members (partisipasi simbolis), each in one
+// sentence saying what it did and did not do; or why nobody is flagged.
 import type { Participation } from "@mufakat/shared";
-import { SectorBadge } from "../../components/Badges.tsx";
-import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
-import { formatPercent } from "./accountabilityView.ts";
+import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
+import { quietSectorSentence } from "./participationWords.ts";
 
-export function SymbolicWarnings({ warnings }: { warnings: Participation["warnings"] }) {
+export function SymbolicWarnings({ participation }: { participation: Participation }) {
   const t = useT();
-  const { locale } = useLocale();
+  const format = useFormat();
+  const { warnings } = participation;
   // Null: the server shows warnings to coordinators only.
   if (warnings === null) return null;
+  if (!participation.judged) {
+    return (
+      <p className="note" data-testid="participation-not-judged">
+        {t("participation.notJudged", { acts: participation.roomActs, minimum: participation.minimumActs })}
+      </p>
+    );
+  }
   if (warnings.length === 0) {
     return (
       <p className="note" data-testid="symbolic-none">
@@ -17,24 +25,21 @@ export function SymbolicWarnings({ warnings }: { warnings: Participation["warnin
     );
   }
   return (
-    <ul className="symbolic-warnings" data-testid="symbolic-warnings">
-      {warnings.map((warning) => (
-        <li
-          key={warning.sector}
-          className="warning-banner"
-          role="alert"
-          data-testid="symbolic-warning"
-          data-sector={warning.sector}
-        >
-          <SectorBadge sector={warning.sector} />{" "}
-          {t("participation.warning", {
-            sector: t(`sector.${warning.sector}`),
-            members: warning.members,
-            share: formatPercent(warning.contributionShare, locale),
-            floor: warning.floorPercent,
-          })}
-        </li>
-      ))}
-    </ul>
+    <div className="symbolic-warnings" data-testid="symbolic-warnings">
+      <p>{t("participation.warningsTitle")}</p>
+      <ul>
+        {warnings.map((warning) => (
+          <li
+            key={warning.sector}
+            className="warning-banner"
+            role="alert"
+            data-testid="symbolic-warning"
+            data-sector={warning.sector}
+          >
+            {quietSectorSentence(warning, participation.periodDays, t, format)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

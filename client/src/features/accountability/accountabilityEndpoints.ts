@@ -108,5 +108,5 @@ export async function downloadExport(roomId: string, kind: ExportKind): Promise<
   }
 }
 
-export const updateAccountabilitySettings = (roomId: string, symbolicFloorPercent: number) =>
-  callApi(contract.updateAccountabilitySettings, { params: { roomId }, body: { symbolicFloorPercent } });
+export const updateAccountabilitySettings = (roomId: string, quietPercent: number) =>
+  callApi(contract.updateAccountabilitySettings, { params: { roomId }, body: { quietPercent } });

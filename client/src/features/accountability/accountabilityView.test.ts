@@ -119,14 +119,7 @@ describe("participation over time", () => {
   });
 
   it("words the balance indicator and shares", () => {
-    expect([null, 0.2, 0.5, 0.9, 1.1, 1.5].map(balanceLevel)).toEqual([
-      "none",
-      "low",
-      "below",
-      "even",
-      "even",
-      "above",
-    ]);
+    expect([null, 20, 50, 90, 110, 150].map(balanceLevel)).toEqual(["none", "low", "below", "even", "even", "above"]);
     expect([formatPercent(null, "id"), formatPercent(0.125, "id"), formatPercent(1, "en")]).toEqual([
       "–",
       "13%",

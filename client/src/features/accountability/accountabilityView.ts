@@ -3,12 +3,12 @@
 import {
   type Commitment,
   type CommitmentStatus,
-  type ContributionKind,
+  type ActKind,
   type ResourceKind,
   type ResourceTotal,
   type Sector,
   commitmentStatuses,
-  contributionKinds,
+  actKinds,
   sectors,
 } from "@mufakat/shared";
 import { type Locale, formatters } from "../../i18n/translate.ts";
@@ -64,18 +64,18 @@ export function sectorTotalsFor(
 export interface WeekCounts {
   from: string;
   to: string;
-  perSector: Partial<Record<Sector, Partial<Record<ContributionKind | "total", number>>>>;
+  perSector: Partial<Record<Sector, Partial<Record<ActKind | "total", number>>>>;
 }
 
 export type WeekRow = { week: string } & Partial<Record<Sector, number>>;
 
-/** Rows for a chart of contributions over time: one per week, one number per sector shown. */
+/** Rows for a chart of acts over time: one per week, one number per sector shown. */
 export function weeklyRows(weeks: readonly WeekCounts[], shown: readonly Sector[], label: (iso: string) => string) {
   return weeks.map((week): WeekRow => {
     const row: WeekRow = { week: label(week.from) };
     for (const sector of shown) {
       const counts = week.perSector[sector];
-      row[sector] = counts?.total ?? contributionKinds.reduce((sum, kind) => sum + (counts?.[kind] ?? 0), 0);
+      row[sector] = counts?.total ?? actKinds.reduce((sum, kind) => sum + (counts?.[kind] ?? 0), 0);
     }
     return row;
   });
@@ -92,19 +92,22 @@ export function weekBuckets(from: string, to: string): Array<{ from: string; to:
   return buckets;
 }
 
-/** Sectors with members or contributions: the ones a chart shows. */
+/** Sectors with members or acts: the ones a chart shows. */
 export function sectorsPresent(rows: ReadonlyArray<{ sector: Sector; members: number; total: number }>): Sector[] {
   return rows.filter((row) => row.members > 0 || row.total > 0).map((row) => row.sector);
 }
 
 export type BalanceLevel = "none" | "low" | "below" | "even" | "above";
 
-/** contributionShare / memberShare in words: below half, somewhat below, about in proportion, above. */
-export function balanceLevel(balance: number | null): BalanceLevel {
-  if (balance === null) return "none";
-  if (balance < 0.5) return "low";
-  if (balance < 0.9) return "below";
-  if (balance <= 1.1) return "even";
+/**
+ * A sector's acts as a percentage of its proportion (rounded down, as the server sends it) in words: under
+ * half, somewhat under, about in proportion, over. Words only: the flag is the room's quiet line.
+ */
+export function balanceLevel(proportionPercent: number | null): BalanceLevel {
+  if (proportionPercent === null) return "none";
+  if (proportionPercent < 50) return "low";
+  if (proportionPercent < 90) return "below";
+  if (proportionPercent <= 110) return "even";
   return "above";
 }
 
