@@ -281,17 +281,20 @@ describe("the printable room report", () => {
     expect(
       body.participationByWeek.slice(0, 2).every((w) => Object.values(w.perSector).every((s) => s.total === 0)),
     ).toBe(true);
-    // The last week: 2 votes per member (one each motion), 3 government commitments, 1 community pledge.
-    // Proposal edits are seeded with the wall clock's date, outside this period.
+    // The last week: 2 votes per member (one each motion), 3 government commitments and the 2 motions
+    // its coordinator opened, 1 community pledge. Proposal edits are seeded with the wall clock's date,
+    // outside this period.
     const lastWeek = body.participationByWeek[2]!.perSector;
     expect(
-      Object.fromEntries(Object.entries(lastWeek).map(([s, c]) => [s, [c.votes, c.commitments, c.pledges, c.total]])),
+      Object.fromEntries(
+        Object.entries(lastWeek).map(([s, c]) => [s, [c.votes, c.commitments, c.pledges, c.motionsOpened, c.total]]),
+      ),
     ).toEqual({
-      government: [2, 3, 0, 5],
-      private: [2, 0, 0, 2],
-      community: [2, 0, 1, 3],
-      academia: [2, 0, 0, 2],
-      media: [2, 0, 0, 2],
+      government: [2, 3, 0, 2, 7],
+      private: [2, 0, 0, 0, 2],
+      community: [2, 0, 1, 0, 3],
+      academia: [2, 0, 0, 0, 2],
+      media: [2, 0, 0, 0, 2],
     });
     expect(body.decisions.map((d) => [d.seq, d.proposalTitle, d.outcome, d.tally.votersCount])).toEqual([
       [1, "Jadwal pompa", "adopted", 5],
@@ -302,9 +305,17 @@ describe("the printable room report", () => {
     ]);
     expect(body.commitmentsByStatus).toEqual({ planned: 1, inProgress: 1, done: 1, dropped: 0 });
     expect(body.overdueCommitments).toBe(2);
-    // Three kinds used (votes, commitments, pledges): private, academia and media hold (1/5)/3 = 1/15 each,
-    // under the 10% floor.
-    expect(body.participation.warnings?.map((w) => w.sector)).toEqual(["private", "academia", "media"]);
+    // 16 acts by 5 members: each sector would make 3.2 in proportion, flagged below ⌈1.6⌉ = 2. Every
+    // sector voted twice, so none is quiet (the old per-kind floor flagged private, academia and media).
+    expect([body.participation.roomActs, body.participation.judged]).toEqual([16, true]);
+    expect(body.participation.sectors.map((s) => [s.sector, s.total, s.flaggedBelow, s.quiet])).toEqual([
+      ["government", 7, 2, false],
+      ["private", 2, 2, false],
+      ["community", 3, 2, false],
+      ["academia", 2, 2, false],
+      ["media", 2, 2, false],
+    ]);
+    expect(body.participation.warnings).toEqual([]);
     expect(body.chain).toMatchObject({ valid: true, checked: 2 });
   });
 });

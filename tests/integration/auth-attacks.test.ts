@@ -377,7 +377,7 @@ describe("reaching into rooms that are not one's own", () => {
     await expectRefused(api, "POST", `/api/rooms/${roomId}/motions`, 403, "NOT_A_COORDINATOR", { proposalId });
     await expectRefused(api, "POST", `/api/motions/${motionId}/close`, 403, "NOT_A_COORDINATOR");
     await expectRefused(api, "PATCH", `/api/rooms/${roomId}/accountability-settings`, 403, "NOT_A_COORDINATOR", {
-      symbolicFloorPercent: 20,
+      quietPercent: 20,
     });
 
     const stored = await server.connection.collection("proposalupdates").countDocuments({
