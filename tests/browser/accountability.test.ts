@@ -1,10 +1,11 @@
 // Accountability in a real browser: two decisions made over REST (one adopted with a reservation, one not
 // adopted), a commitment and a pledge on the adopted one, media silent throughout. The coordinator sees the
-// commitments board, the ledger and the participation tabs (lowering the symbolic-participation floor leaves
-// only media flagged), filters the review to exactly the adopted record, opens it (tallies, reasons, frozen
+// commitments board, the ledger and the participation tabs (media, silent, is flagged in words; raising the
+// quiet line flags academia too; "how is this worked out?" shows the measure and each sector's figures, in
+// Indonesian and in English), filters the review to exactly the adopted record, opens it (tallies, reasons, frozen
 // text, commitments, pledges, an intact chain), downloads the decisions CSV (parsed back here; the "=" title
 // neutralised with a leading quote) and opens the printable report with its participation chart (one series
-// per sector) and the symbolic-participation warning naming media.
+// per sector) and the symbolic-participation warnings under the room's quiet line.
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { Types } from "mongoose";
@@ -82,10 +83,10 @@ async function secondCommitmentOverRest(): Promise<void> {
   expect(added.status, JSON.stringify(added.body)).toBe(201);
 }
 
-/** What the first test sets in the participation tab, over REST: the symbolic-participation floor. */
-async function floorOverRest(symbolicFloorPercent: number): Promise<void> {
+/** What the first test sets in the participation tab, over REST: the room's quiet line. */
+async function quietOverRest(quietPercent: number): Promise<void> {
   const set = await room.coordinator.client.patch(`/api/rooms/${room.roomId}/accountability-settings`, {
-    symbolicFloorPercent,
+    quietPercent,
   });
   expect(set.status, JSON.stringify(set.body)).toBe(200);
 }
@@ -188,20 +189,83 @@ describe("accountability after a decision", () => {
     expect(await page.getByTestId("resource-sector-chart").locator(chartSvg).count()).toBe(1);
     await saveScreenshot(page, "accountability-2-resources");
 
-    // Four kinds used (edits, votes, commitments, a pledge): academia holds 1/16 (its vote), media nothing,
-    // community 3/16 with the commitment it now owns. Under the default 10% floor academia and media are
-    // flagged; at 5% only media, which never spoke.
+    // 15 acts by 5 members (government: 2 editing sessions, 2 motions opened, 2 votes, a commitment;
+    // private: 2 votes, a pledge; community: 2 votes and the commitment it now owns; academia: 2 votes;
+    // media: nothing). At the default 50 % each sector is flagged below ⌈1.5⌉ = 2 acts: media only. At
+    // 100 %, below 3: academia too.
     await page.getByTestId("room-tab-participation").click();
     const warning = page.getByTestId("symbolic-warning");
     const flagged = () => warning.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")));
     await warning.first().waitFor();
-    expect(await flagged()).toEqual(["academia", "media"]);
-    await page.getByTestId("floor-setting-percent").fill("5");
-    await page.getByTestId("floor-setting-save").click();
-    await eventually(async () => expect(await flagged()).toEqual(["media"]));
-    expect(await warning.textContent()).toContain("sektor Media");
+    expect(await flagged()).toEqual(["media"]);
+    expect(await warning.textContent()).toBe(
+      "Media: 1 dari 5 anggota, tanpa sesi penyuntingan, komentar, obrolan, suara, komitmen, atau janji sumber daya dalam 30 hari.",
+    );
+    await page.getByTestId("quiet-setting-percent").fill("100");
+    await page.getByTestId("quiet-setting-save").click();
+    await eventually(async () => expect(await flagged()).toEqual(["academia", "media"]));
+    expect(await warning.first().textContent()).toBe(
+      "Akademisi: 1 dari 5 anggota, 2 suara, tanpa sesi penyuntingan, komentar, obrolan, komitmen, atau janji sumber daya dalam 30 hari.",
+    );
     await page.getByTestId("participation-chart").locator(chartSvg).waitFor();
     await saveScreenshot(page, "accountability-3-participation");
+  });
+
+  it("says in words which sector is quiet and how it is worked out, in Indonesian and in English", async () => {
+    const { page } = coordinator;
+    await logIn(page, `/rooms/${room.roomId}`);
+    await page.getByTestId("room-tab-participation").click();
+    const warning = page.getByTestId("symbolic-warning");
+    await warning.waitFor();
+    // 14 acts by 5 members: 2.8 each in proportion, flagged below ⌈1.4⌉ = 2 acts.
+    expect(await warning.textContent()).toBe(
+      "Media: 1 dari 5 anggota, tanpa sesi penyuntingan, komentar, obrolan, suara, komitmen, atau janji sumber daya dalam 30 hari.",
+    );
+    const row = (sector: string) => page.locator(`[data-testid=participation-row][data-sector=${sector}]`);
+    expect(await row("media").getAttribute("data-quiet")).toBe("true");
+    expect(await row("media").getByTestId("participation-flagged-below").textContent()).toBe("2");
+    expect(await row("government").getAttribute("data-quiet")).toBe("false");
+    expect(await row("government").getByTestId("participation-total").textContent()).toBe("7");
+    expect(await row("government").getByTestId("participation-coordination").textContent()).toBe("2 (2 mosi dibuka)");
+
+    const explained = page.getByTestId("participation-explained");
+    const sectorLines = explained.getByTestId("participation-explained-sector");
+    expect(await sectorLines.first().isVisible()).toBe(false);
+    await explained.getByTestId("participation-explained-toggle").click();
+    await sectorLines.first().waitFor();
+    expect(await explained.getByTestId("participation-explained-toggle").textContent()).toBe("Bagaimana ini dihitung?");
+    expect(await explained.getByTestId("participation-explained-paragraph").nth(1).textContent()).toBe(
+      "Sektor dengan m dari M anggota penulis ruang ini (koordinator dan peserta; pengamat tidak dihitung) secara proporsional akan membuat m/M dari semua tindakan. Sektor ditandai bila tindakannya kurang dari 50% jumlah itu.",
+    );
+    expect(await sectorLines.allTextContents()).toEqual([
+      "Pemerintah: 1 dari 5 anggota → secara proporsional 2,8 dari 14 tindakan; ditandai di bawah 2; membuat 7 (250% dari proporsi).",
+      "Swasta: 1 dari 5 anggota → secara proporsional 2,8 dari 14 tindakan; ditandai di bawah 2; membuat 3 (107% dari proporsi).",
+      "Masyarakat: 1 dari 5 anggota → secara proporsional 2,8 dari 14 tindakan; ditandai di bawah 2; membuat 2 (71% dari proporsi).",
+      "Akademisi: 1 dari 5 anggota → secara proporsional 2,8 dari 14 tindakan; ditandai di bawah 2; membuat 2 (71% dari proporsi).",
+      "Media: 1 dari 5 anggota → secara proporsional 2,8 dari 14 tindakan; ditandai di bawah 2; membuat 0 (0% dari proporsi).",
+    ]);
+    await saveScreenshot(page, "accountability-3b-participation-explained-id");
+
+    await page.getByTestId("language-switch").selectOption("en");
+    await eventually(async () =>
+      expect(await warning.textContent()).toBe(
+        "Media: 1 of 5 members, no editing sessions, comments, chat, votes, commitments or pledges in 30 days.",
+      ),
+    );
+    if (!(await explained.evaluate((details) => (details as unknown as { open: boolean }).open))) {
+      await explained.getByTestId("participation-explained-toggle").click();
+    }
+    expect(await explained.getByTestId("participation-explained-toggle").textContent()).toBe("How is this worked out?");
+    expect(await explained.getByTestId("participation-explained-paragraph").nth(2).textContent()).toBe(
+      "A period is judged only when the room made at least 10 acts (at least 10, and one per writing member).",
+    );
+    expect(await sectorLines.last().textContent()).toBe(
+      "Media: 1 of 5 members → in proportion 2.8 of 14 acts; flagged below 2; made 0 (0% of proportion).",
+    );
+    expect(await sectorLines.first().textContent()).toBe(
+      "Government: 1 of 5 members → in proportion 2.8 of 14 acts; flagged below 2; made 7 (250% of proportion).",
+    );
+    await saveScreenshot(page, "accountability-3c-participation-explained-en");
   });
 
   it("filters the review to exactly the adopted record and opens it in full", async () => {
@@ -306,9 +370,11 @@ describe("accountability after a decision", () => {
     ]);
   });
 
-  it("opens the printable report with the participation chart and the warning naming the silent sector", async () => {
+  it("opens the printable report with the participation chart and the warnings under the room's line", async () => {
     const { page } = coordinator;
-    await floorOverRest(5);
+    // 14 acts by 5 members; at 100 % each sector is flagged below ⌈2.8⌉ = 3 acts: community and academia
+    // (2 votes each) and media (nothing).
+    await quietOverRest(100);
     await adoptedRecordOpen(page);
     await page.getByTestId("report-link").click();
     await page.waitForURL((url) => url.pathname === `/rooms/${room.roomId}/report`);
@@ -321,6 +387,8 @@ describe("accountability after a decision", () => {
     }
     const warnings = page.getByTestId("room-report").getByTestId("symbolic-warning");
     expect(await warnings.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")))).toEqual([
+      "community",
+      "academia",
       "media",
     ]);
     expect(await page.getByTestId("report-decision").count()).toBe(2);
