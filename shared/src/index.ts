@@ -10,6 +10,7 @@ export * from "./rules/quorum.ts";
 export * from "./rules/sectorBalance.ts";
 export * from "./rules/organisationBalance.ts";
 export * from "./rules/tally.ts";
+export * from "./rules/sectorExplanation.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";

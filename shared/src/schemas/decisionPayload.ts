@@ -11,9 +11,11 @@ import {
   decisionRuleSchema,
   positionSchema,
   publicTallySchema,
+  recordedPublicTallySchema,
   tallyOutcomeSchema,
   tallyReasonCodeSchema,
 } from "./motion.ts";
+import { withSectorExplanations } from "../rules/sectorExplanation.ts";
 import { sectorSchema } from "./user.ts";
 
 /** Why a motion closed (kept here, not in decision.ts, which imports this module). */
@@ -112,7 +114,8 @@ const motionDecidedReadSchema = z.object({
   secretBallot: z.boolean().catch(false),
   outcome: tallyOutcomeSchema.nullable().catch(null),
   reasonCode: tallyReasonCodeSchema.nullable().catch(null),
-  tally: publicTallySchema.nullable().catch(null),
+  // A record from before per-sector explanations reads with them derived from its own counts.
+  tally: recordedPublicTallySchema.transform(withSectorExplanations).nullable().catch(null),
   positions: z.array(z.unknown()).catch([]),
   closeReason: closeReasonSchema.nullable().catch(null),
   earlyClose: z.boolean().catch(false),
