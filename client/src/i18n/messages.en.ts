@@ -203,7 +203,8 @@ export const messagesEn: Messages = {
   "reasonCode.thresholdNotMet": "Overall support is below the threshold.",
   "reasonCode.unanimous": "Everyone who took a side supports it.",
   "reasonCode.consent": "No objection and no block.",
-  "reasonCode.sectorConsensus": "Every sector reached the support threshold.",
+  "reasonCode.sectorConsensus":
+    "Every sector that took a side reached the support threshold; a sector that did not vote is not counted.",
   "reasonCode.supermajority": "Overall support reached the threshold.",
   "closeReason.deadline": "the deadline passed",
   "closeReason.allVoted": "every eligible member voted",
@@ -260,11 +261,25 @@ export const messagesEn: Messages = {
     "Quorum not met: {voters, number}/{minVoters, plural, one {# voter} other {# voters}}, {sectors, number}/{minSectors, plural, one {# sector} other {# sectors}}",
   "tally.ifClosedNow": "If closed now: {outcome}",
   "tally.share": "support {share}",
-  "tally.meetsThreshold": "meets the threshold",
-  "tally.belowThreshold": "below the threshold",
+  "tally.explanation.reached":
+    "Reached the threshold: {supporters, number} of {sided, plural, one {# {unit, select, organisation {organisation} other {vote}}} other {# {unit, select, organisation {organisations} other {votes}}}} that took a side {supporters, plural, one {is} other {are}} in support.",
+  "tally.explanation.notReached":
+    "Below the threshold: {supporters, number} of {sided, plural, one {# {unit, select, organisation {organisation} other {vote}}} other {# {unit, select, organisation {organisations} other {votes}}}} that took a side {supporters, plural, one {is} other {are}} in support.{decisive, select, yes { Under sector consensus this alone keeps the motion from being adopted.} other {}}",
+  "tally.explanation.stoodAside": "Everyone in this sector who voted stood aside, so the rule leaves this sector out.",
+  "tally.explanation.vetoed": "A member of this sector blocked the motion (veto), with a reason: that decides it.",
+  "tally.explanation.objected": "An objection from this sector withholds consent: the motion is not adopted.",
+  "tally.explanation.voted": "This sector's votes count toward the overall result.",
+  "tally.explanation.didNotVoteNotRequired":
+    "No votes from this sector. The quorum is met without it, and a sector that does not vote counts neither for nor against, so this does not change the outcome.",
+  "tally.explanation.didNotVoteQuorumMissed":
+    "No votes from this sector, and that matters: {quorum, select, quorumSectors {too few sectors voted to reach the quorum, so without this sector the motion cannot be decided.} other {too few members voted to reach the quorum, and this sector's votes are among those missing.}}",
+  "tally.explanation.noEligibleMembers": "No member of this sector may vote on this motion; it is not counted.",
+  "tally.sectorsWithoutMembers": "No members who may vote, so not counted: {sectors}.",
   "tally.empty": "No votes yet.",
   "tally.ballots": "Members' positions",
   "decision.title": "Decision: {outcome}",
+  "decision.absentSectors":
+    "Did not vote: {sectors}. {mattered, select, yes {Without {count, plural, one {it} other {them}} the quorum was not reached, so the motion could not be adopted.} other {The quorum was met without {count, plural, one {it} other {them}}, and a sector that does not vote counts neither for nor against, so this did not change the outcome.}}",
   "decision.closeReason": "Closed: {reason} ({date}).",
   "decision.earlyClose": "Closed before the deadline.",
   "decision.recordLink": "Recorded as decision record #{seq}.",

@@ -203,7 +203,8 @@ export const messagesId = {
   "reasonCode.thresholdNotMet": "Dukungan keseluruhan berada di bawah ambang.",
   "reasonCode.unanimous": "Semua yang memihak menyatakan setuju.",
   "reasonCode.consent": "Tidak ada keberatan maupun penolakan.",
-  "reasonCode.sectorConsensus": "Setiap sektor mencapai ambang dukungan.",
+  "reasonCode.sectorConsensus":
+    "Setiap sektor yang memihak mencapai ambang dukungan; sektor yang tidak memberi suara tidak dihitung.",
   "reasonCode.supermajority": "Dukungan keseluruhan mencapai ambang.",
   "closeReason.deadline": "batas waktu tercapai",
   "closeReason.allVoted": "semua anggota yang berhak telah memberi suara",
@@ -260,11 +261,28 @@ export const messagesId = {
     "Kuorum belum tercapai: {voters, number}/{minVoters, plural, other {# pemberi suara}}, {sectors, number}/{minSectors, plural, other {# sektor}}",
   "tally.ifClosedNow": "Jika ditutup sekarang: {outcome}",
   "tally.share": "dukungan {share}",
-  "tally.meetsThreshold": "mencapai ambang",
-  "tally.belowThreshold": "di bawah ambang",
+  "tally.explanation.reached":
+    "Mencapai ambang: {supporters, number} dari {sided, number} {unit, select, organisation {organisasi} other {suara}} yang memihak menyatakan setuju.",
+  "tally.explanation.notReached":
+    "Di bawah ambang: {supporters, number} dari {sided, number} {unit, select, organisation {organisasi} other {suara}} yang memihak menyatakan setuju.{decisive, select, yes { Dalam mufakat setiap sektor, hal ini saja sudah menghalangi mosi disepakati.} other {}}",
+  "tally.explanation.stoodAside":
+    "Semua pemberi suara di sektor ini tidak memihak, sehingga aturan tidak menghitung sektor ini.",
+  "tally.explanation.vetoed":
+    "Seorang anggota sektor ini menolak mosi (veto) dengan alasan: hal itulah yang memutuskan.",
+  "tally.explanation.objected": "Keberatan dari sektor ini berarti persetujuan tidak diberikan: mosi tidak disepakati.",
+  "tally.explanation.voted": "Suara sektor ini dihitung dalam hasil keseluruhan.",
+  "tally.explanation.didNotVoteNotRequired":
+    "Tidak ada suara dari sektor ini. Kuorum tercapai tanpa sektor ini, dan sektor yang tidak memberi suara tidak dihitung mendukung maupun menolak, sehingga hal ini tidak mengubah hasil.",
+  "tally.explanation.didNotVoteQuorumMissed":
+    "Tidak ada suara dari sektor ini, dan itu berpengaruh: {quorum, select, quorumSectors {jumlah sektor yang memberi suara belum mencapai kuorum, sehingga tanpa sektor ini mosi tidak dapat diputuskan.} other {jumlah pemberi suara belum mencapai kuorum, dan suara sektor ini termasuk yang kurang.}}",
+  "tally.explanation.noEligibleMembers":
+    "Tidak ada anggota sektor ini yang berhak memberi suara atas mosi ini; sektor ini tidak dihitung.",
+  "tally.sectorsWithoutMembers": "Tidak ada anggota yang berhak memberi suara, sehingga tidak dihitung: {sectors}.",
   "tally.empty": "Belum ada suara.",
   "tally.ballots": "Posisi anggota",
   "decision.title": "Keputusan: {outcome}",
+  "decision.absentSectors":
+    "Tidak memberi suara: {sectors}. {mattered, select, yes {Tanpa {count, plural, other {sektor tersebut}} kuorum tidak tercapai, sehingga mosi tidak dapat disepakati.} other {Kuorum tercapai tanpa {count, plural, other {sektor tersebut}}, dan sektor yang tidak memberi suara tidak dihitung mendukung maupun menolak, sehingga hal ini tidak mengubah hasil.}}",
   "decision.closeReason": "Ditutup: {reason} ({date}).",
   "decision.earlyClose": "Ditutup sebelum batas waktu.",
   "decision.recordLink": "Tercatat sebagai catatan keputusan #{seq}.",

@@ -11,6 +11,7 @@ import {
   type MotionDecidedPayload,
   type OpenMotionInput,
   type PolicyActor,
+  type RecordedPublicTally,
   type Tally,
   type TallyOutcome,
   decisionRuleSchema,
@@ -21,6 +22,7 @@ import {
   rolesWith,
   tallyMotion,
   voteRefusal,
+  withSectorExplanations,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import { loadStoredDocument } from "../collaboration/updateLog.ts";
@@ -127,6 +129,15 @@ export async function openMotion(
   return motion;
 }
 
+/**
+ * A closed motion's tally as recorded at the close; one recorded before tallies carried per-sector
+ * explanations gets them from its own counts, so every tally served says what the rule did.
+ */
+function recordedFinalTally(motion: Pick<MotionDoc, "finalTally">): Tally | null {
+  if (!motion.finalTally) return null;
+  return withSectorExplanations(motion.finalTally as Omit<Tally, "perSector"> & RecordedPublicTally);
+}
+
 /** The tally of a motion's current positions, computed by the shared rule. */
 export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<Tally> {
   const votes = await ctx.models.Vote.find({ motionId: motion._id }).lean();
@@ -199,11 +210,12 @@ export async function storeVote(
   if (!after) throw appError("MOTION_NOT_FOUND", "no such motion");
   if (after.status !== "open") {
     // A resent vote whose first send was counted gets its acknowledgement again.
-    const counted = (after.finalTally as Tally | null)?.ballots.some(
-      (ballot) => ballot.memberId === voterKey && ballot.position === position,
-    );
-    if (!(replayed && counted)) throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
-    return { state: "closed", motion: after, replayed: true, tally: after.finalTally as Tally };
+    const finalTally = recordedFinalTally(after);
+    const counted = finalTally?.ballots.some((ballot) => ballot.memberId === voterKey && ballot.position === position);
+    if (!(replayed && counted && finalTally)) {
+      throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
+    }
+    return { state: "closed", motion: after, replayed: true, tally: finalTally };
   }
   if (!replayed) {
     try {
@@ -460,8 +472,7 @@ export async function loadMotionView(
   viewer: UserDoc,
   knownRole?: MemberRole | null,
 ): Promise<MotionView> {
-  const tally =
-    motion.status === "closed" && motion.finalTally ? (motion.finalTally as Tally) : await currentTally(ctx, motion);
+  const tally = (motion.status === "closed" ? recordedFinalTally(motion) : null) ?? (await currentTally(ctx, motion));
   const ids = [
     motion.openedBy,
     ...(motion.secretBallot ? [] : tally.ballots.map((b) => new Types.ObjectId(b.memberId))),
