@@ -245,6 +245,7 @@ export const messagesEn: Messages = {
   "motion.closeEarly": "Close early",
   "motion.forProposal": "Proposal: {title}",
   "vote.title": "Your position",
+  "vote.positionRequired": "Choose a position before sending.",
   "vote.reason": "Reason",
   "vote.reasonHint": "Required for support with reservations, object and block.",
   "vote.submit": "Send position",

@@ -245,6 +245,7 @@ export const messagesId = {
   "motion.closeEarly": "Tutup lebih awal",
   "motion.forProposal": "Usulan: {title}",
   "vote.title": "Posisi Anda",
+  "vote.positionRequired": "Pilih posisi sebelum mengirim.",
   "vote.reason": "Alasan",
   "vote.reasonHint": "Wajib untuk setuju dengan catatan, keberatan dan menolak.",
   "vote.submit": "Kirim posisi",
