@@ -474,6 +474,7 @@ export const messagesEn: Messages = {
   "error.MOTION_NOT_FOUND": "Motion not found.",
   "error.MOTION_CLOSED": "Voting on this motion has closed.",
   "error.MOTION_ALREADY_OPEN": "A motion is already open for this proposal.",
+  "error.PROPOSAL_TEXT_EMPTY": "This proposal has no text yet. Write its text before opening a motion.",
   "error.NOT_ELIGIBLE": "You are not eligible to vote on this motion.",
   "error.DECISION_NOT_FOUND": "Decision not found in the decision log.",
   "error.MESSAGE_NOT_FOUND": "Message not found.",

@@ -478,6 +478,7 @@ export const messagesId = {
   "error.MOTION_NOT_FOUND": "Mosi tidak ditemukan.",
   "error.MOTION_CLOSED": "Pemungutan suara untuk mosi ini sudah ditutup.",
   "error.MOTION_ALREADY_OPEN": "Sudah ada mosi yang terbuka untuk usulan ini.",
+  "error.PROPOSAL_TEXT_EMPTY": "Usulan ini belum berisi teks. Tulis teksnya dulu sebelum mengajukan mosi.",
   "error.NOT_ELIGIBLE": "Anda tidak berhak memberikan suara pada mosi ini.",
   "error.DECISION_NOT_FOUND": "Keputusan tidak ditemukan di catatan keputusan.",
   "error.MESSAGE_NOT_FOUND": "Pesan tidak ditemukan.",

@@ -42,6 +42,14 @@ export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+/**
+ * True for a text with nothing to read: empty, or only whitespace and the invisible characters an editor
+ * leaves behind (zero-width spaces and joiners, word joiner, byte-order mark), which `trim` keeps.
+ */
+export function isBlankText(text: string): boolean {
+  return /^[\s\u200B-\u200D\u2060\uFEFF]*$/u.test(text);
+}
+
 /** The room's rule as stored, or the default rule; stored rules are re-validated, never trusted blindly. */
 export function roomDecisionRule(room: RoomDoc): DecisionRule {
   const parsed = decisionRuleSchema.safeParse(room.decisionRule ?? defaultDecisionRule);
@@ -80,6 +88,9 @@ export async function openMotion(
     throw appError("CONFLICT", `a proposal that is ${proposal.status} cannot be put to a vote`);
   }
   const frozenText = plainTextOfState(await loadStoredDocument(ctx, proposal._id));
+  if (isBlankText(frozenText)) {
+    throw appError("PROPOSAL_TEXT_EMPTY", "the proposal has no text to vote on; write it before opening a motion");
+  }
   const eligibleMembers = await ctx.models.Membership.find({
     roomId: room._id,
     role: trusted({ $in: rolesWith(levelFor("motion.vote")) }),
