@@ -15,6 +15,7 @@ export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";
 export * from "./schemas/decisionPayload.ts";
+export * from "./decisionLog/index.ts";
 export * from "./schemas/discussion.ts";
 export * from "./rules/mentions.ts";
 export * from "./protocol/discussion.ts";

@@ -294,6 +294,10 @@ export const messagesEn: Messages = {
   "decisions.problem.hashMismatch": "the record's content was changed",
   "decisions.problem.prevHashMismatch": "the link to the previous record does not match",
   "decisions.problem.seqGap": "a record is missing",
+  "decisions.problem.unsupportedHashVersion": "it was hashed by a rule this version does not know",
+  "decisions.checkedBy.browser":
+    "Checked in this browser: every record's hash recomputed from the records it received.",
+  "decisions.checkedBy.server": "Checked by the server (this page received only the newest {n, number} records).",
   "decisions.decidedAt": "Decided {date}",
   "decisions.positions": "Members' positions",
   "decisions.secretReasons": "Reasons (secret ballot, without names)",
@@ -429,6 +433,12 @@ export const messagesEn: Messages = {
   "report.print": "Print",
   "report.subtitle": "Deliberation room report, generated {date}",
   "report.overdue": "{n, number} overdue",
+  "report.headHash.title": "Decision log, as printed",
+  "report.headHash.label": "Hash of record {seq} (the newest)",
+  "report.headHash.empty": "The decision log has no records yet; its head is 64 zeros.",
+  "report.headHash.note":
+    "Anyone holding the room's export can check that the records printed here are unchanged: in a log that verifies, record {seq} must carry this hash (pnpm verify-log FILE --pin HASH; docs/decision-log.md).",
+  "report.headHash.qr": "QR code of the hash of record {seq}",
 
   "error.VALIDATION_FAILED": "Please check the highlighted fields.",
   "error.UNAUTHENTICATED": "Please log in first.",

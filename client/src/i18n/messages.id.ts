@@ -297,6 +297,10 @@ export const messagesId = {
   "decisions.problem.hashMismatch": "isi catatan telah diubah",
   "decisions.problem.prevHashMismatch": "tautan ke catatan sebelumnya tidak cocok",
   "decisions.problem.seqGap": "ada catatan yang hilang",
+  "decisions.problem.unsupportedHashVersion": "catatan di-hash dengan aturan yang belum dikenal versi ini",
+  "decisions.checkedBy.browser":
+    "Diperiksa di peramban ini: hash setiap catatan dihitung ulang dari catatan yang diterimanya.",
+  "decisions.checkedBy.server": "Diperiksa oleh server (halaman ini hanya menerima {n, number} catatan terbaru).",
   "decisions.decidedAt": "Diputuskan {date}",
   "decisions.positions": "Posisi anggota",
   "decisions.secretReasons": "Alasan (pemungutan suara rahasia, tanpa nama)",
@@ -432,6 +436,12 @@ export const messagesId = {
   "report.print": "Cetak",
   "report.subtitle": "Laporan ruang musyawarah, dibuat {date}",
   "report.overdue": "{n, number} lewat tenggat",
+  "report.headHash.title": "Catatan keputusan, seperti dicetak",
+  "report.headHash.label": "Hash catatan {seq} (yang terbaru)",
+  "report.headHash.empty": "Catatan keputusan belum berisi catatan; kepalanya 64 angka nol.",
+  "report.headHash.note":
+    "Siapa pun yang memegang ekspor ruang ini dapat memeriksa bahwa catatan yang dicetak di sini tidak berubah: dalam catatan keputusan yang lolos pemeriksaan, catatan {seq} harus memuat hash ini (pnpm verify-log BERKAS --pin HASH; docs/decision-log.md).",
+  "report.headHash.qr": "Kode QR hash catatan {seq}",
 
   "error.VALIDATION_FAILED": "Periksa kembali isian yang ditandai.",
   "error.UNAUTHENTICATED": "Silakan masuk terlebih dahulu.",
