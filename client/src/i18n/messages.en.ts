@@ -67,6 +67,7 @@ export const messagesEn: Messages = {
   "fieldIssue.format.time": "Must be a time of day",
   "fieldIssue.format.other": "Not in the expected format",
   "fieldIssue.type.number": "Must be a number",
+  "fieldIssue.type.int": "Must be a whole number, without decimals",
   "fieldIssue.multipleOf": "Must be a multiple of {divisor, number}",
   "fieldIssue.unknownFields": "{count, plural, one {Unknown field} other {Unknown fields}}: {keys}",
   "fieldIssue.rule.reasonRequired": "Write a reason for this position.",
@@ -78,6 +79,10 @@ export const messagesEn: Messages = {
   "fieldIssue.rule.periodReversed": "Must be before the end of the period",
   "fieldIssue.rule.periodTooLong": "The period is too long",
   "fieldIssue.rule.binary": "Must be binary data",
+  "fieldIssue.rule.notANumber": "Write a number, for example 2,400,000 or 1,234.5",
+  "fieldIssue.rule.numberSeparators":
+    "The separators are unclear: commas separate thousands (2,400,000), a point marks the decimals (1,234.5)",
+  "fieldIssue.rule.numberOutOfRange": "The number is too large",
   "fieldIssue.invalidOption": "Choose one of the available options",
   "fieldIssue.invalid": "Invalid value",
 
@@ -226,7 +231,7 @@ export const messagesEn: Messages = {
   "rule.organisationBalance": "Organisation balance (one organisation, one voice)",
   "rule.summary":
     "{consensus}; quorum {minVoters, plural, one {# voter} other {# voters}} from {minSectors, plural, one {# sector} other {# sectors}}",
-  "rule.thresholdSummary": "threshold {n}/{d}",
+  "rule.thresholdSummary": "threshold {n, number}/{d, number}",
   "motion.title": "Motion",
   "motion.none": "No motion on this proposal yet.",
   "motion.open.title": "Open a motion",

@@ -67,6 +67,7 @@ export const messagesId = {
   "fieldIssue.format.time": "Harus berupa jam",
   "fieldIssue.format.other": "Formatnya tidak sesuai",
   "fieldIssue.type.number": "Harus berupa angka",
+  "fieldIssue.type.int": "Harus bilangan bulat, tanpa desimal",
   "fieldIssue.multipleOf": "Harus kelipatan {divisor, number}",
   "fieldIssue.unknownFields": "{count, plural, other {Isian tidak dikenal}}: {keys}",
   "fieldIssue.rule.reasonRequired": "Tuliskan alasan untuk posisi ini.",
@@ -78,6 +79,10 @@ export const messagesId = {
   "fieldIssue.rule.periodReversed": "Harus sebelum akhir periode",
   "fieldIssue.rule.periodTooLong": "Periodenya terlalu panjang",
   "fieldIssue.rule.binary": "Harus berupa data biner",
+  "fieldIssue.rule.notANumber": "Tulis sebuah angka, misalnya 2.400.000 atau 1.234,5",
+  "fieldIssue.rule.numberSeparators":
+    "Tanda pemisahnya tidak jelas: titik memisahkan ribuan (2.400.000), koma menandai desimal (1.234,5)",
+  "fieldIssue.rule.numberOutOfRange": "Angkanya terlalu besar",
   "fieldIssue.invalidOption": "Pilih salah satu pilihan yang tersedia",
   "fieldIssue.invalid": "Isian tidak valid",
 
@@ -226,7 +231,7 @@ export const messagesId = {
   "rule.organisationBalance": "Keseimbangan organisasi (satu lembaga, satu suara)",
   "rule.summary":
     "{consensus}; kuorum {minVoters, plural, other {# pemberi suara}} dari {minSectors, plural, other {# sektor}}",
-  "rule.thresholdSummary": "ambang {n}/{d}",
+  "rule.thresholdSummary": "ambang {n, number}/{d, number}",
   "motion.title": "Mosi",
   "motion.none": "Belum ada mosi untuk usulan ini.",
   "motion.open.title": "Ajukan mosi",

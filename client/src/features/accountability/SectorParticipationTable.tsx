@@ -40,18 +40,18 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
                   <SectorBadge sector={row.sector} />
                 </td>
                 <td className="number">
-                  {row.members}
+                  {format.number(row.members)}
                   {row.observers > 0 && (
                     <span className="note"> (+{t("participation.observers", { n: row.observers })})</span>
                   )}
                 </td>
                 {contributionKinds.map((kind) => (
                   <td key={kind} className="number">
-                    {row.contributions[kind]}
+                    {format.number(row.contributions[kind])}
                   </td>
                 ))}
                 <td className="number" data-testid="participation-total">
-                  {row.total}
+                  {format.number(row.total)}
                 </td>
                 <td className="number">{formatPercent(row.contributionShare, locale)}</td>
                 <td data-testid="participation-balance" data-level={level}>

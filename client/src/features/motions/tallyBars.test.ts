@@ -11,7 +11,9 @@ import {
   sectorsWithoutMembers,
   shortHash,
 } from "./tallyBars.ts";
-import { withConsensusType, withThreshold } from "./ruleDraft.ts";
+import { readFields } from "../../forms/fieldReader.ts";
+import { formatNumber } from "../../i18n/numbers.ts";
+import { draftOfRule, ruleOfDraft, withConsensusType, withThreshold } from "./ruleDraft.ts";
 
 const eligible: EligibleMember[] = [
   { memberId: "g1", sector: "government", organisation: "Dinas PU" },
@@ -151,18 +153,42 @@ describe("formatters", () => {
 });
 
 describe("rule drafts", () => {
+  const draft = draftOfRule(defaultDecisionRule, (value) => formatNumber(value, "id"));
+
   it("keeps the threshold across consensus types and drops it where it does not apply", () => {
-    const three4 = withThreshold(defaultDecisionRule, { numerator: 3, denominator: 4 });
-    expect(three4.consensus).toEqual({ type: "sectorConsensus", threshold: { numerator: 3, denominator: 4 } });
+    const three4 = withThreshold(draft, { numerator: "3", denominator: "4" });
+    expect(three4.consensus).toEqual({ type: "sectorConsensus", threshold: { numerator: "3", denominator: "4" } });
     const supermajority = withConsensusType(three4, "supermajority");
     expect(supermajority.consensus).toEqual({
       type: "supermajority",
-      threshold: { numerator: 3, denominator: 4 },
+      threshold: { numerator: "3", denominator: "4" },
       blockIsVeto: true,
     });
     expect(withConsensusType(supermajority, "consent").consensus).toEqual({ type: "consent" });
-    expect(withThreshold(withConsensusType(supermajority, "consent"), { numerator: 1, denominator: 2 })).toEqual(
+    expect(withThreshold(withConsensusType(supermajority, "consent"), { numerator: "1", denominator: "2" })).toEqual(
       withConsensusType(supermajority, "consent"),
     );
+    expect(withConsensusType(withConsensusType(draft, "consent"), "sectorConsensus").consensus).toEqual({
+      type: "sectorConsensus",
+      threshold: { numerator: "2", denominator: "3" },
+    });
+  });
+
+  it("reads back the rule it shows, its numbers in the UI's language, a refused one marking its own field", () => {
+    const shown = withThreshold(draft, { numerator: "999.999", denominator: "1.000.000" });
+    const reading = readFields({ rule: shown }, "id");
+    expect(ruleOfDraft(shown, "rule", reading.read)).toEqual({
+      ...defaultDecisionRule,
+      consensus: { type: "sectorConsensus", threshold: { numerator: 999_999, denominator: 1_000_000 } },
+    });
+    expect(reading.refusals).toEqual([]);
+
+    const typo = { ...draft, quorum: { minVoters: "3,5.0", minSectors: "" } };
+    const refused = readFields({ decisionRule: typo }, "en");
+    const rule = ruleOfDraft(typo, "decisionRule", refused.read) as { quorum: { minVoters: number } };
+    expect(rule.quorum).toEqual({ minVoters: Number.NaN, minSectors: undefined });
+    expect(refused.refusals).toMatchObject([
+      { path: "decisionRule.quorum.minVoters", code: "custom", rule: "numberSeparators" },
+    ]);
   });
 });
