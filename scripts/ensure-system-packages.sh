@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium (browser tests) and
-# redis-server (multi-process tests), and python3-venv for the schemathesis run. Does nothing when they are already there.
+# redis-server (multi-process tests), python3 (the decision-log verifier) and python3-venv for the Python
+# venvs (schemathesis, the socket conformance client). Does nothing when they are already there.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-# The schemathesis venv (tests/contract/schemathesis.sh): Debian splits ensurepip into python3-venv.
+# The cross-language decision-log verifier (tests/decision-log/verify_log.py) runs on python3's stdlib.
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The Python venvs (tests/contract/schemathesis.sh, scripts/python-venv.sh): Debian splits ensurepip into python3-venv.
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

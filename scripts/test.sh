@@ -30,7 +30,7 @@ step "lint and format (biome)"
 pnpm exec biome check .
 
 step "typecheck (tsc --noEmit, every package)"
-for pkg in shared server client tests; do
+for pkg in shared server client tests scripts; do
   echo "  tsc -p $pkg"
   pnpm exec tsc --noEmit -p "$pkg"
 done

@@ -48,6 +48,8 @@ export const errorStatus = {
   MOTION_NOT_FOUND: 404,
   MOTION_CLOSED: 409,
   MOTION_ALREADY_OPEN: 409,
+  /** A motion freezes a proposal's text; there is nothing to vote on in an empty or whitespace-only one. */
+  PROPOSAL_TEXT_EMPTY: 409,
   NOT_ELIGIBLE: 403,
   DECISION_NOT_FOUND: 404,
   // Discussion (chat and proposal comments).

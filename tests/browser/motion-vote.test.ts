@@ -22,7 +22,8 @@ const { server } = browserSuite;
 const proposalText = "Distribusi air bersih: Senin dan Kamis, pukul 06.00–10.00. <b>Bukan markup</b>";
 const objection = "Kamis bentrok dengan jadwal pasar <i>Terong</i>";
 const secondText = "Tarif air untuk rumah ibadah digratiskan.";
-type Voter = "government" | "private" | "community";
+// Academia joins only the tests that need a sector that does not vote.
+type Voter = "government" | "private" | "community" | "academia";
 let roomId = "";
 let proposalId = "";
 const accounts = {} as Record<Voter, { email: string; password: string; name: string; client: ApiClient; id: string }>;
@@ -438,5 +439,129 @@ describe("a motion voted in three browsers", () => {
     );
     expect(await page.getByTestId("decision-early").textContent()).toBe("Closed before the deadline.");
     await saveScreenshot(page, "motion-vote-8-english");
+  });
+});
+
+describe("what the tally says about each sector, and a ballot with nothing chosen", () => {
+  const proposalPath = () => `/rooms/${roomId}/proposals/${proposalId}`;
+  const votesOf = async (motionId: string) =>
+    server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) });
+
+  /** Academia joins the room, so the room has four sectors of one member each. */
+  async function academiaJoins(): Promise<void> {
+    const academia = await member("academia", "Universitas Hasanuddin");
+    expect((await academia.post(`/api/rooms/${roomId}/join`)).status).toBe(201);
+  }
+
+  /** The explanation under one sector's bar, once it reads `code`. */
+  async function explanationOf(page: Page | Locator, sector: string, code: string): Promise<string | null> {
+    const explanation = page
+      .getByTestId(`tally-sector-${sector}`)
+      .getByTestId("tally-sector-explanation")
+      .and(page.locator(`[data-explanation="${code}"]`));
+    await explanation.waitFor();
+    return explanation.textContent();
+  }
+
+  it("in Indonesian: names the sectors that have not voted and why that matters, and refuses a ballot with nothing chosen", async () => {
+    await academiaJoins();
+    // The room's rule: sector consensus at 2/3, quorum of 3 voters from 3 sectors.
+    const motionId = await motionOverRest(proposalId, false);
+    await voteOverRest(motionId, "government", "support");
+    await voteOverRest(motionId, "private", "support");
+    const { page } = await signedIn("community", proposalPath());
+    const panel = page.getByTestId("motion-panel");
+    await panel.getByTestId("running-motion").waitFor();
+
+    // Two sectors of four have voted: the quorum of three sectors is missed, and the tally says so of both
+    // sectors that have not voted.
+    expect(await page.getByTestId("tally-preview").getAttribute("data-outcome")).toBe("noQuorum");
+    const missed =
+      "Tidak ada suara dari sektor ini, dan itu berpengaruh: jumlah pemberi suara belum mencapai kuorum, dan suara sektor ini termasuk yang kurang.";
+    expect(await explanationOf(page, "community", "didNotVoteQuorumMissed")).toBe(missed);
+    expect(await explanationOf(page, "academia", "didNotVoteQuorumMissed")).toBe(missed);
+    expect(await explanationOf(page, "government", "reached")).toBe(
+      "Mencapai ambang: 1 dari 1 suara yang memihak menyatakan setuju.",
+    );
+    expect(await page.getByTestId("tally-sectors-without-members").textContent()).toBe(
+      "Tidak ada anggota yang berhak memberi suara, sehingga tidak dihitung: Media.",
+    );
+
+    // No position is preselected: sending without choosing is refused under the positions, nothing is cast.
+    expect(await panel.locator('input[type="radio"]:checked').count()).toBe(0);
+    await panel.getByTestId("vote-submit").click();
+    const error = panel.getByTestId("vote-position-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Pilih posisi sebelum mengirim.");
+    expect(await panel.getByTestId("vote-positions").getAttribute("data-invalid")).toBe("true");
+    expect(await panel.getByTestId("vote-position-support").getAttribute("aria-invalid")).toBe("true");
+    expect(await panel.getByTestId("vote-mine").count()).toBe(0);
+    expect(await votesOf(motionId)).toBe(2);
+
+    // Choosing clears the error; the vote then counts, and the tally says academia's absence no longer matters.
+    await panel.getByTestId("vote-position-supportWithReservations").check();
+    expect(await panel.getByTestId("vote-position-error").count()).toBe(0);
+    await panel.getByTestId("vote-reason").fill("Perlu jadwal cadangan");
+    await panel.getByTestId("vote-submit").click();
+    await panel.getByTestId("vote-mine").and(page.locator('[data-position="supportWithReservations"]')).waitFor();
+    expect(await votesOf(motionId)).toBe(3);
+    expect(await explanationOf(page, "academia", "didNotVoteNotRequired")).toBe(
+      "Tidak ada suara dari sektor ini. Kuorum tercapai tanpa sektor ini, dan sektor yang tidak memberi suara tidak dihitung mendukung maupun menolak, sehingga hal ini tidak mengubah hasil.",
+    );
+    expect(await explanationOf(page, "community", "reached")).toBe(
+      "Mencapai ambang: 1 dari 1 suara yang memihak menyatakan setuju.",
+    );
+    await page.getByTestId("tally-preview").and(page.locator('[data-outcome="adopted"]')).waitFor();
+    expect(await page.getByTestId("tally-preview").textContent()).toBe(
+      "Jika ditutup sekarang: Disepakati (mufakat) — Setiap sektor yang memihak mencapai ambang dukungan; sektor yang tidak memberi suara tidak dihitung.",
+    );
+    await saveScreenshot(page, "motion-vote-9-sector-explanations");
+  });
+
+  it("in English: refuses a ballot with nothing chosen, and the decision names the sector that did not vote", async () => {
+    await academiaJoins();
+    const motionId = await motionOverRest(proposalId, false);
+    await voteOverRest(motionId, "government", "support");
+    await voteOverRest(motionId, "private", "support");
+    await voteOverRest(motionId, "community", "support");
+    const { page } = await signedIn("academia", proposalPath());
+    await page.getByTestId("language-switch").selectOption("en");
+    const panel = page.getByTestId("motion-panel");
+    await panel.getByTestId("running-motion").waitFor();
+    await panel.getByTestId("vote-submit").filter({ hasText: "Send position" }).waitFor();
+
+    expect(await panel.locator('input[type="radio"]:checked').count()).toBe(0);
+    await panel.getByTestId("vote-submit").click();
+    const error = panel.getByTestId("vote-position-error");
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Choose a position before sending.");
+    expect(await votesOf(motionId)).toBe(3);
+    expect(await explanationOf(page, "academia", "didNotVoteNotRequired")).toBe(
+      "No votes from this sector. The quorum is met without it, and a sector that does not vote counts neither for nor against, so this does not change the outcome.",
+    );
+
+    // The coordinator closes the vote with academia still silent: the decision says so, and why it did not matter.
+    expect((await accounts.government.client.post(`/api/motions/${motionId}/close`)).status).toBe(200);
+    const banner = page.getByTestId("decision-banner");
+    await banner.waitFor();
+    expect(await banner.getAttribute("data-outcome")).toBe("adopted");
+    expect(await page.getByTestId("decision-reason").textContent()).toBe(
+      "Every sector that took a side reached the support threshold; a sector that did not vote is not counted.",
+    );
+    const absent = page.getByTestId("decision-absent-sectors");
+    expect(await absent.getAttribute("data-sectors")).toBe("academia");
+    expect(await absent.getAttribute("data-mattered")).toBe("false");
+    expect(await absent.textContent()).toBe(
+      "Did not vote: Academia. The quorum was met without it, and a sector that does not vote counts neither for nor against, so this did not change the outcome.",
+    );
+    expect(await explanationOf(page, "academia", "didNotVoteNotRequired")).toContain("No votes from this sector.");
+    expect(await votesOf(motionId)).toBe(3);
+
+    // The decision log's record says the same.
+    await page.getByTestId("room-tab-decisions").click();
+    const record = page.getByTestId("decision-record").and(page.locator('[data-seq="1"]'));
+    await record.waitFor();
+    expect(await explanationOf(record, "academia", "didNotVoteNotRequired")).toContain("No votes from this sector.");
+    await saveScreenshot(page, "motion-vote-10-decision-english");
   });
 });

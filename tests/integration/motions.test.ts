@@ -2,7 +2,9 @@
 // duplicates count once, the motion closes, and the decision log records it in a verifiable chain.
 import { createHash, randomUUID } from "node:crypto";
 import { Types } from "mongoose";
+import { proposalBodyFragment } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
@@ -140,6 +142,137 @@ describe("a motion from opening to the decision log", () => {
     await server.connection.collection("decisionrecords").deleteOne({ roomId: new Types.ObjectId(roomId), seq: 2 });
     const gap = await coordinator.client.get(`/api/rooms/${roomId}/decisions/verify`);
     expect(gap.body).toMatchObject({ valid: false, firstBrokenSeq: 2, problem: "seqGap" });
+  });
+});
+
+describe("a motion needs a text to vote on", () => {
+  /** A proposal whose stored body is exactly these paragraphs (none: a proposal no one has written in). */
+  async function proposalOf(roomId: string, createdBy: string, paragraphs: string[]): Promise<string> {
+    const { Proposal, ProposalUpdate } = server.app.ctx.models;
+    const proposal = await Proposal.create({
+      roomId: new Types.ObjectId(roomId),
+      title: "Belum ditulis",
+      createdBy: new Types.ObjectId(createdBy),
+    });
+    if (paragraphs.length > 0) {
+      const doc = new Y.Doc();
+      doc.getXmlFragment(proposalBodyFragment).insert(
+        0,
+        paragraphs.map((text) => {
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText(text)]);
+          return paragraph;
+        }),
+      );
+      const update = Y.encodeStateAsUpdate(doc);
+      await ProposalUpdate.create({
+        proposalId: proposal._id,
+        update: Buffer.from(update),
+        bytes: update.byteLength,
+        userId: new Types.ObjectId(createdBy),
+        createdAt: new Date(),
+      });
+    }
+    return proposal._id.toHexString();
+  }
+
+  it.each([
+    ["never written in", []],
+    ["an empty paragraph", [""]],
+    ["whitespace-only paragraphs", ["   ", "\t", " \u00a0 "]],
+    ["zero-width characters only", ["\u200b\u200d", "\ufeff"]],
+  ])("refuses to open a motion on a proposal %s with PROPOSAL_TEXT_EMPTY, storing nothing", async (_, paragraphs) => {
+    const { roomId, coordinator } = await roomOfSectors(server, 1);
+    const proposalId = await proposalOf(roomId, coordinator.id, paragraphs);
+    const before = await server.connection.collection("proposals").findOne({ _id: new Types.ObjectId(proposalId) });
+
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId, durationMinutes: 30 });
+    expect(opened.status).toBe(409);
+    expect(opened.body.error.code).toBe("PROPOSAL_TEXT_EMPTY");
+
+    expect(await server.connection.collection("motions").countDocuments({ roomId: new Types.ObjectId(roomId) })).toBe(
+      0,
+    );
+    const after = await server.connection.collection("proposals").findOne({ _id: new Types.ObjectId(proposalId) });
+    expect(after?.status).toBe(before?.status);
+    const audit = await coordinator.client.get(`/api/rooms/${roomId}/audit`);
+    expect(audit.body.filter((entry: { action: string }) => entry.action === "motion.opened")).toEqual([]);
+    const listed = await coordinator.client.get(`/api/rooms/${roomId}/motions?proposalId=${proposalId}`);
+    expect(listed.body).toEqual([]);
+  });
+
+  it("opens one once the proposal has text, so the refusal was the text's", async () => {
+    const { roomId, coordinator } = await roomOfSectors(server, 1);
+    const proposalId = await proposalOf(roomId, coordinator.id, ["  ", " Air mengalir Senin. "]);
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId });
+    expect(opened.status).toBe(201);
+    expect(opened.body.frozenText).toBe("  \n Air mengalir Senin. ");
+  });
+});
+
+describe("what the tally says about each sector", () => {
+  it("names a sector that did not vote and whether that mattered, in the motion, the vote's ack and the record", async () => {
+    // Two members in each of the five sectors; academia and media do not vote.
+    const { roomId, coordinator, members } = await roomOfSectors(server, 2);
+    const proposalId = await seedProposal(server, roomId, coordinator.id, "Air mengalir Senin.");
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId });
+    const motionId = opened.body.id;
+    const voters = members.filter((m) => m.sector === "government" || m.sector === "private");
+    for (const member of voters) {
+      const vote = await member.client.post(`/api/motions/${motionId}/votes`, {
+        position: "support",
+        clientVoteId: randomUUID(),
+      });
+      expect(vote.status).toBe(200);
+    }
+    const explanations = (perSector: Record<string, { explanation: string }>) =>
+      Object.fromEntries(Object.entries(perSector).map(([sector, row]) => [sector, row.explanation]));
+    const early = await coordinator.client.get(`/api/motions/${motionId}`);
+    expect(early.body.tally).toMatchObject({ outcome: "noQuorum", reasonCode: "quorumSectors" });
+    expect(explanations(early.body.tally.perSector)).toEqual({
+      government: "reached",
+      private: "reached",
+      community: "didNotVoteQuorumMissed",
+      academia: "didNotVoteQuorumMissed",
+      media: "didNotVoteQuorumMissed",
+    });
+
+    const community = members.find((m) => m.sector === "community")!;
+    const last = await community.client.post(`/api/motions/${motionId}/votes`, {
+      position: "object",
+      reason: "Bentrok dengan jadwal pasar",
+      clientVoteId: randomUUID(),
+    });
+    expect(last.status).toBe(200);
+    expect(last.body.tally).toMatchObject({ outcome: "notAdopted", reasonCode: "sectorBelowThreshold" });
+    const afterVote = {
+      government: "reached",
+      private: "reached",
+      community: "notReached",
+      academia: "didNotVoteNotRequired",
+      media: "didNotVoteNotRequired",
+    };
+    expect(explanations(last.body.tally.perSector)).toEqual(afterVote);
+
+    const closed = await coordinator.client.post(`/api/motions/${motionId}/close`);
+    expect(closed.status).toBe(200);
+    expect(explanations(closed.body.tally.perSector)).toEqual(afterVote);
+    const log = await coordinator.client.get(`/api/rooms/${roomId}/decisions`);
+    expect(explanations(log.body[0].payload.tally.perSector)).toEqual(afterVote);
+
+    // A motion closed before tallies carried explanations: its recorded tally is explained from its counts.
+    const unset = Object.fromEntries(
+      ["government", "private", "community", "academia", "media"].map((s) => [
+        `finalTally.perSector.${s}.explanation`,
+        "",
+      ]),
+    );
+    const stripped = await server.connection
+      .collection("motions")
+      .updateOne({ _id: new Types.ObjectId(motionId) }, { $unset: unset });
+    expect(stripped.modifiedCount).toBe(1);
+    const reread = await coordinator.client.get(`/api/motions/${motionId}`);
+    expect(explanations(reread.body.tally.perSector)).toEqual(afterVote);
   });
 });
 

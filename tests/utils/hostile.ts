@@ -86,7 +86,7 @@ export function schemaKeys(schema: Schema | undefined): string[] {
   const def = (schema as unknown as { def?: Record<string, unknown> }).def ?? {};
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   if (shape && typeof shape === "object") return Object.keys(shape);
-  const parts = [def.left, def.right, def.in, def.innerType, def.schema].filter(Boolean) as Schema[];
+  const parts = [def.left, def.right, def.in, def.out, def.innerType, def.schema].filter(Boolean) as Schema[];
   return [...new Set(parts.flatMap((part) => schemaKeys(part)))];
 }
 

@@ -1,6 +1,6 @@
 // The adapter from react-hook-form's errors to the API's field issues: dotted paths for nested fields, the
 // form's refusal as the 400 the server would answer, and the words of describeFieldIssue.
-import { fieldIssuesFromZod, registerInputSchema } from "@mufakat/shared";
+import { createPledgeInputSchema, fieldIssuesFromZod, registerInputSchema } from "@mufakat/shared";
 import type { FieldError } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import { describeFieldIssue, translator } from "../i18n/translate.ts";
@@ -42,7 +42,7 @@ describe("fieldErrors", () => {
 });
 
 describe("the form resolver", () => {
-  const resolve = bodyResolver<Record<string, string>, unknown>(registerInputSchema, (fields) => fields);
+  const resolve = bodyResolver<Record<string, string>, unknown>(registerInputSchema, (fields) => fields, "id");
   const options = { fields: {}, shouldUseNativeValidation: false } as const;
 
   it("gives each refused field the whole shared field issue, worded as the server's would be", async () => {
@@ -72,5 +72,44 @@ describe("the form resolver", () => {
     const result = await resolve(fields, undefined, options);
     expect(result.errors).toEqual({});
     expect(result.values).toEqual(registerInputSchema.parse(fields));
+  });
+
+  describe("with numbers typed as text", () => {
+    const pledge = (locale: "id" | "en") =>
+      bodyResolver<Record<string, string>, unknown>(
+        createPledgeInputSchema,
+        (_fields, read) => ({ kind: "funds", unit: "IDR", quantity: read.number("quantity") }),
+        locale,
+      );
+
+    it("reads the number in the UI's language before the schema checks it", async () => {
+      expect((await pledge("id")({ quantity: "2.400.000.000" }, undefined, options)).values).toMatchObject({
+        quantity: 2_400_000_000,
+      });
+      expect((await pledge("en")({ quantity: "2,400,000,000" }, undefined, options)).values).toMatchObject({
+        quantity: 2_400_000_000,
+      });
+      expect((await pledge("id")({ quantity: "1.234,5" }, undefined, options)).values).toMatchObject({
+        quantity: 1234.5,
+      });
+    });
+
+    it("marks the field with the reader's refusal, not the schema's word on the NaN it became", async () => {
+      const result = await pledge("id")({ quantity: "2,400.5" }, undefined, options);
+      expect(fieldIssuesOf(result.errors)).toEqual([
+        {
+          path: "quantity",
+          code: "custom",
+          rule: "numberSeparators",
+          message: "thousands or decimal separators out of place for the language",
+        },
+      ]);
+      expect(describeFieldError("quantity", result.errors.quantity as FieldError, translator("id"))).toBe(
+        "Tanda pemisahnya tidak jelas: titik memisahkan ribuan (2.400.000), koma menandai desimal (1.234,5)",
+      );
+      const empty = await pledge("en")({ quantity: " " }, undefined, options);
+      expect(fieldIssuesOf(empty.errors)).toMatchObject([{ path: "quantity", code: "invalid_type" }]);
+      expect(describeFieldError("quantity", empty.errors.quantity as FieldError, translator("en"))).toBe("Required");
+    });
   });
 });

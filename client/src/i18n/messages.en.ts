@@ -67,6 +67,7 @@ export const messagesEn: Messages = {
   "fieldIssue.format.time": "Must be a time of day",
   "fieldIssue.format.other": "Not in the expected format",
   "fieldIssue.type.number": "Must be a number",
+  "fieldIssue.type.int": "Must be a whole number, without decimals",
   "fieldIssue.multipleOf": "Must be a multiple of {divisor, number}",
   "fieldIssue.unknownFields": "{count, plural, one {Unknown field} other {Unknown fields}}: {keys}",
   "fieldIssue.rule.reasonRequired": "Write a reason for this position.",
@@ -78,6 +79,10 @@ export const messagesEn: Messages = {
   "fieldIssue.rule.periodReversed": "Must be before the end of the period",
   "fieldIssue.rule.periodTooLong": "The period is too long",
   "fieldIssue.rule.binary": "Must be binary data",
+  "fieldIssue.rule.notANumber": "Write a number, for example 2,400,000 or 1,234.5",
+  "fieldIssue.rule.numberSeparators":
+    "The separators are unclear: commas separate thousands (2,400,000), a point marks the decimals (1,234.5)",
+  "fieldIssue.rule.numberOutOfRange": "The number is too large",
   "fieldIssue.invalidOption": "Choose one of the available options",
   "fieldIssue.invalid": "Invalid value",
 
@@ -203,7 +208,8 @@ export const messagesEn: Messages = {
   "reasonCode.thresholdNotMet": "Overall support is below the threshold.",
   "reasonCode.unanimous": "Everyone who took a side supports it.",
   "reasonCode.consent": "No objection and no block.",
-  "reasonCode.sectorConsensus": "Every sector reached the support threshold.",
+  "reasonCode.sectorConsensus":
+    "Every sector that took a side reached the support threshold; a sector that did not vote is not counted.",
   "reasonCode.supermajority": "Overall support reached the threshold.",
   "closeReason.deadline": "the deadline passed",
   "closeReason.allVoted": "every eligible member voted",
@@ -225,7 +231,7 @@ export const messagesEn: Messages = {
   "rule.organisationBalance": "Organisation balance (one organisation, one voice)",
   "rule.summary":
     "{consensus}; quorum {minVoters, plural, one {# voter} other {# voters}} from {minSectors, plural, one {# sector} other {# sectors}}",
-  "rule.thresholdSummary": "threshold {n}/{d}",
+  "rule.thresholdSummary": "threshold {n, number}/{d, number}",
   "motion.title": "Motion",
   "motion.none": "No motion on this proposal yet.",
   "motion.open.title": "Open a motion",
@@ -244,6 +250,7 @@ export const messagesEn: Messages = {
   "motion.closeEarly": "Close early",
   "motion.forProposal": "Proposal: {title}",
   "vote.title": "Your position",
+  "vote.positionRequired": "Choose a position before sending.",
   "vote.reason": "Reason",
   "vote.reasonHint": "Required for support with reservations, object and block.",
   "vote.submit": "Send position",
@@ -260,11 +267,25 @@ export const messagesEn: Messages = {
     "Quorum not met: {voters, number}/{minVoters, plural, one {# voter} other {# voters}}, {sectors, number}/{minSectors, plural, one {# sector} other {# sectors}}",
   "tally.ifClosedNow": "If closed now: {outcome}",
   "tally.share": "support {share}",
-  "tally.meetsThreshold": "meets the threshold",
-  "tally.belowThreshold": "below the threshold",
+  "tally.explanation.reached":
+    "Reached the threshold: {supporters, number} of {sided, plural, one {# {unit, select, organisation {organisation} other {vote}}} other {# {unit, select, organisation {organisations} other {votes}}}} that took a side {supporters, plural, one {is} other {are}} in support.",
+  "tally.explanation.notReached":
+    "Below the threshold: {supporters, number} of {sided, plural, one {# {unit, select, organisation {organisation} other {vote}}} other {# {unit, select, organisation {organisations} other {votes}}}} that took a side {supporters, plural, one {is} other {are}} in support.{decisive, select, yes { Under sector consensus this alone keeps the motion from being adopted.} other {}}",
+  "tally.explanation.stoodAside": "Everyone in this sector who voted stood aside, so the rule leaves this sector out.",
+  "tally.explanation.vetoed": "A member of this sector blocked the motion (veto), with a reason: that decides it.",
+  "tally.explanation.objected": "An objection from this sector withholds consent: the motion is not adopted.",
+  "tally.explanation.voted": "This sector's votes count toward the overall result.",
+  "tally.explanation.didNotVoteNotRequired":
+    "No votes from this sector. The quorum is met without it, and a sector that does not vote counts neither for nor against, so this does not change the outcome.",
+  "tally.explanation.didNotVoteQuorumMissed":
+    "No votes from this sector, and that matters: {quorum, select, quorumSectors {too few sectors voted to reach the quorum, so without this sector the motion cannot be decided.} other {too few members voted to reach the quorum, and this sector's votes are among those missing.}}",
+  "tally.explanation.noEligibleMembers": "No member of this sector may vote on this motion; it is not counted.",
+  "tally.sectorsWithoutMembers": "No members who may vote, so not counted: {sectors}.",
   "tally.empty": "No votes yet.",
   "tally.ballots": "Members' positions",
   "decision.title": "Decision: {outcome}",
+  "decision.absentSectors":
+    "Did not vote: {sectors}. {mattered, select, yes {Without {count, plural, one {it} other {them}} the quorum was not reached, so the motion could not be adopted.} other {The quorum was met without {count, plural, one {it} other {them}}, and a sector that does not vote counts neither for nor against, so this did not change the outcome.}}",
   "decision.closeReason": "Closed: {reason} ({date}).",
   "decision.earlyClose": "Closed before the deadline.",
   "decision.recordLink": "Recorded as decision record #{seq}.",
@@ -278,6 +299,10 @@ export const messagesEn: Messages = {
   "decisions.problem.hashMismatch": "the record's content was changed",
   "decisions.problem.prevHashMismatch": "the link to the previous record does not match",
   "decisions.problem.seqGap": "a record is missing",
+  "decisions.problem.unsupportedHashVersion": "it was hashed by a rule this version does not know",
+  "decisions.checkedBy.browser":
+    "Checked in this browser: every record's hash recomputed from the records it received.",
+  "decisions.checkedBy.server": "Checked by the server (this page received only the newest {n, number} records).",
   "decisions.decidedAt": "Decided {date}",
   "decisions.positions": "Members' positions",
   "decisions.secretReasons": "Reasons (secret ballot, without names)",
@@ -410,8 +435,7 @@ export const messagesEn: Messages = {
     "{sector}: {members, number} of {total, number} members → in proportion {expected} of {acts, number} acts; flagged below {below, number}; made {made, number} ({percent, number}% of proportion).",
   "participation.explain.sectorNotJudged":
     "{sector}: {members, number} of {total, number} members → in proportion {expected} of {acts, number} acts; made {made, number}.",
-  "participation.quietSetting": "Flag a sector below",
-  "participation.quietSettingUnit": "% of its proportional acts",
+  "participation.quietSetting": "Flag a sector below this % of its proportional acts",
   "participation.chartCaption": "Acts per sector per week",
   "participation.members": "Members",
   "participation.observers": "{n, plural, one {# observer} other {# observers}}",
@@ -451,6 +475,12 @@ export const messagesEn: Messages = {
   "report.print": "Print",
   "report.subtitle": "Deliberation room report, generated {date}",
   "report.overdue": "{n, number} overdue",
+  "report.headHash.title": "Decision log, as printed",
+  "report.headHash.label": "Hash of record {seq} (the newest)",
+  "report.headHash.empty": "The decision log has no records yet; its head is 64 zeros.",
+  "report.headHash.note":
+    "Anyone holding the room's export can check that the records printed here are unchanged: in a log that verifies, record {seq} must carry this hash (pnpm verify-log FILE --pin HASH; docs/decision-log.md).",
+  "report.headHash.qr": "QR code of the hash of record {seq}",
 
   "error.VALIDATION_FAILED": "Please check the highlighted fields.",
   "error.UNAUTHENTICATED": "Please log in first.",
@@ -496,6 +526,7 @@ export const messagesEn: Messages = {
   "error.MOTION_NOT_FOUND": "Motion not found.",
   "error.MOTION_CLOSED": "Voting on this motion has closed.",
   "error.MOTION_ALREADY_OPEN": "A motion is already open for this proposal.",
+  "error.PROPOSAL_TEXT_EMPTY": "This proposal has no text yet. Write its text before opening a motion.",
   "error.NOT_ELIGIBLE": "You are not eligible to vote on this motion.",
   "error.DECISION_NOT_FOUND": "Decision not found in the decision log.",
   "error.MESSAGE_NOT_FOUND": "Message not found.",

@@ -67,6 +67,7 @@ export const messagesId = {
   "fieldIssue.format.time": "Harus berupa jam",
   "fieldIssue.format.other": "Formatnya tidak sesuai",
   "fieldIssue.type.number": "Harus berupa angka",
+  "fieldIssue.type.int": "Harus bilangan bulat, tanpa desimal",
   "fieldIssue.multipleOf": "Harus kelipatan {divisor, number}",
   "fieldIssue.unknownFields": "{count, plural, other {Isian tidak dikenal}}: {keys}",
   "fieldIssue.rule.reasonRequired": "Tuliskan alasan untuk posisi ini.",
@@ -78,6 +79,10 @@ export const messagesId = {
   "fieldIssue.rule.periodReversed": "Harus sebelum akhir periode",
   "fieldIssue.rule.periodTooLong": "Periodenya terlalu panjang",
   "fieldIssue.rule.binary": "Harus berupa data biner",
+  "fieldIssue.rule.notANumber": "Tulis sebuah angka, misalnya 2.400.000 atau 1.234,5",
+  "fieldIssue.rule.numberSeparators":
+    "Tanda pemisahnya tidak jelas: titik memisahkan ribuan (2.400.000), koma menandai desimal (1.234,5)",
+  "fieldIssue.rule.numberOutOfRange": "Angkanya terlalu besar",
   "fieldIssue.invalidOption": "Pilih salah satu pilihan yang tersedia",
   "fieldIssue.invalid": "Isian tidak valid",
 
@@ -203,7 +208,8 @@ export const messagesId = {
   "reasonCode.thresholdNotMet": "Dukungan keseluruhan berada di bawah ambang.",
   "reasonCode.unanimous": "Semua yang memihak menyatakan setuju.",
   "reasonCode.consent": "Tidak ada keberatan maupun penolakan.",
-  "reasonCode.sectorConsensus": "Setiap sektor mencapai ambang dukungan.",
+  "reasonCode.sectorConsensus":
+    "Setiap sektor yang memihak mencapai ambang dukungan; sektor yang tidak memberi suara tidak dihitung.",
   "reasonCode.supermajority": "Dukungan keseluruhan mencapai ambang.",
   "closeReason.deadline": "batas waktu tercapai",
   "closeReason.allVoted": "semua anggota yang berhak telah memberi suara",
@@ -225,7 +231,7 @@ export const messagesId = {
   "rule.organisationBalance": "Keseimbangan organisasi (satu lembaga, satu suara)",
   "rule.summary":
     "{consensus}; kuorum {minVoters, plural, other {# pemberi suara}} dari {minSectors, plural, other {# sektor}}",
-  "rule.thresholdSummary": "ambang {n}/{d}",
+  "rule.thresholdSummary": "ambang {n, number}/{d, number}",
   "motion.title": "Mosi",
   "motion.none": "Belum ada mosi untuk usulan ini.",
   "motion.open.title": "Ajukan mosi",
@@ -244,6 +250,7 @@ export const messagesId = {
   "motion.closeEarly": "Tutup lebih awal",
   "motion.forProposal": "Usulan: {title}",
   "vote.title": "Posisi Anda",
+  "vote.positionRequired": "Pilih posisi sebelum mengirim.",
   "vote.reason": "Alasan",
   "vote.reasonHint": "Wajib untuk setuju dengan catatan, keberatan dan menolak.",
   "vote.submit": "Kirim posisi",
@@ -260,11 +267,28 @@ export const messagesId = {
     "Kuorum belum tercapai: {voters, number}/{minVoters, plural, other {# pemberi suara}}, {sectors, number}/{minSectors, plural, other {# sektor}}",
   "tally.ifClosedNow": "Jika ditutup sekarang: {outcome}",
   "tally.share": "dukungan {share}",
-  "tally.meetsThreshold": "mencapai ambang",
-  "tally.belowThreshold": "di bawah ambang",
+  "tally.explanation.reached":
+    "Mencapai ambang: {supporters, number} dari {sided, number} {unit, select, organisation {organisasi} other {suara}} yang memihak menyatakan setuju.",
+  "tally.explanation.notReached":
+    "Di bawah ambang: {supporters, number} dari {sided, number} {unit, select, organisation {organisasi} other {suara}} yang memihak menyatakan setuju.{decisive, select, yes { Dalam mufakat setiap sektor, hal ini saja sudah menghalangi mosi disepakati.} other {}}",
+  "tally.explanation.stoodAside":
+    "Semua pemberi suara di sektor ini tidak memihak, sehingga aturan tidak menghitung sektor ini.",
+  "tally.explanation.vetoed":
+    "Seorang anggota sektor ini menolak mosi (veto) dengan alasan: hal itulah yang memutuskan.",
+  "tally.explanation.objected": "Keberatan dari sektor ini berarti persetujuan tidak diberikan: mosi tidak disepakati.",
+  "tally.explanation.voted": "Suara sektor ini dihitung dalam hasil keseluruhan.",
+  "tally.explanation.didNotVoteNotRequired":
+    "Tidak ada suara dari sektor ini. Kuorum tercapai tanpa sektor ini, dan sektor yang tidak memberi suara tidak dihitung mendukung maupun menolak, sehingga hal ini tidak mengubah hasil.",
+  "tally.explanation.didNotVoteQuorumMissed":
+    "Tidak ada suara dari sektor ini, dan itu berpengaruh: {quorum, select, quorumSectors {jumlah sektor yang memberi suara belum mencapai kuorum, sehingga tanpa sektor ini mosi tidak dapat diputuskan.} other {jumlah pemberi suara belum mencapai kuorum, dan suara sektor ini termasuk yang kurang.}}",
+  "tally.explanation.noEligibleMembers":
+    "Tidak ada anggota sektor ini yang berhak memberi suara atas mosi ini; sektor ini tidak dihitung.",
+  "tally.sectorsWithoutMembers": "Tidak ada anggota yang berhak memberi suara, sehingga tidak dihitung: {sectors}.",
   "tally.empty": "Belum ada suara.",
   "tally.ballots": "Posisi anggota",
   "decision.title": "Keputusan: {outcome}",
+  "decision.absentSectors":
+    "Tidak memberi suara: {sectors}. {mattered, select, yes {Tanpa {count, plural, other {sektor tersebut}} kuorum tidak tercapai, sehingga mosi tidak dapat disepakati.} other {Kuorum tercapai tanpa {count, plural, other {sektor tersebut}}, dan sektor yang tidak memberi suara tidak dihitung mendukung maupun menolak, sehingga hal ini tidak mengubah hasil.}}",
   "decision.closeReason": "Ditutup: {reason} ({date}).",
   "decision.earlyClose": "Ditutup sebelum batas waktu.",
   "decision.recordLink": "Tercatat sebagai catatan keputusan #{seq}.",
@@ -278,6 +302,10 @@ export const messagesId = {
   "decisions.problem.hashMismatch": "isi catatan telah diubah",
   "decisions.problem.prevHashMismatch": "tautan ke catatan sebelumnya tidak cocok",
   "decisions.problem.seqGap": "ada catatan yang hilang",
+  "decisions.problem.unsupportedHashVersion": "catatan di-hash dengan aturan yang belum dikenal versi ini",
+  "decisions.checkedBy.browser":
+    "Diperiksa di peramban ini: hash setiap catatan dihitung ulang dari catatan yang diterimanya.",
+  "decisions.checkedBy.server": "Diperiksa oleh server (halaman ini hanya menerima {n, number} catatan terbaru).",
   "decisions.decidedAt": "Diputuskan {date}",
   "decisions.positions": "Posisi anggota",
   "decisions.secretReasons": "Alasan (pemungutan suara rahasia, tanpa nama)",
@@ -409,8 +437,7 @@ export const messagesId = {
     "{sector}: {members, number} dari {total, number} anggota → secara proporsional {expected} dari {acts, number} tindakan; ditandai di bawah {below, number}; membuat {made, number} ({percent, number}% dari proporsi).",
   "participation.explain.sectorNotJudged":
     "{sector}: {members, number} dari {total, number} anggota → secara proporsional {expected} dari {acts, number} tindakan; membuat {made, number}.",
-  "participation.quietSetting": "Tandai sektor di bawah",
-  "participation.quietSettingUnit": "% dari tindakan proporsionalnya",
+  "participation.quietSetting": "Tandai sektor di bawah % ini dari tindakan proporsionalnya",
   "participation.chartCaption": "Tindakan per sektor per minggu",
   "participation.members": "Anggota",
   "participation.observers": "{n, plural, other {# pengamat}}",
@@ -450,6 +477,12 @@ export const messagesId = {
   "report.print": "Cetak",
   "report.subtitle": "Laporan ruang musyawarah, dibuat {date}",
   "report.overdue": "{n, number} lewat tenggat",
+  "report.headHash.title": "Catatan keputusan, seperti dicetak",
+  "report.headHash.label": "Hash catatan {seq} (yang terbaru)",
+  "report.headHash.empty": "Catatan keputusan belum berisi catatan; kepalanya 64 angka nol.",
+  "report.headHash.note":
+    "Siapa pun yang memegang ekspor ruang ini dapat memeriksa bahwa catatan yang dicetak di sini tidak berubah: dalam catatan keputusan yang lolos pemeriksaan, catatan {seq} harus memuat hash ini (pnpm verify-log BERKAS --pin HASH; docs/decision-log.md).",
+  "report.headHash.qr": "Kode QR hash catatan {seq}",
 
   "error.VALIDATION_FAILED": "Periksa kembali isian yang ditandai.",
   "error.UNAUTHENTICATED": "Silakan masuk terlebih dahulu.",
@@ -496,6 +529,7 @@ export const messagesId = {
   "error.MOTION_NOT_FOUND": "Mosi tidak ditemukan.",
   "error.MOTION_CLOSED": "Pemungutan suara untuk mosi ini sudah ditutup.",
   "error.MOTION_ALREADY_OPEN": "Sudah ada mosi yang terbuka untuk usulan ini.",
+  "error.PROPOSAL_TEXT_EMPTY": "Usulan ini belum berisi teks. Tulis teksnya dulu sebelum mengajukan mosi.",
   "error.NOT_ELIGIBLE": "Anda tidak berhak memberikan suara pada mosi ini.",
   "error.DECISION_NOT_FOUND": "Keputusan tidak ditemukan di catatan keputusan.",
   "error.MESSAGE_NOT_FOUND": "Pesan tidak ditemukan.",

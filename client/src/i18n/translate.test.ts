@@ -74,6 +74,39 @@ describe("dictionaries", () => {
     }
   });
 
+  it("put no number in a plain argument, where FormatJS would write it without the language's separators", () => {
+    // A plain {arg} prints String(value): "2400000", never "2.400.000". Every plain argument is text (a
+    // name, a value already formatted, a hash) or a record's number (#12, an identifier): a number to read
+    // goes through {arg, number} or a plural's #.
+    const textArguments = new Set([
+      ...["keys", "role", "titles", "reason", "date", "consensus", "hash", "time", "name", "title", "position"],
+      ...["outcome", "share", "sectors", "kind", "unit", "from", "to", "index", "sector", "code", "seq"],
+      // The participation warning's pieces, each already worded (lists, clauses, a formatted figure).
+      ...["kinds", "clauses", "expected"],
+    ]);
+    function plainArguments(elements: Element[], found: Set<string>): Set<string> {
+      for (const element of elements) {
+        // Type 1 is a plain {argument}.
+        if (element.type === 1) found.add(element.value);
+        if ("options" in element) {
+          for (const option of Object.values(element.options) as { value: Element[] }[]) {
+            plainArguments(option.value, found);
+          }
+        }
+      }
+      return found;
+    }
+    for (const [key, text] of Object.entries(messagesId)) {
+      const plain = plainArguments(new IntlMessageFormat(text, "id-ID").getAst(), new Set());
+      expect(
+        [...plain].filter((name) => !textArguments.has(name)),
+        key,
+      ).toEqual([]);
+    }
+    expect(id("rule.thresholdSummary", { n: 999_999, d: 1_000_000 })).toBe("ambang 999.999/1.000.000");
+    expect(en("rule.thresholdSummary", { n: 999_999, d: 1_000_000 })).toBe("threshold 999,999/1,000,000");
+  });
+
   it("use the glossary's Indonesian terms for sectors, roles and stages", () => {
     expect(sectors.map((sector) => id(`sector.${sector}`))).toEqual([
       "Pemerintah",
@@ -133,6 +166,8 @@ describe("formatters", () => {
     expect(formatters("id").quantity(1.005)).toBe("1,01");
     expect(formatters("id").twoDecimals(1.05)).toBe("1,05");
     expect(formatters("en").twoDecimals(1)).toBe("1.00");
+    expect(formatters("id").compact(2_400_000_000)).toBe("2,4\u00a0M");
+    expect(formatters("en").compact(2_400_000_000)).toBe("2.4bn");
   });
 
   it("write percentages and dates in the language", () => {
@@ -142,6 +177,8 @@ describe("formatters", () => {
     expect(formatters("id").dateTime(instant)).toMatch(/^2 Des 2026.*14\.05$/);
     expect(formatters("en").dateTime(instant)).toMatch(/^2 Dec 2026.*14:05$/);
     expect(formatters("id").dayMonth(instant.toISOString())).toBe("2 Des");
+    expect(formatters("id").day(new Date(2031, 2, 5))).toBe("Rabu, 05 Maret 2031");
+    expect(formatters("en").day(new Date(2031, 2, 5))).toBe("Wednesday, 5 March 2031");
   });
 });
 
@@ -219,6 +256,12 @@ describe("describeFieldIssue", () => {
     [{ code: "invalid_format", format: "datetime" }, "Harus berupa tanggal dan waktu", "Must be a date and time"],
     [{ code: "invalid_format", format: "regex" }, "Formatnya tidak sesuai", "Not in the expected format"],
     [{ code: "invalid_type", expected: "number", received: "string" }, "Harus berupa angka", "Must be a number"],
+    [
+      { code: "invalid_type", expected: "int", received: "number" },
+      "Harus bilangan bulat, tanpa desimal",
+      "Must be a whole number, without decimals",
+    ],
+    [{ code: "invalid_type", expected: "int", received: "NaN" }, "Harus berupa angka", "Must be a number"],
     [{ code: "invalid_type", expected: "string" }, "Isian tidak valid", "Invalid value"],
     [{ code: "unrecognized_keys", keys: ["role"] }, "Isian tidak dikenal: role", "Unknown field: role"],
     [

@@ -15,6 +15,10 @@ const dictionaries: Record<Locale, Messages> = { id: messagesId, en: messagesEn 
 /** The BCP 47 tag each language formats with: Indonesian as in Indonesia, English as in Britain (dd/mm). */
 const localeTags: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
 
+export function localeTag(locale: Locale): string {
+  return localeTags[locale];
+}
+
 export type TranslateVars = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
 
@@ -26,10 +30,12 @@ export function isLocale(value: unknown): value is Locale {
 const formats = {
   date: {
     dateTime: { dateStyle: "medium", timeStyle: "short" },
+    day: { dateStyle: "full" },
     dayMonth: { day: "numeric", month: "short" },
   },
   number: {
     quantity: { maximumFractionDigits: 2 },
+    compact: { notation: "compact", maximumFractionDigits: 1 },
     twoDecimals: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
     wholePercent: { style: "percent", maximumFractionDigits: 0 },
   },
@@ -68,12 +74,16 @@ export function translator(locale: Locale): Translate {
 export interface Formatters {
   /** An instant as date and time ("2 Des 2026, 14.05" / "2 Dec 2026, 14:05"). */
   dateTime(iso: string | Date): string;
+  /** A day in full, as a picked day is confirmed beside its input ("Rabu, 05 Maret 2031" / "Wednesday, 5 March 2031"). */
+  day(iso: string | Date): string;
   /** Day and short month, for chart axes ("2 Des"). */
   dayMonth(iso: string | Date): string;
   /** A whole or decimal number with the language's separators ("2.400.000" / "2,400,000"). */
   number(value: number): string;
   /** A pledged quantity: at most the two decimals pledges keep ("750.000,5"). */
   quantity(value: number): string;
+  /** A number in few characters, for a chart's axis ("2,4 M" / "2.4bn"); the tooltip shows it in full. */
+  compact(value: number): string;
   /** A ratio with exactly two decimals ("1,05"). */
   twoDecimals(value: number): string;
   /** A share 0–1 as a whole percentage ("67%"), or "–" when there is none. */
@@ -90,9 +100,11 @@ export function formatters(locale: Locale): Formatters {
     const intl = intlFor(locale);
     found = {
       dateTime: (iso) => intl.formatDate(iso, { format: "dateTime" }),
+      day: (iso) => intl.formatDate(iso, { format: "day" }),
       dayMonth: (iso) => intl.formatDate(iso, { format: "dayMonth" }),
       number: (value) => intl.formatNumber(value),
       quantity: (value) => intl.formatNumber(value, { format: "quantity" }),
+      compact: (value) => intl.formatNumber(value, { format: "compact" }),
       twoDecimals: (value) => intl.formatNumber(value, { format: "twoDecimals" }),
       percent: (share) => (share === null ? "–" : intl.formatNumber(share, { format: "wholePercent" })),
       list: (items, type) => intl.formatList(items, { type }),
@@ -153,6 +165,8 @@ export function describeFieldIssue(issue: FieldIssue, t: Translate): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.received === "undefined") return t("fieldIssue.required");
+      // A number with decimals where a whole one is expected (z.int() on 2.5).
+      if (issue.expected === "int" && issue.received === "number") return t("fieldIssue.type.int");
       if (issue.expected === "number" || issue.expected === "int") return t("fieldIssue.type.number");
       return t("fieldIssue.invalid");
     case "too_small":

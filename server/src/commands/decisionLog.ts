@@ -1,63 +1,27 @@
-// Appending to and verifying a room's hash-chained decision log. Each record's hash is SHA-256 over the
-// canonical JSON of its content and the previous record's hash, so changing any stored record (or
-// removing one) breaks the chain from that record on, and verification names where.
-import { createHash } from "node:crypto";
+// Appending to and verifying a room's hash-chained decision log. A record is hashed exactly as it is
+// served (servedDecisionRecord): SHA-256 over the RFC 8785 canonical JSON of every field but `hash`, the
+// previous record's hash among them; the rule and its code are shared (shared/src/decisionLog), so the
+// server, the browser and `pnpm verify-log` check the same thing. Changing any stored record (or removing
+// one) breaks the chain from that record on, and verification names where.
 import {
+  type ChainVerification,
   type CorrectionPayload,
   type DecisionPayload,
+  type DecisionRecord,
   type MotionDecidedPayload,
   type PublicTally,
+  genesisHash,
   parseDecisionPayload,
+  recordHash,
+  verifyDecisionChain,
+  wellFormedJson,
 } from "@mufakat/shared";
 import type { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError, isDuplicateKey } from "../errors.ts";
-import type { DecisionRecordDoc } from "../models/decisions.ts";
+import { type DecisionRecordDoc, servedDecisionRecord } from "../models/decisions.ts";
 
-export const genesisHash = "0".repeat(64);
-
-/** JSON with object keys sorted at every depth: one byte sequence per value, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error("canonicalJson: non-finite number");
-    if (value === undefined) return "null";
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-}
-
-interface HashedContent {
-  roomId: string;
-  seq: number;
-  dedupeKey: string;
-  kind: "decision" | "correction";
-  corrects: number | null;
-  at: string;
-  payload: unknown;
-  prevHash: string;
-}
-
-export function recordHash(content: HashedContent): string {
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
-}
-
-function contentOf(record: DecisionRecordDoc): HashedContent {
-  return {
-    roomId: record.roomId.toHexString(),
-    seq: record.seq,
-    dedupeKey: record.dedupeKey,
-    kind: record.kind,
-    corrects: record.corrects ?? null,
-    at: record.at.toISOString(),
-    payload: record.payload,
-    prevHash: record.prevHash,
-  };
-}
+export type { ChainVerification };
 
 /**
  * Appends a record. The payload must be plain JSON (ISO strings for dates). Appending the same dedupeKey
@@ -75,17 +39,19 @@ export async function appendDecisionRecord(
   },
 ): Promise<DecisionRecordDoc> {
   const { DecisionRecord } = ctx.models;
-  const payload = JSON.parse(JSON.stringify(props.payload)) as Record<string, unknown>;
+  // Plain JSON with well-formed strings: a lone surrogate in a reason must not make a decision unhashable.
+  const payload = wellFormedJson(JSON.parse(JSON.stringify(props.payload)) as Record<string, unknown>);
   for (let attempt = 0; attempt < 20; attempt++) {
     const existing = await DecisionRecord.findOne({ roomId: props.roomId, dedupeKey: props.dedupeKey }).lean();
     if (existing) return existing;
     const last = await DecisionRecord.findOne({ roomId: props.roomId }).sort({ seq: -1 }).lean();
-    const content: HashedContent = {
+    // Exactly what servedDecisionRecord will read back and serve, less the hash.
+    const content: Omit<DecisionRecord, "hash"> = {
       roomId: props.roomId.toHexString(),
       seq: (last?.seq ?? 0) + 1,
-      dedupeKey: props.dedupeKey,
       kind: props.kind,
       corrects: props.corrects ?? null,
+      dedupeKey: props.dedupeKey,
       // Millisecond precision is what the database keeps; hash exactly what will be read back.
       at: new Date(Math.floor(ctx.now().getTime())).toISOString(),
       payload,
@@ -142,37 +108,12 @@ export function readDecision(record: DecisionRecordDoc): ReadDecision | null {
   return { record, payload, tally: payload.tally };
 }
 
-export interface ChainVerification {
-  valid: boolean;
-  /** How many records were checked. */
-  checked: number;
-  /** The first record whose content, link or position is wrong; null when the chain is whole. */
-  firstBrokenSeq: number | null;
-  problem: "hashMismatch" | "prevHashMismatch" | "seqGap" | null;
-  headHash: string;
-}
-
-/** Recomputes every hash from the stored content, in order, and names the first broken record. */
+/** Recomputes every hash from the records as they are served, in order, and names the first broken one. */
 export async function verifyDecisionLog(
   ctx: AppContext,
   props: { roomId: Types.ObjectId },
 ): Promise<ChainVerification> {
   const records = await ctx.models.DecisionRecord.find({ roomId: props.roomId }).sort({ seq: 1 }).lean();
-  let prevHash = genesisHash;
-  let expectedSeq = 1;
-  for (const record of records) {
-    const broken = (problem: ChainVerification["problem"]): ChainVerification => ({
-      valid: false,
-      checked: records.length,
-      firstBrokenSeq: record.seq === expectedSeq ? record.seq : expectedSeq,
-      problem,
-      headHash: records.at(-1)?.hash ?? genesisHash,
-    });
-    if (record.seq !== expectedSeq) return broken("seqGap");
-    if (record.prevHash !== prevHash) return broken("prevHashMismatch");
-    if (recordHash(contentOf(record)) !== record.hash) return broken("hashMismatch");
-    prevHash = record.hash;
-    expectedSeq += 1;
-  }
-  return { valid: true, checked: records.length, firstBrokenSeq: null, problem: null, headHash: prevHash };
+  const { records: _perRecord, ...verification } = verifyDecisionChain(records.map(servedDecisionRecord));
+  return verification;
 }

@@ -11,6 +11,7 @@ import {
   type MotionDecidedPayload,
   type OpenMotionInput,
   type PolicyActor,
+  type RecordedPublicTally,
   type Tally,
   type TallyOutcome,
   decisionRuleSchema,
@@ -21,6 +22,7 @@ import {
   rolesWith,
   tallyMotion,
   voteRefusal,
+  withSectorExplanations,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
 import { loadStoredDocument } from "../collaboration/updateLog.ts";
@@ -38,6 +40,14 @@ import { policyActor } from "../policies/roomPolicy.ts";
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * True for a text with nothing to read: empty, or only whitespace and the invisible characters an editor
+ * leaves behind (zero-width spaces and joiners, word joiner, byte-order mark), which `trim` keeps.
+ */
+export function isBlankText(text: string): boolean {
+  return /^[\s\u200B-\u200D\u2060\uFEFF]*$/u.test(text);
 }
 
 /** The room's rule as stored, or the default rule; stored rules are re-validated, never trusted blindly. */
@@ -78,6 +88,9 @@ export async function openMotion(
     throw appError("CONFLICT", `a proposal that is ${proposal.status} cannot be put to a vote`);
   }
   const frozenText = plainTextOfState(await loadStoredDocument(ctx, proposal._id));
+  if (isBlankText(frozenText)) {
+    throw appError("PROPOSAL_TEXT_EMPTY", "the proposal has no text to vote on; write it before opening a motion");
+  }
   const eligibleMembers = await ctx.models.Membership.find({
     roomId: room._id,
     role: trusted({ $in: rolesWith(levelFor("motion.vote")) }),
@@ -125,6 +138,15 @@ export async function openMotion(
     openedBy: props.user._id.toHexString(),
   });
   return motion;
+}
+
+/**
+ * A closed motion's tally as recorded at the close; one recorded before tallies carried per-sector
+ * explanations gets them from its own counts, so every tally served says what the rule did.
+ */
+function recordedFinalTally(motion: Pick<MotionDoc, "finalTally">): Tally | null {
+  if (!motion.finalTally) return null;
+  return withSectorExplanations(motion.finalTally as Omit<Tally, "perSector"> & RecordedPublicTally);
 }
 
 /** The tally of a motion's current positions, computed by the shared rule. */
@@ -199,11 +221,12 @@ export async function storeVote(
   if (!after) throw appError("MOTION_NOT_FOUND", "no such motion");
   if (after.status !== "open") {
     // A resent vote whose first send was counted gets its acknowledgement again.
-    const counted = (after.finalTally as Tally | null)?.ballots.some(
-      (ballot) => ballot.memberId === voterKey && ballot.position === position,
-    );
-    if (!(replayed && counted)) throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
-    return { state: "closed", motion: after, replayed: true, tally: after.finalTally as Tally };
+    const finalTally = recordedFinalTally(after);
+    const counted = finalTally?.ballots.some((ballot) => ballot.memberId === voterKey && ballot.position === position);
+    if (!(replayed && counted && finalTally)) {
+      throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
+    }
+    return { state: "closed", motion: after, replayed: true, tally: finalTally };
   }
   if (!replayed) {
     try {
@@ -460,8 +483,7 @@ export async function loadMotionView(
   viewer: UserDoc,
   knownRole?: MemberRole | null,
 ): Promise<MotionView> {
-  const tally =
-    motion.status === "closed" && motion.finalTally ? (motion.finalTally as Tally) : await currentTally(ctx, motion);
+  const tally = (motion.status === "closed" ? recordedFinalTally(motion) : null) ?? (await currentTally(ctx, motion));
   const ids = [
     motion.openedBy,
     ...(motion.secretBallot ? [] : tally.ballots.map((b) => new Types.ObjectId(b.memberId))),

@@ -1,5 +1,6 @@
 // Motions, the positions members hold on them, and the decision log: an append-only, hash-chained
 // sequence of records per room.
+import type { DecisionRecord } from "@mufakat/shared";
 import { type Connection, type InferSchemaType, type Model, Schema, type Types } from "mongoose";
 
 const decisionRecordSchema = new Schema({
@@ -21,6 +22,25 @@ decisionRecordSchema.index({ roomId: 1, seq: 1 }, { unique: true });
 decisionRecordSchema.index({ roomId: 1, dedupeKey: 1 }, { unique: true });
 
 export type DecisionRecordDoc = InferSchemaType<typeof decisionRecordSchema> & { _id: Types.ObjectId };
+
+/**
+ * A stored record as the API and the exports serve it, and as its hash is computed and checked: every
+ * stored field but `_id` (docs/decision-log.md). One mapping for the presenters and the chain, so what is
+ * served is what was hashed.
+ */
+export function servedDecisionRecord(record: DecisionRecordDoc): DecisionRecord {
+  return {
+    roomId: record.roomId.toHexString(),
+    seq: record.seq,
+    kind: record.kind as DecisionRecord["kind"],
+    corrects: record.corrects ?? null,
+    dedupeKey: record.dedupeKey,
+    at: record.at.toISOString(),
+    payload: record.payload as DecisionRecord["payload"],
+    prevHash: record.prevHash,
+    hash: record.hash,
+  };
+}
 
 const eligibleMemberSchema = new Schema(
   {

@@ -11,7 +11,7 @@ import {
   redactTally,
 } from "@mufakat/shared";
 import type { UserCard } from "../commands/userCards.ts";
-import type { DecisionRecordDoc, MotionDoc } from "../models/decisions.ts";
+import { type DecisionRecordDoc, type MotionDoc, servedDecisionRecord } from "../models/decisions.ts";
 import { policyMotion } from "../policies/motionPolicy.ts";
 import { formerUser, presentPublicUser } from "./users.ts";
 
@@ -54,16 +54,9 @@ export function presentMotion(
   };
 }
 
+/** A record exactly as its hash covers it (servedDecisionRecord, docs/decision-log.md). */
 export function presentDecisionRecord(record: DecisionRecordDoc): DecisionRecord {
-  return {
-    seq: record.seq,
-    kind: record.kind as DecisionRecord["kind"],
-    corrects: record.corrects ?? null,
-    at: record.at.toISOString(),
-    prevHash: record.prevHash,
-    hash: record.hash,
-    payload: record.payload as Record<string, unknown>,
-  };
+  return servedDecisionRecord(record);
 }
 
 /** What the viewer may do with the motion, from the shared motion policies. */

@@ -11,6 +11,7 @@ import {
   protocolCompatibility,
   minSupportedProtocolVersion,
   protocolVersion,
+  withoutNilFields,
 } from "@mufakat/shared";
 import { accessTokenExpiry } from "../auth/tokens.ts";
 import { authenticateUser } from "../commands/authenticateUser.ts";
@@ -32,7 +33,8 @@ const versionDetails = { serverVersion: protocolVersion, minSupportedVersion: mi
 export function installHandshake(deps: RealtimeDeps, io: LiveServer): ConnectionCap {
   const connectionCap = new ConnectionCap(deps);
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    // A nil field is an absent one here too (payloads.ts), so `protocolVersion: None` is "too old".
+    const auth = (withoutNilFields(socket.handshake.auth) ?? {}) as Record<string, unknown>;
     // A client from before versioning sends no version: it is too old by definition.
     if (auth.protocolVersion === undefined) {
       next(refusal("PROTOCOL_TOO_OLD", "this app is out of date; reload the page", { ...versionDetails }));

@@ -59,6 +59,7 @@ export const openMotion = defineOperation({
     "READ_ONLY_ROLE",
     "PROPOSAL_NOT_FOUND",
     "MOTION_ALREADY_OPEN",
+    "PROPOSAL_TEXT_EMPTY",
     "CONFLICT",
   ],
 });

@@ -22,6 +22,7 @@ import {
   messageBodySchema,
 } from "../schemas/discussion.ts";
 import type { AckCallback } from "./ack.ts";
+import { nilMeansAbsent } from "./payloads.ts";
 
 export const sendChatMessagePayloadSchema = z.strictObject({ roomId: idSchema, body: messageBodySchema });
 export type SendChatMessagePayload = z.infer<typeof sendChatMessagePayloadSchema>;
@@ -49,12 +50,12 @@ export type DeleteMessagePayload = z.infer<typeof deleteMessagePayloadSchema>;
 
 /** Every inbound discussion event and the schema of its payload. */
 export const discussionPayloadSchemas = {
-  "chat:send": sendChatMessagePayloadSchema,
-  "chat:history": chatHistoryPayloadSchema,
-  "comment:post": postCommentPayloadSchema,
-  "comment:history": commentHistoryPayloadSchema,
-  "message:edit": editMessagePayloadSchema,
-  "message:delete": deleteMessagePayloadSchema,
+  "chat:send": nilMeansAbsent(sendChatMessagePayloadSchema),
+  "chat:history": nilMeansAbsent(chatHistoryPayloadSchema),
+  "comment:post": nilMeansAbsent(postCommentPayloadSchema),
+  "comment:history": nilMeansAbsent(commentHistoryPayloadSchema),
+  "message:edit": nilMeansAbsent(editMessagePayloadSchema),
+  "message:delete": nilMeansAbsent(deleteMessagePayloadSchema),
 } as const;
 export type DiscussionInboundEvent = keyof typeof discussionPayloadSchemas;
 

@@ -3,6 +3,7 @@
 //   client: Socket<ServerToClientEvents, ClientToServerEvents>
 //
 // Handshake: io(url, { auth: { token: <access JWT>, protocolVersion } }). Refusals: closeCodes.ts.
+// For clients in other languages, all of this is written out in docs/protocol.md.
 //
 // Yjs sync (y-protocols/sync semantics, with socket.io's framing instead of lib0 varint messages):
 //   step 1  client -> "proposal:open" { proposalId, stateVector }        (Y.encodeStateVector(doc))

@@ -1,5 +1,8 @@
 // One zod schema per inbound (client -> server) event payload. The server parses every payload with
 // these before anything else; a failure is answered with VALIDATION_FAILED and field details.
+// In the tables the server parses with (inboundPayloadSchemas, discussionPayloadSchemas), a field whose
+// value is nil (null) counts as absent, as MessagePack and JSON clients write an unset optional field
+// (python-socketio sends Python's None as nil): `reason: null` is a vote without a reason.
 import { z } from "zod";
 import { motionVotePayloadSchema } from "./motions.ts";
 import { idSchema } from "../schemas/room.ts";
@@ -13,6 +16,41 @@ export const binarySchema = z.custom<Uint8Array>((value) => value instanceof Uin
   message: "must be binary",
   params: { rule: "binary" },
 });
+
+/** How deep into nested objects nil fields are left out; the payloads are far shallower. */
+const nilFieldDepth = 8;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The value with every nil-valued field of a plain object left out, in nested plain objects too (array
+ * items stay: a nil item is a value, not a missing field). A new object; the input is not changed.
+ */
+export function withoutNilFields(value: unknown, depth = 0): unknown {
+  if (!isPlainRecord(value) || depth >= nilFieldDepth) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry === null || entry === undefined) continue;
+    // defineProperty keeps an own "__proto__" key a key, so a strict schema still refuses it.
+    Object.defineProperty(out, key, {
+      value: withoutNilFields(entry, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** The schema, reading a nil field as an absent one (withoutNilFields) before it parses. */
+export function nilMeansAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => withoutNilFields(value), schema);
+}
 
 export const handshakeAuthSchema = z.object({
   token: z.string().min(1, "required").max(4096),
@@ -67,19 +105,19 @@ export type ReauthenticatePayload = z.infer<typeof reauthenticatePayloadSchema>;
 
 /** Every inbound event and the schema of its payload: the server's dispatcher is driven by this table. */
 export const inboundPayloadSchemas = {
-  "session:reauthenticate": reauthenticatePayloadSchema,
-  "room:join": roomRefPayloadSchema,
-  "room:leave": roomRefPayloadSchema,
-  "proposal:create": createProposalPayloadSchema,
-  "proposal:list": roomRefPayloadSchema,
-  "proposal:rename": renameProposalPayloadSchema,
-  "proposal:open": openProposalPayloadSchema,
-  "proposal:close": proposalRefPayloadSchema,
-  "proposal:update": proposalUpdatePayloadSchema,
-  "proposal:awareness": awarenessPayloadSchema,
-  "version:save": saveVersionPayloadSchema,
-  "version:list": proposalRefPayloadSchema,
-  "version:diff": diffVersionsPayloadSchema,
-  "motion:vote": motionVotePayloadSchema,
+  "session:reauthenticate": nilMeansAbsent(reauthenticatePayloadSchema),
+  "room:join": nilMeansAbsent(roomRefPayloadSchema),
+  "room:leave": nilMeansAbsent(roomRefPayloadSchema),
+  "proposal:create": nilMeansAbsent(createProposalPayloadSchema),
+  "proposal:list": nilMeansAbsent(roomRefPayloadSchema),
+  "proposal:rename": nilMeansAbsent(renameProposalPayloadSchema),
+  "proposal:open": nilMeansAbsent(openProposalPayloadSchema),
+  "proposal:close": nilMeansAbsent(proposalRefPayloadSchema),
+  "proposal:update": nilMeansAbsent(proposalUpdatePayloadSchema),
+  "proposal:awareness": nilMeansAbsent(awarenessPayloadSchema),
+  "version:save": nilMeansAbsent(saveVersionPayloadSchema),
+  "version:list": nilMeansAbsent(proposalRefPayloadSchema),
+  "version:diff": nilMeansAbsent(diffVersionsPayloadSchema),
+  "motion:vote": nilMeansAbsent(motionVotePayloadSchema),
 } as const;
 export type InboundEvent = keyof typeof inboundPayloadSchemas;

@@ -29,14 +29,16 @@ const supermajority = (extra: Record<string, unknown> = {}, top: Record<string, 
   rule({ consensus: { type: "supermajority", ...extra }, ...top });
 
 const zero = { support: 0, supportWithReservations: 0, standAside: 0, object: 0, block: 0 };
-const emptySector = {
+/** A sector no one voted in, without an eligible list; whether that mattered depends on the quorum. */
+const emptySector = (explanation: "didNotVoteNotRequired" | "didNotVoteQuorumMissed") => ({
   voters: 0,
   counts: zero,
   voices: zero,
   supportShare: null,
   meetsThreshold: null,
   eligible: null,
-};
+  explanation,
+});
 
 const outcomeOf = (t: Tally) => [t.outcome, t.reasonCode];
 
@@ -120,11 +122,11 @@ describe("quorum", () => {
       organisationsCounted: null,
       weightedSupportShare: null,
       perSector: {
-        government: emptySector,
-        private: emptySector,
-        community: emptySector,
-        academia: emptySector,
-        media: emptySector,
+        government: emptySector("didNotVoteQuorumMissed"),
+        private: emptySector("didNotVoteQuorumMissed"),
+        community: emptySector("didNotVoteQuorumMissed"),
+        academia: emptySector("didNotVoteQuorumMissed"),
+        media: emptySector("didNotVoteQuorumMissed"),
       },
       eligibleCount: null,
       ballots: [],
@@ -221,8 +223,9 @@ describe("sector consensus (the default rule)", () => {
       supportShare: 2 / 3,
       meetsThreshold: true,
       eligible: null,
+      explanation: "reached",
     });
-    expect(tally.perSector.academia).toEqual(emptySector);
+    expect(tally.perSector.academia).toEqual(emptySector("didNotVoteNotRequired"));
     expect(tally.weightedSupportShare).toBe(2 / 3);
   });
 

@@ -1,5 +1,6 @@
 // The tally of a motion: from members' ballots and the room's decision rule to an outcome, with per-sector
-// counts for everyone and identities only in the full record. Pure and deterministic (no clock, no
+// counts and what the rule did with each sector (sectorExplanation.ts) for everyone, and identities only in
+// the full record. Pure and deterministic (no clock, no
 // randomness, no I/O), so the server decides with it and the client can show the same result live.
 import type { ErrorCode, FieldIssue } from "../errors.ts";
 import type {
@@ -23,6 +24,7 @@ import { fraction, fractionToNumber, isAtLeast } from "./fraction.ts";
 import type { Fraction } from "./fraction.ts";
 import { organisationKey, organisationVoices } from "./organisationBalance.ts";
 import { checkQuorum } from "./quorum.ts";
+import { explainSector } from "./sectorExplanation.ts";
 import { countSupporters, supportShare, weightedSupportShare } from "./sectorBalance.ts";
 
 export type TallyInputProblem =
@@ -217,7 +219,7 @@ export function tallyMotion(
   const eligibleBySector = eligible ? bySector(eligible) : null;
   const perSector = mapSectors((s): SectorTally => {
     const share = shares[s];
-    return {
+    const facts = {
       voters: ballotsBySector[s].length,
       counts: countPositions(ballotsBySector[s]),
       voices: voiceCounts[s],
@@ -225,6 +227,7 @@ export function tallyMotion(
       meetsThreshold: sectorVerdicts[s],
       eligible: eligibleBySector ? eligibleBySector[s].length : null,
     };
+    return { ...facts, explanation: explainSector(facts, { quorumMet: quorum.met, reasonCode: decision.reasonCode }) };
   });
 
   return {
@@ -277,6 +280,7 @@ export function redactTally(tally: Tally): PublicTally {
         supportShare: sector.supportShare,
         meetsThreshold: sector.meetsThreshold,
         eligible: sector.eligible,
+        explanation: sector.explanation,
       };
     }),
     eligibleCount: tally.eligibleCount,

@@ -11,6 +11,7 @@ import {
   voteInputSchema,
 } from "./motion.ts";
 import { closeReasonSchema, storedDecisionPayloadSchema } from "./decisionPayload.ts";
+import { chainProblems } from "../decisionLog/chain.ts";
 import { idSchema } from "./room.ts";
 import { publicUserSchema, sectorSchema } from "./user.ts";
 
@@ -107,24 +108,41 @@ export const voteResultSchema = z.object({
 });
 export type VoteResult = z.infer<typeof voteResultSchema>;
 
-export const decisionRecordSchema = z.object({
+/**
+ * A record of the decision log exactly as the API and the exports serve it: every field but `hash` is
+ * hashed, and the hash is checked over exactly these fields (docs/decision-log.md). Loose, so that a field
+ * a newer server adds reaches the browser's chain check instead of being dropped before it.
+ */
+const decisionRecordShape = {
+  /** The room the log belongs to: it binds each record to its room's chain. */
+  roomId: z.string(),
   seq: z.number().int(),
   kind: z.enum(["decision", "correction"]),
   corrects: z.number().int().nullable(),
+  /** What makes an append idempotent: "motion:<motionId>", or "correction:<seq>:<ms>:<userId>". */
+  dedupeKey: z.string(),
   at: z.string(),
+  /**
+   * As stored, byte for byte (the hash covers it): read it with parseDecisionPayload (decisionPayload.ts).
+   * Any JSON object is accepted and passed on unchanged, so no default is filled in before it is hashed.
+   */
+  payload: storedDecisionPayloadSchema,
   prevHash: z.string(),
   hash: z.string(),
-  /** As stored (the hash covers it); read it with parseDecisionPayload (decisionPayload.ts). */
-  payload: storedDecisionPayloadSchema,
-});
-export type DecisionRecord = z.infer<typeof decisionRecordSchema>;
+};
+export const decisionRecordSchema = z.looseObject(decisionRecordShape);
+/** The fields this version serves (the schema also lets through any a newer server adds). */
+export type DecisionRecord = z.infer<z.ZodObject<typeof decisionRecordShape>>;
 
 export const chainVerificationSchema = z.object({
   valid: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
-  problem: z.enum(["hashMismatch", "prevHashMismatch", "seqGap"]).nullable(),
+  problem: z.enum(chainProblems).nullable(),
+  /** The hash of the log's last record (64 zeros for an empty log): it pins the log as it stands. */
   headHash: z.string(),
+  /** The seq of the log's last record, whose hash headHash is (null for an empty log). */
+  headSeq: z.number().int().nullable(),
 });
 export type ChainVerification = z.infer<typeof chainVerificationSchema>;
 

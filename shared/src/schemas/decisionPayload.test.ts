@@ -160,4 +160,11 @@ describe("the stored shapes", () => {
     expect(storedDecisionPayloadSchema.parse(altered)).toEqual(altered);
     expect(storedDecisionPayloadSchema.parse({ ...decided, extra: 1 })).toEqual({ ...decided, extra: 1 });
   });
+
+  it("pass a stored payload on unchanged, filling in no default (the hash covers it as stored)", () => {
+    const { organisationBalance: _added, ...ruleBeforeOrganisationBalance } = defaultDecisionRule;
+    const stored = { ...decided, rule: ruleBeforeOrganisationBalance };
+    expect(motionDecidedPayloadSchema.parse(stored).rule).toHaveProperty("organisationBalance", false);
+    expect(storedDecisionPayloadSchema.parse(stored)).toStrictEqual(stored);
+  });
 });

@@ -11,9 +11,11 @@ import {
   decisionRuleSchema,
   positionSchema,
   publicTallySchema,
+  recordedPublicTallySchema,
   tallyOutcomeSchema,
   tallyReasonCodeSchema,
 } from "./motion.ts";
+import { withSectorExplanations } from "../rules/sectorExplanation.ts";
 import { sectorSchema } from "./user.ts";
 
 /** Why a motion closed (kept here, not in decision.ts, which imports this module). */
@@ -72,14 +74,16 @@ export const correctionPayloadSchema = z.looseObject({
 export type CorrectionPayload = z.infer<typeof correctionPayloadSchema>;
 
 /**
- * A payload on the wire: one of the shapes the server writes, or any other object (a record from an older
- * or newer server, or one altered in the database); the log serves what is stored, byte for byte.
+ * A payload on the wire: one of the shapes the server writes (motionDecidedPayloadSchema,
+ * correctionPayloadSchema) or any other object (a record from an older or newer server, or one altered in
+ * the database). The log serves what is stored, byte for byte, and a reader's chain check hashes what it
+ * received: so this accepts any JSON object and returns it unchanged. Parsing with the variants above
+ * would fill in defaults (a rule stored before `organisationBalance` existed would gain one) and change
+ * what is hashed.
  */
-export const storedDecisionPayloadSchema = z.union([
-  motionDecidedPayloadSchema,
-  correctionPayloadSchema,
-  z.record(z.string(), z.unknown()),
-]);
+export const storedDecisionPayloadSchema = z.record(z.string(), z.unknown()).meta({
+  description: "The record's payload as stored: a motionDecided or correction payload (docs/decision-log.md)",
+});
 export type StoredDecisionPayload = z.infer<typeof storedDecisionPayloadSchema>;
 
 // --- What a reader gets ------------------------------------------------------------------------------
@@ -112,7 +116,8 @@ const motionDecidedReadSchema = z.object({
   secretBallot: z.boolean().catch(false),
   outcome: tallyOutcomeSchema.nullable().catch(null),
   reasonCode: tallyReasonCodeSchema.nullable().catch(null),
-  tally: publicTallySchema.nullable().catch(null),
+  // A record from before per-sector explanations reads with them derived from its own counts.
+  tally: recordedPublicTallySchema.transform(withSectorExplanations).nullable().catch(null),
   positions: z.array(z.unknown()).catch([]),
   closeReason: closeReasonSchema.nullable().catch(null),
   earlyClose: z.boolean().catch(false),

@@ -207,7 +207,36 @@ export const positionCountsSchema = z.strictObject({
 });
 export type PositionCounts = z.infer<typeof positionCountsSchema>;
 
-export const sectorTallySchema = z.strictObject({
+/**
+ * What the rule did with one sector, so a tally can say it in words instead of leaving a reader to infer
+ * it from bars. Decided by explainSector (shared/src/rules/sectorExplanation.ts), in this order:
+ * - noEligibleMembers: the room had no member of this sector entitled to vote, and none voted.
+ * - didNotVoteQuorumMissed: no one of this sector voted, and the quorum was not met: the motion could not
+ *   be decided without more voters or sectors, so the absence mattered.
+ * - didNotVoteNotRequired: no one of this sector voted, and the quorum was met without it. No rule counts a
+ *   sector that did not vote for or against a motion, so the absence did not change the outcome.
+ * - vetoed: a voice of this sector blocked, and the block decided the outcome (blocked).
+ * - reached / notReached: sector consensus, the sector's share of supporters among the voices that took a
+ *   side is at or above the threshold / below it (decided exactly).
+ * - stoodAside: the sector voted but every voice stood aside, so the rule left it out.
+ * - objected: an objection (or block) of this sector withheld consent (unanimity or consent, reason objection).
+ * - voted: the sector's voices were counted in an overall judgement (consent, unanimity, supermajority).
+ */
+export const sectorExplanations = [
+  "reached",
+  "notReached",
+  "stoodAside",
+  "vetoed",
+  "objected",
+  "voted",
+  "didNotVoteNotRequired",
+  "didNotVoteQuorumMissed",
+  "noEligibleMembers",
+] as const;
+export const sectorExplanationSchema = z.enum(sectorExplanations);
+export type SectorExplanation = z.infer<typeof sectorExplanationSchema>;
+
+const sectorTallyFields = {
   /** Members of this sector who voted; equals the sum of `counts`. */
   voters: count,
   /** Members' ballots by position. */
@@ -220,6 +249,12 @@ export const sectorTallySchema = z.strictObject({
   meetsThreshold: z.boolean().nullable(),
   /** Members of this sector entitled to vote, when the eligible list was given; otherwise null. */
   eligible: count.nullable(),
+};
+
+export const sectorTallySchema = z.strictObject({
+  ...sectorTallyFields,
+  /** What the rule did with this sector, for every sector, including those that did not vote. */
+  explanation: sectorExplanationSchema,
 });
 export type SectorTally = z.infer<typeof sectorTallySchema>;
 
@@ -246,6 +281,19 @@ export const publicTallySchema = z.strictObject({
   eligibleCount: count.nullable(),
 });
 export type PublicTally = z.infer<typeof publicTallySchema>;
+
+/**
+ * A public tally as the decision log may hold it: records written before tallies carried per-sector
+ * explanations lack them (a stored record is never rewritten, its hash covers it). Read one with
+ * withSectorExplanations (shared/src/rules/sectorExplanation.ts), which derives what is missing.
+ */
+export const recordedPublicTallySchema = publicTallySchema.extend({
+  perSector: z.record(
+    sectorSchema,
+    z.strictObject({ ...sectorTallyFields, explanation: sectorExplanationSchema.optional() }),
+  ),
+});
+export type RecordedPublicTally = z.infer<typeof recordedPublicTallySchema>;
 
 export const recordedBallotSchema = z.strictObject({
   memberId: z.string(),

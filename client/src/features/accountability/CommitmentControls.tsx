@@ -10,8 +10,10 @@ import {
   updateCommitmentInputSchema,
 } from "@mufakat/shared";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { formatNumber } from "../../i18n/numbers.ts";
 import { addCommitmentProgress, updateCommitment } from "./accountabilityEndpoints.ts";
 
 interface ControlsProps {
@@ -19,7 +21,7 @@ interface ControlsProps {
   onChanged(commitment: Commitment): void;
 }
 
-/** The fields as the inputs hold them: the percentage is the number input's text. */
+/** The fields as the inputs hold them: the percentage is the typed text, in the UI's language. */
 interface StatusFields {
   status: CommitmentStatus;
   percentComplete: string;
@@ -33,10 +35,11 @@ interface ProgressFields {
 
 export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<StatusFields, UpdateCommitmentInput>({
+  const { locale } = useLocale();
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<StatusFields, UpdateCommitmentInput>({
     schema: updateCommitmentInputSchema,
-    defaultValues: { status: commitment.status, percentComplete: String(commitment.percentComplete) },
-    toInput: (fields) => ({ status: fields.status, percentComplete: Number(fields.percentComplete) }),
+    defaultValues: { status: commitment.status, percentComplete: formatNumber(commitment.percentComplete, locale) },
+    toInput: (fields, read) => ({ status: fields.status, percentComplete: read.number("percentComplete") }),
     send: async (changes) => onChanged(await updateCommitment(commitment.id, changes)),
   });
   const { register } = form;
@@ -52,18 +55,23 @@ export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
           ))}
         </select>
       </label>
-      <label>
-        {t("commitments.percent")}{" "}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          className="input-narrow"
-          data-testid="commitment-update-percent"
-          {...register("percentComplete")}
-        />
-      </label>
+      <FormField
+        name="percentComplete"
+        label={t("commitments.percent")}
+        error={serverError}
+        fieldError={form.formState.errors.percentComplete}
+        testId="commitment-update-percent"
+      >
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            className="input-narrow"
+            data-testid="commitment-update-percent"
+            {...register("percentComplete")}
+          />
+        )}
+      </FormField>
       <button type="submit" disabled={submitting} data-testid="commitment-update-submit">
         {t("commitments.save")}
       </button>
@@ -74,13 +82,11 @@ export function CommitmentStatusForm({ commitment, onChanged }: ControlsProps) {
 
 export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<ProgressFields, AddCommitmentProgressInput>({
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<ProgressFields, AddCommitmentProgressInput>({
     schema: addCommitmentProgressInputSchema,
     defaultValues: { note: "", percentComplete: "" },
-    toInput: (fields) => ({
-      note: fields.note,
-      ...(fields.percentComplete === "" ? {} : { percentComplete: Number(fields.percentComplete) }),
-    }),
+    // An empty percentage reads as undefined and is left out of the body.
+    toInput: (fields, read) => ({ note: fields.note, percentComplete: read.number("percentComplete") }),
     send: async (input) => onChanged(await addCommitmentProgress(commitment.id, input)),
     onSent: (sent) => sent.reset(),
   });
@@ -96,18 +102,23 @@ export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
           {...register("note")}
         />
       </label>
-      <label>
-        {t("commitments.percentOptional")}{" "}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          className="input-narrow"
-          data-testid="progress-percent"
-          {...register("percentComplete")}
-        />
-      </label>{" "}
+      <FormField
+        name="percentComplete"
+        label={t("commitments.percentOptional")}
+        error={serverError}
+        fieldError={form.formState.errors.percentComplete}
+        testId="progress-percent"
+      >
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            className="input-narrow"
+            data-testid="progress-percent"
+            {...register("percentComplete")}
+          />
+        )}
+      </FormField>{" "}
       <button type="submit" disabled={submitting} data-testid="progress-submit">
         {t("commitments.addProgress")}
       </button>

@@ -18,6 +18,7 @@ import { useT } from "../../i18n/I18nProvider.tsx";
 import type { AdoptedDecision } from "./adoptedDecisions.ts";
 import { createCommitment } from "./accountabilityEndpoints.ts";
 import { dayBoundary } from "./accountabilityView.ts";
+import { ChosenDay } from "./ChosenDay.tsx";
 
 interface CommitmentFormProps {
   room: RoomDetail;
@@ -137,7 +138,12 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
         fieldError={fieldError("dueDate")}
         testId="commitment-due"
       >
-        {(control) => <input {...control} type="date" data-testid="commitment-due" {...register("dueDate")} />}
+        {(control) => (
+          <>
+            <input {...control} type="date" data-testid="commitment-due" {...register("dueDate")} />
+            <ChosenDay day={form.watch("dueDate")} inputId={control.id} testId="commitment-due-shown" />
+          </>
+        )}
       </FormField>
       <FormField
         name="status"

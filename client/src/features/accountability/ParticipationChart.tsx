@@ -12,14 +12,15 @@ interface ParticipationChartProps {
 
 export function ParticipationChart({ weeks, shown }: ParticipationChartProps) {
   const t = useT();
-  const rows = weeklyRows(weeks, shown, useFormat().dayMonth);
+  const format = useFormat();
+  const rows = weeklyRows(weeks, shown, format.dayMonth);
   return (
     <figure className="chart" data-testid="participation-chart" data-sectors={shown.join(" ")}>
       <BarChart width={640} height={260} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="week" />
-        <YAxis allowDecimals={false} />
-        <Tooltip />
+        <YAxis allowDecimals={false} tickFormatter={format.number} />
+        <Tooltip formatter={(value) => (typeof value === "number" ? format.number(value) : String(value))} />
         {/* In the order of the sectors, as everywhere else, not alphabetically. */}
         <Legend itemSorter={null} />
         {shown.map((sector) => (

@@ -34,10 +34,11 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
   const { form, onSubmit, submitting, serverError, error } = useApiForm<PledgeFields, CreatePledgeInput>({
     schema: createPledgeInputSchema,
     defaultValues: { decisionSeq: "", kind: "peopleTime", quantity: "", unit: "", note: "" },
-    toInput: (fields) => ({
+    toInput: (fields, read) => ({
       decisionSeq: fields.decisionSeq === "" ? null : Number(fields.decisionSeq),
       kind: fields.kind,
-      quantity: fields.quantity.trim() === "" ? undefined : Number(fields.quantity.replace(",", ".")),
+      // As the language writes it: "2.400.000,5" in Indonesian, "2,400,000.5" in English.
+      quantity: read.number("quantity"),
       unit: fields.unit,
       note: fields.note,
     }),

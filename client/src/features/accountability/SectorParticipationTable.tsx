@@ -44,22 +44,22 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
                   <SectorBadge sector={row.sector} />
                 </td>
                 <td className="number">
-                  {row.members}
+                  {format.number(row.members)}
                   {row.observers > 0 && (
                     <span className="note"> (+{t("participation.observers", { n: row.observers })})</span>
                   )}
                 </td>
                 {memberActKinds.map((kind) => (
                   <td key={kind} className="number">
-                    {row.acts[kind]}
+                    {format.number(row.acts[kind])}
                   </td>
                 ))}
                 <td className="number" data-testid="participation-coordination">
-                  {coordination}
+                  {format.number(coordination)}
                   {coordination > 0 && <span className="note"> ({coordinationInWords(row, t, format)})</span>}
                 </td>
                 <td className="number" data-testid="participation-total">
-                  {row.total}
+                  {format.number(row.total)}
                 </td>
                 <td data-testid="participation-proportion" data-level={level}>
                   <span className={`balance balance-${level}`}>
@@ -68,7 +68,7 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
                   </span>
                 </td>
                 <td className="number" data-testid="participation-flagged-below">
-                  {row.flaggedBelow === null ? "–" : row.flaggedBelow}
+                  {row.flaggedBelow === null ? "–" : format.number(row.flaggedBelow)}
                 </td>
                 <td className="number" data-testid="participation-attendance">
                   {t("participation.duration", { h: time.hours, m: time.minutes })}

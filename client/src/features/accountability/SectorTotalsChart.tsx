@@ -2,7 +2,7 @@
 import type { ResourceTotal, Sector } from "@mufakat/shared";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { type ResourceLine, formatQuantity, sectorTotalsFor } from "./accountabilityView.ts";
 
 interface SectorTotalsChartProps {
@@ -14,13 +14,15 @@ export function SectorTotalsChart({ bySector, line }: SectorTotalsChartProps) {
   const t = useT();
   const { locale } = useLocale();
   const format = (value: number) => formatQuantity(value, locale);
+  // 2.400.000.000 does not fit beside the axis; cut short, it would read as 400.000.000.
+  const { compact } = useFormat();
   const rows = sectorTotalsFor(bySector, line).map((row) => ({ ...row, label: t(`sector.${row.sector}`) }));
   return (
     <figure className="chart" data-testid="resource-sector-chart" data-kind={line.kind} data-unit={line.unit}>
       <BarChart width={560} height={240} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />
-        <YAxis allowDecimals tickFormatter={format} />
+        <YAxis allowDecimals tickFormatter={compact} />
         <Tooltip formatter={(value) => (typeof value === "number" ? format(value) : String(value))} />
         <Bar dataKey="total" name={t("resources.total")} isAnimationActive={false}>
           {rows.map((row) => (

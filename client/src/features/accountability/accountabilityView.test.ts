@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   balanceLevel,
   dayBoundary,
+  dayDate,
   formatPercent,
   formatQuantity,
   groupCommitmentsByStatus,
@@ -141,5 +142,13 @@ describe("picked days as instants", () => {
     expect(Date.parse(dayBoundary("2026-03-02", "start") ?? "")).toBe(new Date(2026, 2, 2).getTime());
     expect(Date.parse(dayBoundary("2026-03-02", "end") ?? "")).toBe(new Date(2026, 2, 2, 23, 59, 59, 999).getTime());
     expect(dayBoundary("", "end")).toBeUndefined();
+    expect(dayBoundary("2026-02-31", "end")).toBeUndefined();
+  });
+
+  it("reads a picked day as its local midnight, and no day as null", () => {
+    expect(dayDate("2031-03-05")?.getTime()).toBe(new Date(2031, 2, 5).getTime());
+    expect(dayDate("2026-02-31")).toBeNull();
+    expect(dayDate("5/3/2031")).toBeNull();
+    expect(dayDate("")).toBeNull();
   });
 });

@@ -136,12 +136,22 @@ export function localInstant(date: Date): string {
   );
 }
 
-/** A picked day ("2026-12-31", from <input type="date">) as its first or last instant, local time; "" stays undefined. */
-export function dayBoundary(day: string, end: "start" | "end"): string | undefined {
+/** A picked day ("2026-12-31", from <input type="date">) as its midnight in local time; "" or no such day: null. */
+export function dayDate(day: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return undefined;
+  if (!match) return null;
   const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  return localInstant(end === "start" ? new Date(year, month, date) : new Date(year, month, date, 23, 59, 59, 999));
+  const midnight = new Date(year, month, date);
+  // 2026-02-31 is no day (Date would roll it over to March).
+  return midnight.getMonth() === month && midnight.getDate() === date ? midnight : null;
+}
+
+/** A picked day as its first or last instant, local time; "" stays undefined. */
+export function dayBoundary(day: string, end: "start" | "end"): string | undefined {
+  const midnight = dayDate(day);
+  if (!midnight) return undefined;
+  if (end === "start") return localInstant(midnight);
+  return localInstant(new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), 23, 59, 59, 999));
 }
 
 /** A Date as the value of <input type="date"> in local time. */

@@ -4,8 +4,10 @@ import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { formatNumber } from "../../i18n/numbers.ts";
 import { RuleFields } from "../motions/RuleFields.tsx";
+import { type RuleDraft, draftOfRule, ruleOfDraft } from "../motions/ruleDraft.ts";
 import { updateDecisionSettings } from "./decisionEndpoints.ts";
 
 interface DecisionSettingsFormProps {
@@ -14,13 +16,20 @@ interface DecisionSettingsFormProps {
   onSaved(settings: RoomDecisionSettings): void;
 }
 
+/** The settings as the fields hold them: the rule's numbers as typed. */
+type DecisionSettingsFields = Omit<RoomDecisionSettings, "decisionRule"> & { decisionRule: RuleDraft };
+
 export function DecisionSettingsForm({ roomId, settings, onSaved }: DecisionSettingsFormProps) {
   const t = useT();
+  const { locale } = useLocale();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, submitting, error } = useApiForm<RoomDecisionSettings, Partial<RoomDecisionSettings>>({
+  const { form, onSubmit, submitting, error } = useApiForm<DecisionSettingsFields, Partial<RoomDecisionSettings>>({
     schema: updateRoomDecisionSettingsInputSchema,
-    defaultValues: settings,
-    toInput: (fields) => fields,
+    defaultValues: {
+      ...settings,
+      decisionRule: draftOfRule(settings.decisionRule, (value) => formatNumber(value, locale)),
+    },
+    toInput: (fields, read) => ({ ...fields, decisionRule: ruleOfDraft(fields.decisionRule, "decisionRule", read) }),
     send: async (input) => {
       onSaved(await updateDecisionSettings(roomId, input));
       setSaved(true);

@@ -1,6 +1,14 @@
 // The room's decision log: integrity badge, records newest first with their corrections, and for
-// coordinators the correction form and the room's decision settings.
-import type { RoomDecisionSettings as DecisionSettings, RoomAbilities } from "@mufakat/shared";
+// coordinators the correction form and the room's decision settings. The browser checks the chain itself,
+// with the same shared code the server and `pnpm verify-log` use, over the records it received; only a log
+// longer than one page (so without record 1 here) is shown as the server verified it.
+import {
+  type ChainVerification,
+  type RoomDecisionSettings as DecisionSettings,
+  type DecisionRecord,
+  type RoomAbilities,
+  verifyDecisionChain,
+} from "@mufakat/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { decisionSettingsQuery, decisionVerificationQuery, decisionsQuery } from "../../api/queries.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
@@ -23,9 +31,15 @@ export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities:
       <QueryView query={log}>
         {([records, verification]) => {
           const decisions = groupDecisionLog(records);
+          const checked = chainCheckOf(records, verification);
           return (
             <>
-              <IntegrityBadge verification={verification} />
+              <IntegrityBadge verification={checked.verification} />
+              <p className="note" data-testid="integrity-checked-by" data-checked-by={checked.by}>
+                {checked.by === "browser"
+                  ? t("decisions.checkedBy.browser")
+                  : t("decisions.checkedBy.server", { n: records.length })}
+              </p>
               {decisions.length === 0 ? (
                 <p className="empty" data-testid="decisions-empty">
                   {t("decisions.empty")}
@@ -48,6 +62,19 @@ export function DecisionsTab({ roomId, abilities }: { roomId: string; abilities:
       {abilities.editSettings && <RoomDecisionSettings roomId={roomId} />}
     </section>
   );
+}
+
+/**
+ * The browser's own check when it holds the whole log (record 1 is among the records served); otherwise
+ * the server's, since a suffix of the log cannot be linked back to the first record's 64 zeros.
+ */
+function chainCheckOf(
+  records: readonly DecisionRecord[],
+  server: ChainVerification,
+): { by: "browser" | "server"; verification: ChainVerification } {
+  if (records.length > 0 && !records.some((record) => record.seq === 1)) return { by: "server", verification: server };
+  const { records: _perRecord, ...verification } = verifyDecisionChain(records);
+  return { by: "browser", verification };
 }
 
 function RoomDecisionSettings({ roomId }: { roomId: string }) {

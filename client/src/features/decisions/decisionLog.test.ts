@@ -5,9 +5,11 @@ import { groupDecisionLog, readDecision } from "./decisionLog.ts";
 
 function record(seq: number, payload: Record<string, unknown>, corrects: number | null = null): DecisionRecord {
   return {
+    roomId: "0123456789abcdef01234567",
     seq,
     kind: corrects === null ? "decision" : "correction",
     corrects,
+    dedupeKey: corrects === null ? `motion:${seq}` : `correction:${corrects}:0:a`,
     at: `2026-11-29T10:0${seq}:00.000Z`,
     prevHash: "0".repeat(64),
     hash: `${seq}`.repeat(64),

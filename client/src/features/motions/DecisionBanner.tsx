@@ -1,6 +1,8 @@
-// The decision on a proposal once its motion has closed: outcome, why, how it closed, its log record.
+// The decision on a proposal once its motion has closed: outcome, why, which sectors did not vote and
+// whether that mattered, how it closed, its log record.
 import type { Motion } from "@mufakat/shared";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { sectorsThatDidNotVote } from "./tallyBars.ts";
 
 export function closedEarly(motion: Motion): boolean {
   return (
@@ -15,6 +17,7 @@ export function DecisionBanner({ motion }: { motion: Motion }) {
   const t = useT();
   const formatDate = useFormatDate();
   const { outcome, reasonCode } = motion.tally;
+  const absent = sectorsThatDidNotVote(motion.tally);
   return (
     <div
       className={`decision-banner decision-${outcome}`}
@@ -25,6 +28,19 @@ export function DecisionBanner({ motion }: { motion: Motion }) {
     >
       <strong data-testid="decision-outcome">{t("decision.title", { outcome: t(`outcome.${outcome}`) })}</strong>
       <p data-testid="decision-reason">{t(`reasonCode.${reasonCode}`)}</p>
+      {absent.sectors.length > 0 && (
+        <p
+          data-testid="decision-absent-sectors"
+          data-mattered={absent.mattered}
+          data-sectors={absent.sectors.join(" ")}
+        >
+          {t("decision.absentSectors", {
+            count: absent.sectors.length,
+            sectors: absent.sectors.map((sector) => t(`sector.${sector}`)).join(", "),
+            mattered: absent.mattered ? "yes" : "no",
+          })}
+        </p>
+      )}
       {motion.closeReason && motion.closedAt && (
         <p data-testid="decision-close-reason" data-close-reason={motion.closeReason}>
           {t("decision.closeReason", {

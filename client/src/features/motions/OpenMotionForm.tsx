@@ -10,9 +10,10 @@ import { Controller } from "react-hook-form";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
+import { formatNumber } from "../../i18n/numbers.ts";
 import { openMotion } from "./motionEndpoints.ts";
-import { wholeNumber } from "./ruleDraft.ts";
+import { type RuleDraft, draftOfRule, ruleOfDraft } from "./ruleDraft.ts";
 import { RuleFields } from "./RuleFields.tsx";
 
 interface OpenMotionFormProps {
@@ -26,18 +27,24 @@ interface OpenMotionFormProps {
 interface OpenMotionFields {
   durationMinutes: string;
   customRule: boolean;
-  rule: DecisionRule;
+  rule: RuleDraft;
 }
 
 export function OpenMotionForm({ roomId, proposalId, roomRule, onOpened }: OpenMotionFormProps) {
   const t = useT();
+  const { locale } = useLocale();
+  const format = (value: number) => formatNumber(value, locale);
   const { form, onSubmit, submitting, serverError, error } = useApiForm<OpenMotionFields, OpenMotionInput>({
     schema: openMotionInputSchema,
-    defaultValues: { durationMinutes: String(motionLimits.motionDefaultMinutes), customRule: false, rule: roomRule },
-    toInput: (fields) => ({
+    defaultValues: {
+      durationMinutes: format(motionLimits.motionDefaultMinutes),
+      customRule: false,
+      rule: draftOfRule(roomRule, format),
+    },
+    toInput: (fields, read) => ({
       proposalId,
-      durationMinutes: wholeNumber(fields.durationMinutes),
-      ...(fields.customRule ? { rule: fields.rule } : {}),
+      durationMinutes: read.number("durationMinutes"),
+      ...(fields.customRule ? { rule: ruleOfDraft(fields.rule, "rule", read) } : {}),
     }),
     send: async (input) => onOpened(await openMotion(roomId, input)),
   });
@@ -55,18 +62,21 @@ export function OpenMotionForm({ roomId, proposalId, roomRule, onOpened }: OpenM
         testId="motion-duration"
       >
         {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={1}
-            max={motionLimits.motionMaxMinutes}
-            data-testid="motion-duration"
-            {...form.register("durationMinutes")}
-          />
+          <input {...control} inputMode="decimal" data-testid="motion-duration" {...form.register("durationMinutes")} />
         )}
       </FormField>
       <label className="checkbox">
-        <input type="checkbox" data-testid="motion-custom-rule" {...form.register("customRule")} />
+        <input
+          type="checkbox"
+          data-testid="motion-custom-rule"
+          {...form.register("customRule", {
+            // The rule's numbers are written afresh in the language on screen: while hidden, they are not
+            // read, so a change of language would not have rewritten them.
+            onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+              if (event.target.checked) form.setValue("rule", draftOfRule(roomRule, format));
+            },
+          })}
+        />
         {t("motion.open.customRule")}
       </label>
       {customRule && (

@@ -1,19 +1,18 @@
 // Form controls for a decision rule: consensus type, exact-fraction threshold, veto, quorum, weighting, balance.
+// The numbers are typed as text in the UI's language (a draft); the form reads them when it is checked.
 import { type ConsensusRuleType, type DecisionRule, sectorWeightings } from "@mufakat/shared";
 import type { ApiError } from "../../api/ApiError.ts";
 import { FormField } from "../../components/FormField.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { consensusTypes, wholeNumber, withConsensusType, withThreshold } from "./ruleDraft.ts";
+import { type RuleDraft, consensusTypes, withConsensusType, withThreshold } from "./ruleDraft.ts";
 
 interface RuleFieldsProps {
-  rule: DecisionRule;
-  onChange(rule: DecisionRule): void;
+  rule: RuleDraft;
+  onChange(rule: RuleDraft): void;
   error: ApiError | null;
   /** Where the rule sits in the request body ("rule", "decisionRule"): field issues are matched by path. */
   path: string;
 }
-
-const shown = (value: number) => (Number.isNaN(value) ? "" : String(value));
 
 export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
   const t = useT();
@@ -48,12 +47,11 @@ export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
             {(control) => (
               <input
                 {...control}
-                type="number"
-                min={1}
-                value={shown(consensus.threshold.numerator)}
+                inputMode="decimal"
+                value={consensus.threshold.numerator}
                 data-testid="rule-threshold-numerator"
                 onChange={(event) =>
-                  onChange(withThreshold(rule, { ...consensus.threshold, numerator: wholeNumber(event.target.value) }))
+                  onChange(withThreshold(rule, { ...consensus.threshold, numerator: event.target.value }))
                 }
               />
             )}
@@ -68,14 +66,11 @@ export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
             {(control) => (
               <input
                 {...control}
-                type="number"
-                min={1}
-                value={shown(consensus.threshold.denominator)}
+                inputMode="decimal"
+                value={consensus.threshold.denominator}
                 data-testid="rule-threshold-denominator"
                 onChange={(event) =>
-                  onChange(
-                    withThreshold(rule, { ...consensus.threshold, denominator: wholeNumber(event.target.value) }),
-                  )
+                  onChange(withThreshold(rule, { ...consensus.threshold, denominator: event.target.value }))
                 }
               />
             )}
@@ -98,13 +93,10 @@ export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
           {(control) => (
             <input
               {...control}
-              type="number"
-              min={1}
-              value={shown(rule.quorum.minVoters)}
+              inputMode="decimal"
+              value={rule.quorum.minVoters}
               data-testid="rule-min-voters"
-              onChange={(event) =>
-                onChange({ ...rule, quorum: { ...rule.quorum, minVoters: wholeNumber(event.target.value) } })
-              }
+              onChange={(event) => onChange({ ...rule, quorum: { ...rule.quorum, minVoters: event.target.value } })}
             />
           )}
         </FormField>
@@ -117,14 +109,10 @@ export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
           {(control) => (
             <input
               {...control}
-              type="number"
-              min={1}
-              max={5}
-              value={shown(rule.quorum.minSectors)}
+              inputMode="decimal"
+              value={rule.quorum.minSectors}
               data-testid="rule-min-sectors"
-              onChange={(event) =>
-                onChange({ ...rule, quorum: { ...rule.quorum, minSectors: wholeNumber(event.target.value) } })
-              }
+              onChange={(event) => onChange({ ...rule, quorum: { ...rule.quorum, minSectors: event.target.value } })}
             />
           )}
         </FormField>
@@ -136,7 +124,7 @@ export function RuleFields({ rule, onChange, error, path }: RuleFieldsProps) {
             value={rule.sectorWeighting}
             data-testid="rule-weighting"
             onChange={(event) =>
-              onChange({ ...rule, sectorWeighting: event.target.value as DecisionRule["sectorWeighting"] })
+              onChange({ ...rule, sectorWeighting: event.target.value as RuleDraft["sectorWeighting"] })
             }
           >
             {sectorWeightings.map((weighting) => (

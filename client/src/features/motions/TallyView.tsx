@@ -1,9 +1,11 @@
-// The live tally: quorum, what the outcome would be, one bar per sector with its counts per position.
+// The live tally: quorum, what the outcome would be, one bar per sector with its counts per position and,
+// in words, what the rule did with that sector (sectors that did not vote included, and whether that
+// mattered); sectors with no member who may vote are named once under the bars.
 import type { Motion, Position, PublicTally, Quorum } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
 import { type SectorColour, sectorColours } from "../../components/sectorColours.ts";
 import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
-import { type SectorBar, formatShare, sectorBars } from "./tallyBars.ts";
+import { type SectorBar, explanationMessage, formatShare, sectorBars, sectorsWithoutMembers } from "./tallyBars.ts";
 
 /** Each position's fill, drawn in the sector's own colour so the bar still says whose it is. */
 function segmentStyle(position: Position, colour: SectorColour) {
@@ -41,11 +43,18 @@ export function TallyView({ motion, preview }: { motion: Motion; preview: boolea
 
 /** The per-sector bars of a tally, live or recorded. */
 export function SectorTallyRows({ tally }: { tally: PublicTally }) {
+  const t = useT();
+  const absent = sectorsWithoutMembers(tally);
   return (
     <div className="tally-bars">
       {sectorBars(tally).map((bar) => (
-        <SectorTallyBar key={bar.sector} bar={bar} share={tally.perSector[bar.sector]?.supportShare ?? null} />
+        <SectorTallyBar key={bar.sector} bar={bar} tally={tally} />
       ))}
+      {absent.length > 0 && (
+        <p className="note" data-testid="tally-sectors-without-members" data-sectors={absent.join(" ")}>
+          {t("tally.sectorsWithoutMembers", { sectors: absent.map((sector) => t(`sector.${sector}`)).join(", ") })}
+        </p>
+      )}
     </div>
   );
 }
@@ -70,10 +79,12 @@ function QuorumLine({ tally, quorum }: { tally: PublicTally; quorum: Quorum }) {
   );
 }
 
-function SectorTallyBar({ bar, share }: { bar: SectorBar; share: number | null }) {
+function SectorTallyBar({ bar, tally }: { bar: SectorBar; tally: PublicTally }) {
   const t = useT();
   const { locale } = useLocale();
   const colour = sectorColours[bar.sector];
+  const share = tally.perSector[bar.sector]?.supportShare ?? null;
+  const explanation = explanationMessage(bar, tally);
   return (
     <div className="tally-sector" data-testid={`tally-sector-${bar.sector}`} data-voters={bar.voters}>
       <div className="tally-sector-head">
@@ -84,13 +95,10 @@ function SectorTallyBar({ bar, share }: { bar: SectorBar; share: number | null }
             : t("tally.voters", { voters: bar.voters, eligible: bar.eligible })}
         </span>
         {share !== null && <span className="note"> · {t("tally.share", { share: formatShare(share, locale) })}</span>}
-        {bar.meetsThreshold !== null && (
-          <span className="note" data-testid="tally-sector-threshold" data-meets={bar.meetsThreshold}>
-            {" "}
-            · {bar.meetsThreshold ? t("tally.meetsThreshold") : t("tally.belowThreshold")}
-          </span>
-        )}
       </div>
+      <p className="tally-explanation" data-testid="tally-sector-explanation" data-explanation={bar.explanation}>
+        {t(explanation.key, explanation.values)}
+      </p>
       <div className="tally-bar" style={{ borderColor: colour.solid, background: colour.tint }} aria-hidden="true">
         {bar.segments.map((segment) =>
           segment.count > 0 ? (

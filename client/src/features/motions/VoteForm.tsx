@@ -13,12 +13,13 @@ import {
   positionRequiresReason,
   voteInputSchema,
 } from "@mufakat/shared";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { answerLost, sendVoteOnce, voteAttempt } from "./ballot.ts";
+import { describeFieldIssue } from "../../i18n/translate.ts";
+import { answerLost, ballotOfFields, sendVoteOnce, voteAttempt } from "./ballot.ts";
 import { castVote } from "./motionEndpoints.ts";
 
 interface VoteFormProps {
@@ -27,7 +28,8 @@ interface VoteFormProps {
 }
 
 interface VoteFields {
-  position: Position;
+  /** Null until the voter chooses: no position is ever chosen for them. */
+  position: Position | null;
   reason: string;
 }
 
@@ -36,9 +38,10 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
   const unanswered = useRef<CastVoteInput | null>(null);
   const { form, onSubmit, submitting, serverError } = useApiForm<VoteFields, VoteInput>({
     schema: voteInputSchema,
-    // Preselects support when the viewer has not voted yet (kept as it is; changing it is another issue's).
-    defaultValues: { position: motion.myPosition ?? "support", reason: "" },
-    toInput: (fields) => ({ position: fields.position, reason: fields.reason }),
+    // Nothing is preselected for a first vote, so a vote is never cast without a choice; a voter who has
+    // voted sees their current position.
+    defaultValues: { position: motion.myPosition ?? null, reason: "" },
+    toInput: (fields) => ballotOfFields(fields.position, fields.reason),
     send: async (ballot) => {
       // One id per attempt to vote; resending an attempt whose answer was lost reuses its id.
       const input = voteAttempt(unanswered.current, ballot.position, ballot.reason ?? "", () => crypto.randomUUID());
@@ -54,10 +57,19 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
   });
   const { register, formState, watch } = form;
   const position = watch("position");
+  const positionErrorId = useId();
+  const positionIssue = formState.errors.position
+    ? t("vote.positionRequired")
+    : (serverError?.issuesFor("position") ?? []).map((issue) => describeFieldIssue(issue, t)).join("; ");
 
   return (
     <form className="vote-form" data-testid="vote-form" onSubmit={onSubmit} noValidate>
-      <fieldset>
+      <fieldset
+        className={positionIssue ? "field-invalid" : undefined}
+        aria-describedby={positionIssue ? positionErrorId : undefined}
+        data-testid="vote-positions"
+        data-invalid={Boolean(positionIssue)}
+      >
         <legend>{t("vote.title")}</legend>
         {motion.myPosition && (
           <p className="note" data-testid="vote-mine" data-position={motion.myPosition}>
@@ -67,15 +79,26 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
         <div className="position-options">
           {positions.map((option) => (
             <label key={option} className={`position-option position-${option}`}>
-              <input type="radio" value={option} data-testid={`vote-position-${option}`} {...register("position")} />
+              <input
+                type="radio"
+                value={option}
+                aria-invalid={Boolean(positionIssue)}
+                data-testid={`vote-position-${option}`}
+                {...register("position", { onChange: () => form.clearErrors("position") })}
+              />
               {t(`position.${option}`)}
             </label>
           ))}
         </div>
+        {positionIssue && (
+          <span id={positionErrorId} className="field-error" role="alert" data-testid="vote-position-error">
+            {positionIssue}
+          </span>
+        )}
       </fieldset>
       <FormField
         name="reason"
-        label={positionRequiresReason(position) ? `${t("vote.reason")} *` : t("vote.reason")}
+        label={position && positionRequiresReason(position) ? `${t("vote.reason")} *` : t("vote.reason")}
         hint={t("vote.reasonHint")}
         error={serverError}
         fieldError={formState.errors.reason}

@@ -1,8 +1,8 @@
 // The vote form's rules: reasons where the gradient needs them, and a lost answer resent with the same id.
-import { type Position, ballotReasonChars, fieldIssuesFromZod, voteInputSchema } from "@mufakat/shared";
+import { type Position, ballotReasonChars, fieldIssuesFromZod, positions, voteInputSchema } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/ApiError.ts";
-import { sendVoteOnce, voteAttempt, voteInput } from "./ballot.ts";
+import { ballotOfFields, sendVoteOnce, voteAttempt, voteInput } from "./ballot.ts";
 
 // The form checks a ballot with the shared schema the server uses (useApiForm); these are its ballot rules.
 describe("a ballot checked by the shared vote schema", () => {
@@ -24,6 +24,17 @@ describe("a ballot checked by the shared vote schema", () => {
     ["block", "Melanggar perda air", null],
   ] as const)("%s with reason %j -> %s", (position, reason, problem) => {
     expect(problemOf(position, reason)).toBe(problem);
+  });
+
+  it("refuses a ballot on which no position was chosen, under position, as missing: none is assumed", () => {
+    const unchosen = ballotOfFields(null, "");
+    expect(unchosen).toEqual({ reason: "" });
+    const parsed = voteInputSchema.safeParse(unchosen);
+    expect(parsed.success).toBe(false);
+    expect(fieldIssuesFromZod(parsed.error?.issues ?? [], { value: unchosen })).toEqual([
+      { path: "position", message: expect.any(String), code: "invalid_value", values: [...positions] },
+    ]);
+    expect(ballotOfFields("standAside", "")).toEqual({ position: "standAside", reason: "" });
   });
 
   it("refuses a reason longer than the shared limit", () => {

@@ -1,7 +1,16 @@
-// Pure rules of the vote form: the body a ballot sends, and resending one vote with the same id. Which
+// Pure rules of the vote form: the ballot it checks (never with a position the voter did not choose), the
+// body a ballot sends, and resending one vote with the same id. Which
 // positions need a reason is the shared vote schema's rule, checked by the form (useApiForm).
 import type { CastVoteInput, Position } from "@mufakat/shared";
 import { ApiError } from "../../api/ApiError.ts";
+
+/**
+ * The ballot the form checks with the shared vote schema. No position is ever assumed: an unchosen one is
+ * left out, so the schema refuses the ballot under `position` (missing) and nothing is sent.
+ */
+export function ballotOfFields(position: Position | null, reason: string): { position?: Position; reason: string } {
+  return position === null ? { reason } : { position, reason };
+}
 
 /** The body of a vote: a reason only when one was written. */
 export function voteInput(position: Position, reason: string, clientVoteId: string): CastVoteInput {

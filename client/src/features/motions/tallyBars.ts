@@ -1,6 +1,18 @@
-// Pure shaping of a tally for the per-sector bars: which sectors to show and each position's share.
-import { type Position, type PublicTally, type Sector, positions, sectors } from "@mufakat/shared";
-import { type Locale, formatters } from "../../i18n/translate.ts";
+// Pure shaping of a tally for the per-sector bars: which sectors to show, each position's share, and what
+// the rule did with each sector, as a message to put in words.
+import {
+  type Position,
+  type PositionCounts,
+  type PublicTally,
+  type Sector,
+  type SectorExplanation,
+  countSided,
+  countSupporters,
+  positions,
+  sectors,
+} from "@mufakat/shared";
+import type { MessageKey } from "../../i18n/messages.id.ts";
+import { type Locale, type TranslateVars, formatters } from "../../i18n/translate.ts";
 
 export interface TallySegment {
   position: Position;
@@ -14,7 +26,10 @@ export interface SectorBar {
   voters: number;
   eligible: number | null;
   segments: TallySegment[];
-  meetsThreshold: boolean | null;
+  /** What the rule did with this sector (the shared tally's explanation). */
+  explanation: SectorExplanation;
+  /** What the rule counted: members' ballots, or organisations' voices under organisation balance. */
+  voices: PositionCounts;
 }
 
 /** One bar per sector that has eligible members or voters, in the order of `sectors`. */
@@ -28,7 +43,8 @@ export function sectorBars(tally: PublicTally): SectorBar[] {
         sector,
         voters: row.voters,
         eligible: row.eligible,
-        meetsThreshold: row.meetsThreshold,
+        explanation: row.explanation,
+        voices: row.voices,
         segments: positions.map((position) => ({
           position,
           count: row.counts[position],
@@ -37,6 +53,63 @@ export function sectorBars(tally: PublicTally): SectorBar[] {
       },
     ];
   });
+}
+
+/** Sectors the room has no member of who may vote: no bar, named once under the bars. */
+export function sectorsWithoutMembers(tally: PublicTally): Sector[] {
+  return sectors.filter((sector) => tally.perSector[sector]?.explanation === "noEligibleMembers");
+}
+
+/**
+ * Sectors with members who may vote but none who did, and whether that mattered: it did exactly when the
+ * quorum was missed (a sector that does not vote counts neither for nor against under every rule).
+ */
+export function sectorsThatDidNotVote(tally: PublicTally): { sectors: Sector[]; mattered: boolean } {
+  const absent = sectors.filter((sector) => {
+    const explanation = tally.perSector[sector]?.explanation;
+    return explanation === "didNotVoteNotRequired" || explanation === "didNotVoteQuorumMissed";
+  });
+  return { sectors: absent, mattered: !tally.quorumMet };
+}
+
+export interface ExplanationMessage {
+  key: MessageKey;
+  values: TranslateVars;
+}
+
+/**
+ * What a bar says the rule did with its sector, in exact counts (a rounded share could seem to contradict
+ * the threshold), and why it mattered to the outcome or did not.
+ */
+export function explanationMessage(bar: SectorBar, tally: PublicTally): ExplanationMessage {
+  const counted = {
+    supporters: countSupporters(bar.voices),
+    sided: countSided(bar.voices),
+    unit: tally.organisationsCounted === null ? "member" : "organisation",
+  };
+  switch (bar.explanation) {
+    case "reached":
+      return { key: "tally.explanation.reached", values: counted };
+    case "notReached":
+      return {
+        key: "tally.explanation.notReached",
+        values: { ...counted, decisive: tally.reasonCode === "sectorBelowThreshold" ? "yes" : "no" },
+      };
+    case "stoodAside":
+      return { key: "tally.explanation.stoodAside", values: {} };
+    case "vetoed":
+      return { key: "tally.explanation.vetoed", values: {} };
+    case "objected":
+      return { key: "tally.explanation.objected", values: {} };
+    case "voted":
+      return { key: "tally.explanation.voted", values: {} };
+    case "didNotVoteNotRequired":
+      return { key: "tally.explanation.didNotVoteNotRequired", values: {} };
+    case "didNotVoteQuorumMissed":
+      return { key: "tally.explanation.didNotVoteQuorumMissed", values: { quorum: tally.reasonCode } };
+    case "noEligibleMembers":
+      return { key: "tally.explanation.noEligibleMembers", values: {} };
+  }
 }
 
 /** A support share for display ("67%"); the decision itself is taken on exact fractions. */

@@ -1,5 +1,6 @@
 // The printable room report (coordinators): participation by sector over time, decisions with their
-// tallies, resource totals, commitments by status, and the decision log's integrity, over a period.
+// tallies, resource totals, commitments by status, and the decision log's integrity with its head hash (and
+// a QR code of it), over a period.
 import { type RoomReport, commitmentStatuses } from "@mufakat/shared";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
@@ -12,6 +13,7 @@ import { LedgerChart } from "../accountability/ResourcesTab.tsx";
 import { ResourceTotalsTable } from "../accountability/ResourceTotalsTable.tsx";
 import { IntegrityBadge } from "../decisions/IntegrityBadge.tsx";
 import { SectorTallyRows } from "../motions/TallyView.tsx";
+import { ChainHead } from "./ChainHead.tsx";
 import "../accountability/accountability.css";
 
 export function RoomReportPage() {
@@ -48,6 +50,7 @@ function ReportBody({ report }: { report: RoomReport }) {
         <h1 data-testid="report-room-title">{report.room.title}</h1>
         <p className="note">{t("report.subtitle", { date: formatDate(report.generatedAt) })}</p>
         <IntegrityBadge verification={report.chain} />
+        <ChainHead chain={report.chain} />
       </header>
       <section className="report-section">
         <h2>{t("participation.title")}</h2>

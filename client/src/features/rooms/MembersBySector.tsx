@@ -4,7 +4,7 @@
 import { type Member, type PresenceMember, type Proposal, type Sector, sectors } from "@mufakat/shared";
 import { RoleBadge } from "../../components/Badges.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { useT } from "../../i18n/I18nProvider.tsx";
+import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
 
 interface MembersBySectorProps {
   membersBySector: Partial<Record<Sector, Member[]>>;
@@ -38,6 +38,7 @@ interface LiveInfo {
 
 function SectorGroup({ sector, members, live }: { sector: Sector; members: Member[]; live: LiveInfo | null }) {
   const t = useT();
+  const format = useFormat();
   const colour = sectorColours[sector];
   return (
     <section
@@ -48,7 +49,7 @@ function SectorGroup({ sector, members, live }: { sector: Sector; members: Membe
       <h3 style={{ color: colour.solid }}>
         <span data-testid="sector-group-name">{t(`sector.${sector}`)}</span>{" "}
         <span className="count" data-testid="sector-group-count">
-          {members.length}
+          {format.number(members.length)}
         </span>
       </h3>
       {members.length === 0 ? (
