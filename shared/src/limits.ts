@@ -76,10 +76,11 @@ export const limits = {
   discussionPageSize: 50,
 } as const;
 
-/** Motions: how long one may run, and how long a correction note may be. */
+/** Motions: how long one may run, how long a ballot's reason and a correction note may be. */
 export const motionLimits = {
   motionDefaultMinutes: 60,
   motionMaxMinutes: 60 * 24 * 30,
+  ballotReasonChars: 2000,
   correctionNoteChars: 4000,
 } as const;
 

@@ -277,6 +277,8 @@ describe("live proposal editing across sectors", () => {
     await government.page.getByTestId("chat-send").click();
     const mistaken = government.page.getByTestId("chat-message").filter({ hasText: "Pesan yang salah kirim" });
     await mistaken.getByTestId("message-delete").click();
+    // Deleting asks first (the text cannot be brought back).
+    await government.page.getByTestId("confirm-dialog-confirm").click();
     await community.page
       .locator('[data-testid="chat-message"][data-deleted="true"]')
       .getByTestId("message-deleted")

@@ -391,6 +391,9 @@ describe("a motion voted in three browsers", () => {
 
     await expectCount(page, "private", "standAside", 1);
     await page.getByTestId("motion-close").click();
+    // Closing early asks first: the decision it records is final.
+    const confirmClose = page.getByTestId("confirm-dialog").and(page.locator('[data-act="closeMotion"]'));
+    await confirmClose.getByTestId("confirm-dialog-confirm").click();
     const banner = page.getByTestId("decision-banner");
     await banner.waitFor();
     expect(await banner.getAttribute("data-outcome")).toBe("noQuorum");

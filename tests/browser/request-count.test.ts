@@ -72,6 +72,8 @@ describe("requests per page load", () => {
       [
         `/api/rooms/${roomId}`,
         `/api/rooms/${roomId}/decision-settings`,
+        // The coordinator's requests waiting for a second coordinator, beside the members.
+        `/api/rooms/${roomId}/pending-actions`,
         `/api/rooms/${roomId}/motions`,
         `/api/rooms/${roomId}/decisions`,
         `/api/rooms/${roomId}/decisions/verify`,

@@ -5,6 +5,7 @@ import {
   type CreateInviteInput,
   type CreateRoomInput,
   type LoginInput,
+  type MemberRole,
   type RegisterInput,
   type Session,
   contract,
@@ -45,6 +46,17 @@ export const joinRoom = (roomId: string) => callApi(contract.joinRoom, { params:
 
 export const changeRoomStage = (roomId: string, stage: CollaborationStage) =>
   callApi(contract.changeRoomStage, { params: { roomId }, body: { stage } });
+
+export const changeMemberRole = (roomId: string, userId: string, role: MemberRole) =>
+  callApi(contract.changeMemberRole, { params: { roomId, userId }, body: { role } });
+
+export const removeMember = (roomId: string, userId: string) =>
+  callApi(contract.removeMember, { params: { roomId, userId } });
+
+export const listPendingActions = (roomId: string) => callApi(contract.listPendingActions, { params: { roomId } });
+
+export const confirmPendingAction = (roomId: string, pendingActionId: string) =>
+  callApi(contract.confirmPendingAction, { params: { roomId, pendingActionId } });
 
 export const createInvite = (roomId: string, input: CreateInviteInput) =>
   callApi(contract.createInvite, { params: { roomId }, body: input });

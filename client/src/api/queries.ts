@@ -12,7 +12,7 @@ import {
 import { dayBoundary } from "../features/accountability/accountabilityView.ts";
 import { getDecisionSettings, listDecisions, verifyDecisions } from "../features/decisions/decisionEndpoints.ts";
 import { listRoomMotions } from "../features/motions/motionEndpoints.ts";
-import { getRoom, listMyRooms, listOpenRooms, previewInvite } from "./endpoints.ts";
+import { getRoom, listMyRooms, listOpenRooms, listPendingActions, previewInvite } from "./endpoints.ts";
 import { queryKeys } from "./queryKeys.ts";
 
 export const myRoomsQuery = () => queryOptions({ queryKey: queryKeys.myRooms(), queryFn: listMyRooms });
@@ -21,6 +21,9 @@ export const openRoomsQuery = () => queryOptions({ queryKey: queryKeys.openRooms
 
 export const roomQuery = (roomId: string) =>
   queryOptions({ queryKey: queryKeys.room(roomId), queryFn: () => getRoom(roomId) });
+
+export const pendingActionsQuery = (roomId: string) =>
+  queryOptions({ queryKey: queryKeys.pendingActions(roomId), queryFn: () => listPendingActions(roomId) });
 
 export const decisionsQuery = (roomId: string) =>
   queryOptions({ queryKey: queryKeys.decisions(roomId), queryFn: () => listDecisions(roomId) });

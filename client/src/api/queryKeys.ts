@@ -11,6 +11,7 @@ export const queryKeys = {
   myRooms: () => ["rooms", "mine"] as const,
   openRooms: () => ["rooms", "open"] as const,
   room: (roomId: string) => ["room", roomId] as const,
+  pendingActions: (roomId: string) => ["room", roomId, "pending-actions"] as const,
   decisions: (roomId: string) => ["room", roomId, "decisions"] as const,
   decisionVerification: (roomId: string) => ["room", roomId, "decisions", "verify"] as const,
   decisionSettings: (roomId: string) => ["room", roomId, "decision-settings"] as const,

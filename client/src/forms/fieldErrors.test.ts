@@ -4,7 +4,8 @@ import { createPledgeInputSchema, fieldIssuesFromZod, registerInputSchema } from
 import type { FieldError } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import { describeFieldIssue, translator } from "../i18n/translate.ts";
-import { describeFieldError, fieldIssueOf, fieldIssuesOf, validationFailed } from "./fieldErrors.ts";
+import { ApiError } from "../api/ApiError.ts";
+import { describeFieldError, fieldIssueOf, fieldIssuesOf, validationFailed, withoutIssuesOf } from "./fieldErrors.ts";
 import { bodyResolver } from "./useApiForm.ts";
 
 describe("fieldErrors", () => {
@@ -38,6 +39,33 @@ describe("fieldErrors", () => {
     const error = { type: "invalid_format", message: "Invalid email address" };
     expect(describeFieldError("email", error, t)).toBe(describeFieldIssue(fieldIssueOf("email", error), t));
     expect(fieldIssueOf("note", { type: "custom" })).toEqual({ path: "note", message: "custom", code: "custom" });
+  });
+});
+
+describe("a server refusal once fields changed", () => {
+  const refused = new ApiError(400, "VALIDATION_FAILED", "body: too long; roomId: invalid", [
+    { path: "body", message: "at most 4000 characters", code: "too_big" },
+    { path: "decisionRule.quorum.minVoters", message: "at least 1", code: "too_small" },
+  ]);
+
+  it("drops the issues of the changed fields (and the fields nested in them), keeping the others", () => {
+    expect(withoutIssuesOf(refused, new Set())).toBe(refused);
+    const left = withoutIssuesOf(refused, new Set(["decisionRule"]));
+    expect(left?.code).toBe("VALIDATION_FAILED");
+    expect(left?.fieldIssues.map((issue) => issue.path)).toEqual(["body"]);
+    expect(withoutIssuesOf(refused, new Set(["decision"]))?.fieldIssues).toHaveLength(2);
+  });
+
+  it("is no refusal once every field it named has changed", () => {
+    expect(withoutIssuesOf(refused, new Set(["body", "decisionRule"]))).toBeNull();
+  });
+
+  it("keeps a refusal that is not about the fields until the next send", () => {
+    const conflict = new ApiError(409, "CONFLICT", "changed meanwhile");
+    expect(withoutIssuesOf(conflict, new Set(["body"]))).toBe(conflict);
+    const limited = new ApiError(429, "RATE_LIMITED", "slow down", [{ path: "body", message: "x" }]);
+    expect(withoutIssuesOf(limited, new Set(["body"]))?.fieldIssues).toEqual([]);
+    expect(withoutIssuesOf(limited, new Set(["body"]))?.code).toBe("RATE_LIMITED");
   });
 });
 

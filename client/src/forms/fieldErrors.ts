@@ -56,3 +56,21 @@ export function validationFailed(errors: FieldErrors): ApiError | null {
   if (issues.length === 0) return null;
   return new ApiError(400, "VALIDATION_FAILED", issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
 }
+
+/** Whether an issue at `path` is about the field `name` or one nested in it (`decisionRule.quorum`). */
+function isUnder(path: string, name: string): boolean {
+  return path === name || path.startsWith(`${name}.`);
+}
+
+/**
+ * The server's refusal without the issues of the fields changed since it answered: once a field is
+ * changed its old issue no longer describes it (the form's own check takes over). A validation refusal
+ * with no issue left is no refusal; any other refusal stays until the next send.
+ */
+export function withoutIssuesOf(error: ApiError | null, changed: ReadonlySet<string>): ApiError | null {
+  if (!error || changed.size === 0 || error.fieldIssues.length === 0) return error;
+  const remaining = error.fieldIssues.filter((issue) => ![...changed].some((name) => isUnder(issue.path, name)));
+  if (remaining.length === error.fieldIssues.length) return error;
+  if (remaining.length === 0 && error.code === "VALIDATION_FAILED") return null;
+  return new ApiError(error.status, error.code, error.message, remaining);
+}

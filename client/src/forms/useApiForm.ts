@@ -3,11 +3,13 @@
 // (ApiError.issuesFor) and the browser's show under the same fields, worded from the same zod issue codes,
 // and the banner shows either refusal by its code. Numbers are typed as text and read in the UI's language
 // (forms/fieldReader.ts) before the schema checks them; when the language changes, what was typed is
-// rewritten in the new language's separators, so the same text never silently means another number.
+// rewritten in the new language's separators, so the same text never silently means another number. An
+// error clears once its cause is fixed: after a refused submit each change is checked again, and a field
+// changed since the server refused it loses its issue.
 import { toNestErrors } from "@hookform/resolvers";
 import { type IssueLike, fieldIssuesFromZod } from "@mufakat/shared";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   type DefaultValues,
   type FieldError,
@@ -23,7 +25,7 @@ import { apiErrorOf } from "../api/queryClient.ts";
 import { useLocale } from "../i18n/I18nProvider.tsx";
 import { formatNumber } from "../i18n/numbers.ts";
 import type { Locale } from "../i18n/translate.ts";
-import { encodeFieldIssue, validationFailed } from "./fieldErrors.ts";
+import { encodeFieldIssue, validationFailed, withoutIssuesOf } from "./fieldErrors.ts";
 import { type FieldReader, readFields } from "./fieldReader.ts";
 
 /** The part of a shared zod schema a form uses, so the client needs no direct zod dependency. */
@@ -52,7 +54,7 @@ export interface ApiForm<TValues extends FieldValues, TInput> {
   form: UseFormReturn<TValues, unknown, TInput>;
   onSubmit(event?: React.BaseSyntheticEvent): Promise<void>;
   submitting: boolean;
-  /** The server's refusal of the last send; its field issues show under the fields. */
+  /** The server's refusal of the last send, less the fields changed since; its field issues show under them. */
   serverError: ApiError | null;
   /** For the banner: the browser's refusal, else the server's. */
   error: ApiError | null;
@@ -99,17 +101,30 @@ export function useApiForm<TValues extends FieldValues, TInput>({
   const form = useForm<TValues, unknown, TInput>({
     resolver: bodyResolver<TValues, TInput>(schema, toInput, locale),
     defaultValues,
-    // As before: a field's error stays until the next submit, not rechecked on every key.
-    reValidateMode: "onSubmit",
+    // Nothing is marked before the first submit; after it, each change is checked again, so an issue goes
+    // as soon as the field is right (a text back under its limit) instead of staying until the next submit.
+    reValidateMode: "onChange",
+  });
+  // Fields changed since the last send: the server's issues about them are out of date.
+  const [changed, setChanged] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    const subscription = form.watch((_values, { name }) => {
+      if (name) setChanged((names) => (names.has(name) ? names : new Set(names).add(name)));
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+  const mutation = useMutation({
+    mutationFn: send,
+    onMutate: () => setChanged(new Set()),
+    onSuccess: () => onSent?.(form),
   });
   useRetypedNumbers(form, toInput, locale);
-  const mutation = useMutation({ mutationFn: send, onSuccess: () => onSent?.(form) });
   const onSubmit = form.handleSubmit(
     (input) => mutation.mutate(input),
     // A browser-side refusal replaces the server's earlier one.
     () => mutation.reset(),
   );
-  const serverError = apiErrorOf(mutation.error);
+  const serverError = withoutIssuesOf(apiErrorOf(mutation.error), changed);
   return {
     form,
     onSubmit,

@@ -543,4 +543,57 @@ export const messagesEn: Messages = {
 
   // Added by the client helper (issue 11): the discussion feed's failed history load.
   "discussion.historyFailed": "The messages could not be loaded.",
+
+  // Issue 12 (truthful): irreversible acts ask first; length limits shown with a counter.
+  "confirm.irreversible": "This cannot be undone.",
+  "confirm.working": "Working…",
+  "confirm.closeMotion.title": "Close the vote now?",
+  "confirm.closeMotion.confirm": "Close the vote now",
+  "confirm.closeMotion.consequence":
+    "Voting ends now for everyone, before its deadline. The motion is decided on the votes already cast, and the decision is written to the decision log.",
+  "confirm.closeMotion.votersOfEligible":
+    "Voted so far: {voters, number} of {eligible, plural, one {# eligible member} other {# eligible members}}.",
+  "confirm.closeMotion.outcome": "On these votes the outcome is: {outcome}.",
+  "confirm.closeMotion.irreversible":
+    "This cannot be undone: a closed motion cannot be reopened, and its decision record stays in the log.",
+  "confirm.deleteMessage.title": "Delete this message?",
+  "confirm.deleteMessage.confirm": "Delete message",
+  "confirm.deleteComment.title": "Delete this comment?",
+  "confirm.deleteComment.confirm": "Delete comment",
+  "confirm.deleteMessage.consequence":
+    "Its text is removed for everyone. Its place stays, marked “This message has been deleted.”",
+  "confirm.removeMember.title": "Remove {name} from this room?",
+  "confirm.removeMember.confirm": "Remove {name}",
+  "confirm.removeMember.consequence":
+    "{name} stops being a member: they can no longer read, write or vote in this room. Their messages and votes so far stay on record.",
+  "confirm.removeMember.irreversibleOpen":
+    "This cannot be undone: {name} can only join again as a new participant; their role here is not kept.",
+  "confirm.removeMember.irreversibleInviteOnly": "This cannot be undone: {name} can come back only with a new invite.",
+  "confirm.demote.title": "Take away {name}'s coordinator role?",
+  "confirm.demote.confirm": "Change {name} to {role}",
+  "confirm.demote.consequence":
+    "{name} stops being a coordinator and becomes {role}: they can no longer close motions, manage members or change the room's settings.",
+  "confirm.demote.irreversible":
+    "Once it takes effect, this cannot be undone: {name} becomes a coordinator again only if a coordinator promotes them.",
+  "confirm.needsSecondCoordinator":
+    "Because this concerns a coordinator, it takes effect only once another coordinator confirms it.",
+  "confirm.pending.title": "Confirm this request?",
+  "members.roleOf": "Role of {name}",
+  "members.changeRole": "Change role",
+  "members.remove": "Remove",
+  "members.waitingForSecond": "Waiting for a second coordinator to confirm.",
+  "members.pendingTitle": "Waiting for a second coordinator",
+  "members.pendingRemoval": "{requester} asked to remove {name} from the room ({date}).",
+  "members.pendingDemotion": "{requester} asked to make {name} {role} ({date}).",
+  "members.pendingYours": "Your request; another coordinator confirms it.",
+  "members.pendingConfirm": "Confirm",
+  "counter.description": "{length, number} of {max, plural, one {# character} other {# characters}}",
+  "counter.remaining": "{remaining, plural, one {# character} other {# characters}} left",
+  "counter.over": "{over, plural, one {# character} other {# characters}} too many",
+  "fieldIssue.string.maxTyped":
+    "At most {maximum, plural, one {# character} other {# characters}} — {length, number} typed",
+  "fieldIssue.named": "{field}: {issue}",
+  "chat.field": "Message",
+  "comment.field": "Comment",
+  "comment.replyField": "Reply",
 };

@@ -546,6 +546,59 @@ export const messagesId = {
 
   // Added by the client helper (issue 11): the discussion feed's failed history load.
   "discussion.historyFailed": "Pesan-pesan tidak dapat dimuat.",
+
+  // Issue 12 (truthful): irreversible acts ask first; length limits shown with a counter.
+  "confirm.irreversible": "Tindakan ini tidak dapat dibatalkan.",
+  "confirm.working": "Memproses…",
+  "confirm.closeMotion.title": "Tutup pemungutan suara sekarang?",
+  "confirm.closeMotion.confirm": "Tutup pemungutan suara sekarang",
+  "confirm.closeMotion.consequence":
+    "Pemungutan suara berakhir sekarang untuk semua anggota, sebelum batas waktunya. Mosi diputuskan dengan suara yang sudah masuk, dan keputusannya ditulis ke catatan keputusan.",
+  "confirm.closeMotion.votersOfEligible":
+    "Sudah memberikan suara: {voters, number} dari {eligible, number} anggota yang berhak.",
+  "confirm.closeMotion.outcome": "Dengan suara ini hasilnya: {outcome}.",
+  "confirm.closeMotion.irreversible":
+    "Tindakan ini tidak dapat dibatalkan: mosi yang sudah ditutup tidak dapat dibuka lagi, dan catatan keputusannya tetap ada.",
+  "confirm.deleteMessage.title": "Hapus pesan ini?",
+  "confirm.deleteMessage.confirm": "Hapus pesan",
+  "confirm.deleteComment.title": "Hapus komentar ini?",
+  "confirm.deleteComment.confirm": "Hapus komentar",
+  "confirm.deleteMessage.consequence":
+    "Teksnya dihapus untuk semua anggota. Tempatnya tetap terlihat, bertanda “Pesan ini telah dihapus.”",
+  "confirm.removeMember.title": "Keluarkan {name} dari ruang ini?",
+  "confirm.removeMember.confirm": "Keluarkan {name}",
+  "confirm.removeMember.consequence":
+    "{name} tidak lagi menjadi anggota: tidak dapat membaca, menulis, atau memberikan suara di ruang ini. Pesan dan suara yang sudah diberikan tetap tercatat.",
+  "confirm.removeMember.irreversibleOpen":
+    "Tindakan ini tidak dapat dibatalkan: {name} hanya dapat bergabung lagi sebagai peserta baru; perannya di sini tidak disimpan.",
+  "confirm.removeMember.irreversibleInviteOnly":
+    "Tindakan ini tidak dapat dibatalkan: {name} hanya dapat kembali dengan undangan baru.",
+  "confirm.demote.title": "Cabut peran koordinator {name}?",
+  "confirm.demote.confirm": "Ubah {name} menjadi {role}",
+  "confirm.demote.consequence":
+    "{name} tidak lagi menjadi koordinator dan menjadi {role}: tidak dapat lagi menutup mosi, mengatur anggota, atau mengubah pengaturan ruang.",
+  "confirm.demote.irreversible":
+    "Setelah berlaku, tindakan ini tidak dapat dibatalkan: {name} hanya menjadi koordinator lagi bila seorang koordinator mengangkatnya kembali.",
+  "confirm.needsSecondCoordinator":
+    "Karena menyangkut seorang koordinator, perubahan ini baru berlaku setelah koordinator lain mengonfirmasinya.",
+  "confirm.pending.title": "Konfirmasi permintaan ini?",
+  "members.roleOf": "Peran {name}",
+  "members.changeRole": "Ubah peran",
+  "members.remove": "Keluarkan",
+  "members.waitingForSecond": "Menunggu konfirmasi koordinator kedua.",
+  "members.pendingTitle": "Menunggu konfirmasi koordinator kedua",
+  "members.pendingRemoval": "{requester} meminta {name} dikeluarkan dari ruang ({date}).",
+  "members.pendingDemotion": "{requester} meminta {name} dijadikan {role} ({date}).",
+  "members.pendingYours": "Permintaan Anda; koordinator lain yang mengonfirmasinya.",
+  "members.pendingConfirm": "Konfirmasi",
+  "counter.description": "{length, number} dari {max, number} karakter",
+  "counter.remaining": "Sisa {remaining, number} karakter",
+  "counter.over": "Kelebihan {over, number} karakter",
+  "fieldIssue.string.maxTyped": "Maksimal {maximum, plural, other {# karakter}} — {length, number} diketik",
+  "fieldIssue.named": "{field}: {issue}",
+  "chat.field": "Pesan",
+  "comment.field": "Komentar",
+  "comment.replyField": "Balasan",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

@@ -120,8 +120,13 @@ function isMessageKey(key: string): key is MessageKey {
   return key in messagesId;
 }
 
+/** What the form knows beyond the issue: the length of the text now in the field, when it has a limit. */
+export interface FieldContext {
+  length?: number;
+}
+
 /** too_small/too_big on a length ("string"), a count ("array", "set") or a value ("number", "date"). */
-function describeBound(kind: "min" | "max", issue: FieldIssue, t: Translate): string {
+function describeBound(kind: "min" | "max", issue: FieldIssue, t: Translate, context: FieldContext): string {
   const bound = (kind === "min" ? issue.minimum : issue.maximum) ?? 0;
   const exact = issue.exact === true;
   const vars: TranslateVars = { [exact ? "length" : kind === "min" ? "minimum" : "maximum"]: bound };
@@ -130,6 +135,10 @@ function describeBound(kind: "min" | "max", issue: FieldIssue, t: Translate): st
       // min(1) on a text is how the shared schemas say "required" (an empty field sends "").
       if (kind === "min" && !exact && bound <= 1) return t("fieldIssue.required");
       if (exact) return t("fieldIssue.string.exact", vars);
+      // "At most 4,000 characters — 5,120 typed": the count the person can act on, while it is still over.
+      if (kind === "max" && context.length !== undefined && context.length > bound) {
+        return t("fieldIssue.string.maxTyped", { maximum: bound, length: context.length });
+      }
       return t(kind === "min" ? "fieldIssue.string.min" : "fieldIssue.string.max", vars);
     case "array":
     case "set":
@@ -159,9 +168,10 @@ const formatKeys: Partial<Record<string, FieldIssueKey>> = {
 
 /**
  * Words one field issue by its zod code and parameters (see shared/src/fieldIssues.ts). An issue without
- * a code (made by hand by a command) or with a code this client does not know reads as "invalid".
+ * a code (made by hand by a command) or with a code this client does not know reads as "invalid". With the
+ * field's current length, a text that is too long also says how long it is.
  */
-export function describeFieldIssue(issue: FieldIssue, t: Translate): string {
+export function describeFieldIssue(issue: FieldIssue, t: Translate, context: FieldContext = {}): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.received === "undefined") return t("fieldIssue.required");
@@ -170,9 +180,9 @@ export function describeFieldIssue(issue: FieldIssue, t: Translate): string {
       if (issue.expected === "number" || issue.expected === "int") return t("fieldIssue.type.number");
       return t("fieldIssue.invalid");
     case "too_small":
-      return describeBound("min", issue, t);
+      return describeBound("min", issue, t, context);
     case "too_big":
-      return describeBound("max", issue, t);
+      return describeBound("max", issue, t, context);
     case "invalid_format":
       return t(formatKeys[issue.format ?? ""] ?? "fieldIssue.format.other");
     case "invalid_value":

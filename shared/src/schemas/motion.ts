@@ -2,7 +2,7 @@
 // rule a room chooses (copied into every motion and decision record) and the tally the rule produces.
 // The logic lives in shared/src/rules; this module holds only the shapes both sides agree on.
 import { z } from "zod";
-import { limits } from "../limits.ts";
+import { limits, motionLimits } from "../limits.ts";
 import { sectorSchema, sectors } from "./user.ts";
 
 /**
@@ -30,8 +30,8 @@ export function isSupport(position: Position): boolean {
   return position === "support" || position === "supportWithReservations";
 }
 
-/** Longest reason a ballot may carry. TODO(limits): belongs in limits.ts once that file's owner adds it. */
-export const ballotReasonChars = 2000;
+/** Longest reason a ballot may carry (motionLimits.ballotReasonChars, under its older name). */
+export const ballotReasonChars = motionLimits.ballotReasonChars;
 
 const reasonRule = (value: { position: Position; reason?: string | undefined }, ctx: z.RefinementCtx) => {
   if (positionRequiresReason(value.position) && (value.reason === undefined || value.reason.length === 0)) {

@@ -9,6 +9,7 @@ import {
   type UpdateCommitmentInput,
   updateCommitmentInputSchema,
 } from "@mufakat/shared";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -91,17 +92,19 @@ export function ProgressNoteForm({ commitment, onChanged }: ControlsProps) {
     onSent: (sent) => sent.reset(),
   });
   const { register } = form;
+  const note = form.watch("note");
   return (
     <form className="progress-form" data-testid="progress-form" onSubmit={onSubmit} noValidate>
-      <label>
-        {t("commitments.progressNote")}
-        <textarea
-          rows={2}
-          maxLength={accountabilityLimits.progressNoteChars}
-          data-testid="progress-note"
-          {...register("note")}
-        />
-      </label>
+      <FormField
+        name="note"
+        label={t("commitments.progressNote")}
+        limit={{ max: accountabilityLimits.progressNoteChars, length: checkedLength(note) }}
+        error={serverError}
+        fieldError={form.formState.errors.note}
+        testId="progress-note"
+      >
+        {(control) => <textarea {...control} rows={2} data-testid="progress-note" {...register("note")} />}
+      </FormField>
       <FormField
         name="percentComplete"
         label={t("commitments.percentOptional")}

@@ -10,7 +10,9 @@ import {
   createCommitmentInputSchema,
   hasAccess,
   levelFor,
+  limits,
 } from "@mufakat/shared";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -66,6 +68,7 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
   });
   const { register, formState } = form;
   const fieldError = (name: keyof CommitmentFields) => formState.errors[name];
+  const [what, ownerOrganisation] = form.watch(["what", "ownerOrganisation"]);
 
   return (
     <form className="commitment-form" data-testid="commitment-form" onSubmit={onSubmit} noValidate>
@@ -92,17 +95,10 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
         label={t("commitments.what")}
         error={serverError}
         fieldError={fieldError("what")}
+        limit={{ max: accountabilityLimits.commitmentWhatChars, length: checkedLength(what) }}
         testId="commitment-what"
       >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            maxLength={accountabilityLimits.commitmentWhatChars}
-            data-testid="commitment-what"
-            {...register("what")}
-          />
-        )}
+        {(control) => <textarea {...control} rows={2} data-testid="commitment-what" {...register("what")} />}
       </FormField>
       <FormField
         name="ownerUserId"
@@ -127,6 +123,7 @@ export function CommitmentForm({ room, me, decisions, onCreated }: CommitmentFor
         label={t("commitments.ownerOrganisation")}
         error={serverError}
         fieldError={fieldError("ownerOrganisation")}
+        limit={{ max: limits.organisationChars, length: checkedLength(ownerOrganisation) }}
         testId="commitment-organisation"
       >
         {(control) => <input {...control} data-testid="commitment-organisation" {...register("ownerOrganisation")} />}

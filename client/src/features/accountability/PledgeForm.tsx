@@ -7,6 +7,7 @@ import {
   createPledgeInputSchema,
   resourceKinds,
 } from "@mufakat/shared";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -50,6 +51,7 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
   });
   const { register, formState } = form;
   const fieldError = (name: keyof PledgeFields) => formState.errors[name];
+  const [unit, note] = form.watch(["unit", "note"]);
 
   return (
     <form className="pledge-form" data-testid="pledge-form" onSubmit={onSubmit} noValidate>
@@ -106,32 +108,20 @@ export function PledgeForm({ roomId, decisions, onCreated }: PledgeFormProps) {
         hint={t("resources.unitHint")}
         error={serverError}
         fieldError={fieldError("unit")}
+        limit={{ max: accountabilityLimits.pledgeUnitChars, length: checkedLength(unit) }}
         testId="pledge-unit"
       >
-        {(control) => (
-          <input
-            {...control}
-            maxLength={accountabilityLimits.pledgeUnitChars}
-            data-testid="pledge-unit"
-            {...register("unit")}
-          />
-        )}
+        {(control) => <input {...control} data-testid="pledge-unit" {...register("unit")} />}
       </FormField>
       <FormField
         name="note"
         label={t("resources.note")}
         error={serverError}
         fieldError={fieldError("note")}
+        limit={{ max: accountabilityLimits.pledgeNoteChars, length: checkedLength(note) }}
         testId="pledge-note"
       >
-        {(control) => (
-          <input
-            {...control}
-            maxLength={accountabilityLimits.pledgeNoteChars}
-            data-testid="pledge-note"
-            {...register("note")}
-          />
-        )}
+        {(control) => <input {...control} data-testid="pledge-note" {...register("note")} />}
       </FormField>
       <ErrorMessage error={error} testId="pledge-error" />
       <button type="submit" className="button-primary" disabled={submitting} data-testid="pledge-submit">

@@ -3,6 +3,7 @@ import { type RegisterInput, limits, registerInputSchema, sectors } from "@mufak
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { register } from "../../api/endpoints.ts";
 import { useSession } from "../../api/useSession.ts";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -29,6 +30,8 @@ export function RegisterPage() {
       await navigate(next, { replace: true });
     },
   });
+
+  const [displayName, organisation] = form.watch(["displayName", "organisation"]);
 
   if (session.state === "signed-in" && !submitting) return <Navigate to={next} replace />;
 
@@ -61,13 +64,13 @@ export function RegisterPage() {
           label={t("field.displayName")}
           error={serverError}
           fieldError={form.formState.errors.displayName}
+          limit={{ max: limits.displayNameChars, length: checkedLength(displayName) }}
           testId="register-display-name"
         >
           {(control) => (
             <input
               {...control}
               autoComplete="name"
-              maxLength={limits.displayNameChars}
               data-testid="register-display-name"
               {...form.register("displayName")}
             />
@@ -118,13 +121,13 @@ export function RegisterPage() {
           label={t("field.organisation")}
           error={serverError}
           fieldError={form.formState.errors.organisation}
+          limit={{ max: limits.organisationChars, length: checkedLength(organisation) }}
           testId="register-organisation"
         >
           {(control) => (
             <input
               {...control}
               autoComplete="organization"
-              maxLength={limits.organisationChars}
               data-testid="register-organisation"
               {...form.register("organisation")}
             />

@@ -1,6 +1,7 @@
 // For coordinators: append a correction note that references a decision record (records never change).
 import { type DecisionRecord, correctDecisionInputSchema, motionLimits } from "@mufakat/shared";
 import { useState } from "react";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -26,6 +27,7 @@ export function CorrectionForm({ roomId, seq, onCorrected }: CorrectionFormProps
       setOpen(false);
     },
   });
+  const note = form.watch("note");
 
   if (!open) {
     return (
@@ -42,17 +44,10 @@ export function CorrectionForm({ roomId, seq, onCorrected }: CorrectionFormProps
         label={t("decisions.correctionNote", { seq })}
         error={serverError}
         fieldError={form.formState.errors.note}
+        limit={{ max: motionLimits.correctionNoteChars, length: checkedLength(note) }}
         testId="correction-note"
       >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={motionLimits.correctionNoteChars}
-            data-testid="correction-note"
-            {...form.register("note")}
-          />
-        )}
+        {(control) => <textarea {...control} rows={3} data-testid="correction-note" {...form.register("note")} />}
       </FormField>
       <ErrorMessage error={error} testId="correction-error" />
       <button type="submit" className="button-primary" disabled={submitting} data-testid="correction-submit">

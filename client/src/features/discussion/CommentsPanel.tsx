@@ -91,6 +91,7 @@ export function CommentsPanel({
           </button>
           <MessageComposer
             label={t("comment.write")}
+            fieldName={t("comment.field")}
             submitLabel={t("comment.send")}
             testId="comment"
             note={anchor && <AnchorQuote anchor={anchor} onClear={() => setAnchor(null)} />}
@@ -175,6 +176,7 @@ function CommentThread({ socket, comment, all, members, myId, canWrite, onChange
           {replying && (
             <MessageComposer
               label={t("comment.reply")}
+              fieldName={t("comment.replyField")}
               submitLabel={t("comment.send")}
               testId="reply"
               send={async (body) => {

@@ -1,11 +1,12 @@
 // One chat message or comment: author in their sector colour, time, text (or "deleted"), and for the
-import { useMutation } from "@tanstack/react-query";
-// author, edit and delete.
-import { type DiscussionMessage, type MentionCandidate, ownsMessage } from "@mufakat/shared";
+// author, edit and delete (which asks first: a deleted text cannot be brought back).
+import { type DiscussionMessage, type MentionCandidate, limits, ownsMessage } from "@mufakat/shared";
 import { type ReactNode, useState } from "react";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
+import { ConfirmButton } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { FormField } from "../../components/FormField.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
-import { apiErrorOf } from "../../api/queryClient.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
@@ -31,9 +32,6 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
   const mine = ownsMessage({ userId: myId }, { authorId: message.author.id });
-  const remove = useMutation({
-    mutationFn: async () => onChanged(await liveRequest(socket, "message:delete", { messageId: message.id })),
-  });
   return (
     <article
       className={message.deleted ? "message message-deleted" : "message"}
@@ -85,20 +83,24 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
               >
                 {t("discussion.edit")}
               </button>
-              <button
-                type="button"
+              <ConfirmButton
+                act="deleteMessage"
+                label={t("discussion.delete")}
                 className="button-quiet"
-                data-testid="message-delete"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate()}
+                testId="message-delete"
+                title={t(message.kind === "chat" ? "confirm.deleteMessage.title" : "confirm.deleteComment.title")}
+                confirmLabel={t(
+                  message.kind === "chat" ? "confirm.deleteMessage.confirm" : "confirm.deleteComment.confirm",
+                )}
+                run={async () => onChanged(await liveRequest(socket, "message:delete", { messageId: message.id }))}
               >
-                {t("discussion.delete")}
-              </button>
+                <blockquote className="confirm-dialog-quote preserve-lines">{message.body}</blockquote>
+                <p>{t("confirm.deleteMessage.consequence")}</p>
+              </ConfirmButton>
             </>
           )}
         </footer>
       )}
-      <ErrorMessage error={apiErrorOf(remove.error)} testId="message-delete-error" />
       {children}
     </article>
   );
@@ -116,19 +118,29 @@ function EditMessageForm({
   onDone(edited: DiscussionMessage | null): void;
 }) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<{ body: string }, { body: string }>({
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<{ body: string }, { body: string }>({
     schema: messageBodySchema,
     defaultValues: { body: initial },
     toInput: (fields) => fields,
     send: async (input) =>
       onDone(await liveRequest(socket, "message:edit", { messageId: message.id, body: input.body })),
   });
+  const body = form.watch("body");
   return (
     <form className="message-form" onSubmit={onSubmit}>
-      <label htmlFor={`edit-${message.id}`} className="visually-hidden">
-        {t("discussion.edit")}
-      </label>
-      <textarea id={`edit-${message.id}`} {...form.register("body")} data-testid="message-edit-body" rows={2} />
+      <FormField
+        name="body"
+        label={t("discussion.edit")}
+        hideLabel
+        issuePrefix={t(message.kind === "chat" ? "chat.field" : "comment.field")}
+        limit={{ max: limits.messageChars, length: checkedLength(body) }}
+        error={serverError}
+        fieldError={form.formState.errors.body}
+        testId="message-edit-body"
+        announce
+      >
+        {(control) => <textarea {...control} {...form.register("body")} data-testid="message-edit-body" rows={2} />}
+      </FormField>
       <button type="submit" disabled={submitting} data-testid="message-edit-save">
         {t("discussion.save")}
       </button>

@@ -52,6 +52,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
       {canWrite && (
         <MessageComposer
           label={t("chat.write")}
+          fieldName={t("chat.field")}
           submitLabel={t("chat.send")}
           testId="chat"
           send={async (body) => {

@@ -1,8 +1,7 @@
-// A motion being voted on: the frozen text and its hash, the countdown, the vote form, the live tally.
-import { useMutation } from "@tanstack/react-query";
+// A motion being voted on: the frozen text and its hash, the countdown, the vote form, the live tally, and
+// for coordinators closing it early, which asks first: the decision it records is final.
 import type { Motion, VoteResult } from "@mufakat/shared";
-import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { apiErrorOf } from "../../api/queryClient.ts";
+import { ConfirmButton } from "../../components/ConfirmDialog.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { BallotList } from "./BallotList.tsx";
 import { closeMotionEarly } from "./motionEndpoints.ts";
@@ -22,12 +21,6 @@ export function RunningMotion({ motion, onVoted, onClosed }: RunningMotionProps)
   const t = useT();
   const formatDate = useFormatDate();
   const summary = useRuleSummary();
-  const {
-    mutate: submit,
-    isPending: submitting,
-    error: failure,
-  } = useMutation({ mutationFn: async () => onClosed(await closeMotionEarly(motion.id)) });
-  const error = apiErrorOf(failure);
   return (
     <div className="running-motion" data-testid="running-motion" data-motion-id={motion.id}>
       <p className="motion-running-title" data-testid="motion-running">
@@ -49,13 +42,37 @@ export function RunningMotion({ motion, onVoted, onClosed }: RunningMotionProps)
       <BallotList motion={motion} />
       {motion.abilities.closeMotion && (
         <div className="motion-actions">
-          <button type="button" disabled={submitting} data-testid="motion-close" onClick={() => void submit()}>
-            {t("motion.closeEarly")}
-          </button>
-          <ErrorMessage error={error} testId="motion-close-error" />
+          <ConfirmButton
+            act="closeMotion"
+            label={t("motion.closeEarly")}
+            testId="motion-close"
+            title={t("confirm.closeMotion.title")}
+            confirmLabel={t("confirm.closeMotion.confirm")}
+            irreversible={t("confirm.closeMotion.irreversible")}
+            run={async () => onClosed(await closeMotionEarly(motion.id))}
+          >
+            <CloseEarlyConsequence motion={motion} />
+          </ConfirmButton>
         </div>
       )}
     </div>
+  );
+}
+
+/** What closing now decides: who has voted, and the outcome the rule gives on those votes. */
+function CloseEarlyConsequence({ motion }: { motion: Motion }) {
+  const t = useT();
+  const { tally } = motion;
+  return (
+    <>
+      <p>{t("confirm.closeMotion.consequence")}</p>
+      <p data-testid="confirm-close-turnout">
+        {t("confirm.closeMotion.votersOfEligible", { voters: tally.votersCount, eligible: motion.eligibleCount })}
+      </p>
+      <p data-testid="confirm-close-outcome" data-outcome={tally.outcome}>
+        {t("confirm.closeMotion.outcome", { outcome: t(`outcome.${tally.outcome}`) })}
+      </p>
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   voteInputSchema,
 } from "@mufakat/shared";
 import { useId, useRef } from "react";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -61,6 +62,7 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
   const positionIssue = formState.errors.position
     ? t("vote.positionRequired")
     : (serverError?.issuesFor("position") ?? []).map((issue) => describeFieldIssue(issue, t)).join("; ");
+  const reason = watch("reason");
 
   return (
     <form className="vote-form" data-testid="vote-form" onSubmit={onSubmit} noValidate>
@@ -102,18 +104,11 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
         hint={t("vote.reasonHint")}
         error={serverError}
         fieldError={formState.errors.reason}
+        limit={{ max: ballotReasonChars, length: checkedLength(reason) }}
         testId="vote-reason"
         announce
       >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={ballotReasonChars}
-            data-testid="vote-reason"
-            {...register("reason")}
-          />
-        )}
+        {(control) => <textarea {...control} rows={3} data-testid="vote-reason" {...register("reason")} />}
       </FormField>
       {/* The server's refusal only: a ballot the browser refuses shows its issue under the reason, as before. */}
       <ErrorMessage error={serverError} testId="vote-error" />

@@ -5,11 +5,14 @@ import {
   type Proposal,
   type RenameProposalPayload,
   createProposalPayloadSchema,
+  limits,
   renameProposalPayloadSchema,
 } from "@mufakat/shared";
 import { useState } from "react";
 import { Link } from "react-router";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { FormField } from "../../components/FormField.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
@@ -139,24 +142,34 @@ function CreateProposalForm({
   onSaved(p: Proposal): void;
 }) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, CreateProposalPayload>({
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<{ title: string }, CreateProposalPayload>({
     schema: createProposalPayloadSchema,
     defaultValues: { title: "" },
     toInput: (fields) => ({ roomId, title: fields.title }),
     send: async (payload) => onSaved(await liveRequest(socket, "proposal:create", payload)),
     onSent: (sent) => sent.reset(),
   });
+  const title = form.watch("title");
   return (
     <form className="inline-form" onSubmit={onSubmit} data-testid="create-proposal-form">
-      <label htmlFor="new-proposal-title" className="visually-hidden">
-        {t("proposal.newTitle")}
-      </label>
-      <input
-        id="new-proposal-title"
-        {...form.register("title")}
-        placeholder={t("proposal.newTitle")}
-        data-testid="new-proposal-title"
-      />
+      <FormField
+        name="title"
+        label={t("proposal.newTitle")}
+        hideLabel
+        limit={{ max: limits.proposalTitleChars, length: checkedLength(title) }}
+        error={serverError}
+        fieldError={form.formState.errors.title}
+        testId="new-proposal-title"
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...form.register("title")}
+            placeholder={t("proposal.newTitle")}
+            data-testid="new-proposal-title"
+          />
+        )}
+      </FormField>
       <button type="submit" disabled={submitting} data-testid="create-proposal">
         {t("proposal.create")}
       </button>
@@ -175,18 +188,26 @@ function RenameProposalForm({
   onDone(renamed: Proposal | null): void;
 }) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<{ title: string }, RenameProposalPayload>({
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<{ title: string }, RenameProposalPayload>({
     schema: renameProposalPayloadSchema,
     defaultValues: { title: proposal.title },
     toInput: (fields) => ({ proposalId: proposal.id, title: fields.title.trim() }),
     send: async (payload) => onDone(await liveRequest(socket, "proposal:rename", payload)),
   });
+  const title = form.watch("title");
   return (
     <form className="inline-form" onSubmit={onSubmit}>
-      <label htmlFor={`rename-${proposal.id}`} className="visually-hidden">
-        {t("field.title")}
-      </label>
-      <input id={`rename-${proposal.id}`} {...form.register("title")} data-testid="rename-proposal-title" />
+      <FormField
+        name="title"
+        label={t("field.title")}
+        hideLabel
+        limit={{ max: limits.proposalTitleChars, length: checkedLength(title) }}
+        error={serverError}
+        fieldError={form.formState.errors.title}
+        testId="rename-proposal-title"
+      >
+        {(control) => <input {...control} {...form.register("title")} data-testid="rename-proposal-title" />}
+      </FormField>
       <button type="submit" disabled={submitting} data-testid="rename-proposal-save">
         {t("proposal.renameSave")}
       </button>

@@ -6,12 +6,15 @@ import {
   type TextDiff,
   type VersionRef,
   diffVersionsPayloadSchema,
+  limits,
   saveVersionPayloadSchema,
 } from "@mufakat/shared";
 import { useEffect, useState } from "react";
 import type { ApiError } from "../../api/ApiError.ts";
 import { toApiError } from "../../api/queryClient.ts";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { FormField } from "../../components/FormField.tsx";
 import { type BodySchema, useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
@@ -96,24 +99,34 @@ function SaveVersionForm({
   onSaved(version: ProposalVersion): void;
 }) {
   const t = useT();
-  const { form, onSubmit, submitting, error } = useApiForm<{ name: string }, SaveVersionPayload>({
+  const { form, onSubmit, submitting, serverError, error } = useApiForm<{ name: string }, SaveVersionPayload>({
     schema: saveVersionPayloadSchema,
     defaultValues: { name: "" },
     toInput: (fields) => ({ proposalId, name: fields.name.trim() }),
     send: async (payload) => onSaved(await liveRequest(socket, "version:save", payload)),
     onSent: (sent) => sent.reset(),
   });
+  const name = form.watch("name");
   return (
     <form className="inline-form" onSubmit={onSubmit}>
-      <label htmlFor="version-name" className="visually-hidden">
-        {t("version.name")}
-      </label>
-      <input
-        id="version-name"
-        placeholder={t("version.name")}
-        {...form.register("name")}
-        data-testid="version-name-input"
-      />
+      <FormField
+        name="name"
+        label={t("version.name")}
+        hideLabel
+        limit={{ max: limits.versionNameChars, length: checkedLength(name) }}
+        error={serverError}
+        fieldError={form.formState.errors.name}
+        testId="version-name"
+      >
+        {(control) => (
+          <input
+            {...control}
+            placeholder={t("version.name")}
+            {...form.register("name")}
+            data-testid="version-name-input"
+          />
+        )}
+      </FormField>
       <button type="submit" disabled={submitting} data-testid="version-save">
         {t("version.save")}
       </button>

@@ -4,11 +4,14 @@ import {
   type RoomSummary,
   type Sector,
   type TallyOutcome,
+  accountabilityLimits,
   reviewQuerySchema,
   sectors,
   tallyOutcomes,
 } from "@mufakat/shared";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
+import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { dayBoundary } from "../accountability/accountabilityView.ts";
@@ -33,7 +36,7 @@ interface ReviewFiltersProps {
 
 export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
   const t = useT();
-  const { form, onSubmit, error } = useApiForm<ReviewFilterDraft, unknown>({
+  const { form, onSubmit, serverError, error } = useApiForm<ReviewFilterDraft, unknown>({
     schema: reviewQuerySchema,
     defaultValues: initial,
     // The query the review page makes of these filters (ReviewPage), so a refusal is the server's.
@@ -92,9 +95,16 @@ export function ReviewFilters({ rooms, initial, onApply }: ReviewFiltersProps) {
           ))}
         </select>
       </label>
-      <label>
-        {t("review.text")} <input type="search" data-testid="review-q" {...register("q")} />
-      </label>
+      <FormField
+        name="q"
+        label={t("review.text")}
+        limit={{ max: accountabilityLimits.reviewTextChars, length: checkedLength(watch("q")) }}
+        error={serverError}
+        fieldError={form.formState.errors.q}
+        testId="review-q"
+      >
+        {(control) => <input {...control} type="search" data-testid="review-q" {...register("q")} />}
+      </FormField>
       <button type="submit" className="button-primary" data-testid="review-submit">
         {t("review.apply")}
       </button>

@@ -12,6 +12,7 @@ import {
 } from "@mufakat/shared";
 import { useNavigate } from "react-router";
 import { createRoom } from "../../api/endpoints.ts";
+import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
@@ -38,6 +39,7 @@ export function CreateRoomPage() {
       await navigate(`/rooms/${room.id}`);
     },
   });
+  const [title, purpose] = form.watch(["title", "purpose"]);
 
   return (
     <main className="page page-narrow">
@@ -49,33 +51,20 @@ export function CreateRoomPage() {
           label={t("field.title")}
           error={serverError}
           fieldError={form.formState.errors.title}
+          limit={{ max: limits.roomTitleChars, length: checkedLength(title) }}
           testId="room-title"
         >
-          {(control) => (
-            <input
-              {...control}
-              maxLength={limits.roomTitleChars}
-              data-testid="room-title"
-              {...form.register("title")}
-            />
-          )}
+          {(control) => <input {...control} data-testid="room-title" {...form.register("title")} />}
         </FormField>
         <FormField
           name="purpose"
           label={t("field.purpose")}
           error={serverError}
           fieldError={form.formState.errors.purpose}
+          limit={{ max: limits.roomPurposeChars, length: checkedLength(purpose) }}
           testId="room-purpose"
         >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={5}
-              maxLength={limits.roomPurposeChars}
-              data-testid="room-purpose"
-              {...form.register("purpose")}
-            />
-          )}
+          {(control) => <textarea {...control} rows={5} data-testid="room-purpose" {...form.register("purpose")} />}
         </FormField>
         <FormField
           name="visibility"

@@ -1,19 +1,29 @@
 // The room's members in one group per sector, each with a role badge; an empty sector is shown as such,
 // because a sector that is absent from a deliberation matters as much as one that is present. With live
-// presence, each member shows whether they are online and which proposal they are viewing.
+// presence, each member shows whether they are online and which proposal they are viewing. Coordinators
+// also get each other member's role and removal controls (MemberActions), and the requests waiting for a
+// second coordinator.
 import { type Member, type PresenceMember, type Proposal, type Sector, sectors } from "@mufakat/shared";
 import { RoleBadge } from "../../components/Badges.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
+import { type MemberManagement, MemberActions, PendingActions } from "./MemberActions.tsx";
 
 interface MembersBySectorProps {
   membersBySector: Partial<Record<Sector, Member[]>>;
   /** Who is in the room now; null while not known (not connected). */
   presence?: PresenceMember[] | null;
   proposals?: Proposal[];
+  /** Given when the viewer may manage members (the room's manageMembers ability). */
+  manage?: MemberManagement | null;
 }
 
-export function MembersBySector({ membersBySector, presence = null, proposals = [] }: MembersBySectorProps) {
+export function MembersBySector({
+  membersBySector,
+  presence = null,
+  proposals = [],
+  manage = null,
+}: MembersBySectorProps) {
   const t = useT();
   const live: LiveInfo | null = presence && {
     online: new Map(presence.map((member) => [member.userId, member])),
@@ -22,9 +32,16 @@ export function MembersBySector({ membersBySector, presence = null, proposals = 
   return (
     <section className="members" aria-labelledby="members-heading">
       <h2 id="members-heading">{t("room.members")}</h2>
+      {manage && <PendingActions members={sectors.flatMap((s) => membersBySector[s] ?? [])} manage={manage} />}
       <div className="sector-groups">
         {sectors.map((sector) => (
-          <SectorGroup key={sector} sector={sector} members={membersBySector[sector] ?? []} live={live} />
+          <SectorGroup
+            key={sector}
+            sector={sector}
+            members={membersBySector[sector] ?? []}
+            live={live}
+            manage={manage}
+          />
         ))}
       </div>
     </section>
@@ -36,7 +53,14 @@ interface LiveInfo {
   titles: Map<string, string>;
 }
 
-function SectorGroup({ sector, members, live }: { sector: Sector; members: Member[]; live: LiveInfo | null }) {
+interface SectorGroupProps {
+  sector: Sector;
+  members: Member[];
+  live: LiveInfo | null;
+  manage: MemberManagement | null;
+}
+
+function SectorGroup({ sector, members, live, manage }: SectorGroupProps) {
   const t = useT();
   const format = useFormat();
   const colour = sectorColours[sector];
@@ -73,6 +97,9 @@ function SectorGroup({ sector, members, live }: { sector: Sector; members: Membe
                 <Viewing
                   titles={(live.online.get(member.user.id)?.viewing ?? []).map((id) => live.titles.get(id) ?? id)}
                 />
+              )}
+              {manage && member.user.id !== manage.myId && (
+                <MemberActions key={member.role} member={member} manage={manage} />
               )}
             </li>
           ))}

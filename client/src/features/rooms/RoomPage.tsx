@@ -5,6 +5,7 @@ import { Suspense, lazy } from "react";
 import { useParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { roomQuery } from "../../api/queries.ts";
+import { useSession } from "../../api/useSession.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { Loading } from "../../components/Loading.tsx";
@@ -89,6 +90,11 @@ interface RoomOverviewProps {
 
 function RoomOverview({ room, channel, proposalId, onRoomChanged }: RoomOverviewProps) {
   const t = useT();
+  const session = useSession();
+  const manage =
+    room.abilities.manageMembers && session.state === "signed-in"
+      ? { roomId: room.id, myId: session.user.id, visibility: room.visibility }
+      : null;
   return (
     <>
       <section className="room-purpose">
@@ -119,6 +125,7 @@ function RoomOverview({ room, channel, proposalId, onRoomChanged }: RoomOverview
         membersBySector={room.membersBySector}
         presence={channel.room.state === "joined" ? channel.room.presence : null}
         proposals={channel.room.state === "joined" ? channel.room.proposals : []}
+        manage={manage}
       />
     </>
   );
