@@ -1,6 +1,6 @@
 // An edit the server refused, rolled back: why, and the text the author's copy held that the saved document
 // lacks, read-only, with a button that copies it (or selects it where the clipboard is not allowed).
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { DiscardedEdit } from "../../collaboration/ProposalSession.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { errorCodeMessage } from "../../i18n/translate.ts";
@@ -10,6 +10,12 @@ export function DiscardedEditNotice({ discarded, onDismiss }: { discarded: Disca
   const textId = useId();
   const textArea = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "selected">("idle");
+  const notice = useRef<HTMLElement>(null);
+
+  // The author may have been writing far below the top of the proposal, where this appears.
+  useEffect(() => {
+    notice.current?.scrollIntoView({ block: "nearest" });
+  }, []);
 
   async function copyText() {
     try {
@@ -23,7 +29,13 @@ export function DiscardedEditNotice({ discarded, onDismiss }: { discarded: Disca
   }
 
   return (
-    <section className="discarded-edit" role="alert" data-testid="discarded-edit" data-error-code={discarded.code}>
+    <section
+      ref={notice}
+      className="discarded-edit"
+      role="alert"
+      data-testid="discarded-edit"
+      data-error-code={discarded.code}
+    >
       <p>{t("proposal.discarded", { reason: errorCodeMessage(discarded.code, t) })}</p>
       {discarded.text && (
         <>

@@ -81,13 +81,24 @@ export function ProposalView({
       <ErrorMessage error={state.openError} testId="proposal-open-error" />
       {discarded && <DiscardedEditNotice discarded={discarded} onDismiss={dismissDiscarded} />}
       {tooLarge && (
-        <p className="error-banner" role="alert" data-testid="paste-refused" data-limit={tooLarge.limit}>
-          {t(tooLarge.limit === "update" ? "proposal.pasteTooLarge" : "proposal.pasteDocumentTooLarge", {
-            // Rounded up: a size over its limit never reads as the limit itself.
-            kb: Math.ceil(tooLarge.bytes / 1024),
-            max: Math.floor(tooLarge.maxBytes / 1024),
-          })}
-        </p>
+        // Sticky: the author may be pasting far below the top of a long proposal.
+        <div
+          className="error-banner sticky-notice"
+          role="alert"
+          data-testid="paste-refused"
+          data-limit={tooLarge.limit}
+        >
+          <p data-testid="paste-refused-message">
+            {t(tooLarge.limit === "update" ? "proposal.pasteTooLarge" : "proposal.pasteDocumentTooLarge", {
+              // Rounded up: a size over its limit never reads as the limit itself.
+              kb: Math.ceil(tooLarge.bytes / 1024),
+              max: Math.floor(tooLarge.maxBytes / 1024),
+            })}
+          </p>
+          <button type="button" className="button-quiet" onClick={() => setTooLarge(null)}>
+            {t("proposal.discardedDismiss")}
+          </button>
+        </div>
       )}
       {!canWrite && <p className="note">{t("proposal.readOnly")}</p>}
       <Suspense fallback={<Loading />}>
