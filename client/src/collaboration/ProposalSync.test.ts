@@ -1,87 +1,20 @@
 // ProposalSync against an in-memory server: sync steps on open, edits acked only when stored, remote edits
 // never echoed, and edits made while disconnected resent after the reconnect.
-import type { Ack } from "@mufakat/shared";
+import { limits } from "@mufakat/shared";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import type { LiveSocket } from "../realtime/liveConnection.ts";
 import { ProposalSync } from "./ProposalSync.ts";
+import { FakeProposalSocket } from "./fakeProposalSocket.ts";
 
 const proposalId = "0123456789abcdef01234567";
-type Listener = (...args: unknown[]) => void;
-interface Payload {
-  proposalId: string;
-  stateVector?: Uint8Array;
-  update?: Uint8Array;
-  clientUpdateId?: string;
-}
-
-/** Just enough of a socket.io client: events both ways, acks, a server-side Y.Doc that stores updates. */
-class FakeSocket {
-  connected = true;
-  readonly serverDoc = new Y.Doc();
-  readonly sent: Array<{ event: string; payload: Payload }> = [];
-  /** While true, updates are not acknowledged (the ack is lost with the connection). */
-  holdAcks = false;
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  on(event: string, listener: Listener) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)?.add(listener);
-    return this;
-  }
-  off(event: string, listener: Listener) {
-    this.listeners.get(event)?.delete(listener);
-    return this;
-  }
-  /** The server sends an event to this client. */
-  receive(event: string, payload: unknown) {
-    for (const listener of this.listeners.get(event) ?? []) listener(payload);
-  }
-  emit(event: string, payload: Payload, ack?: (ack: Ack<unknown>) => void) {
-    void this.answer(event, payload).then((reply) => reply && ack?.(reply));
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: (event: string, payload: Payload) =>
-        this.answer(event, payload).then((reply) => reply ?? new Promise<never>(() => undefined)),
-    };
-  }
-  disconnect() {
-    this.connected = false;
-    this.receive("disconnect", "transport close");
-  }
-
-  private async answer(event: string, payload: Payload): Promise<Ack<unknown> | null> {
-    this.sent.push({ event, payload });
-    switch (event) {
-      case "proposal:open":
-        return {
-          ok: true,
-          data: {
-            proposal: { id: proposalId },
-            update: Y.encodeStateAsUpdate(this.serverDoc, payload.stateVector ?? new Uint8Array([0])),
-            stateVector: Y.encodeStateVector(this.serverDoc),
-            awareness: null,
-          },
-        };
-      case "proposal:update":
-        if (this.holdAcks) return null;
-        if (payload.update) Y.applyUpdate(this.serverDoc, payload.update);
-        return { ok: true, data: { proposalId, clientUpdateId: payload.clientUpdateId, logId: "l" } };
-      default:
-        return { ok: true, data: { proposalId } };
-    }
-  }
-}
 
 function text(doc: Y.Doc): string {
   return doc.getText("body").toString();
 }
 
 function setUp() {
-  const socket = new FakeSocket();
-  const sync = new ProposalSync(socket as unknown as LiveSocket, proposalId, "user-1");
+  const socket = new FakeProposalSocket(proposalId);
+  const sync = new ProposalSync(socket.asLiveSocket(), proposalId, "user-1");
   return { socket, sync, updatesSent: () => socket.sent.filter((entry) => entry.event === "proposal:update") };
 }
 
@@ -130,6 +63,34 @@ describe("ProposalSync", () => {
     await sync.open();
     await vi.waitFor(() => expect(sync.getState().unsaved).toBe(0));
     expect(text(socket.serverDoc)).toBe("satu dua");
+    sync.destroy();
+  });
+
+  it("counts an edit as unsaved from its first keystroke, before its batch is sent, until it is acked", async () => {
+    const { sync } = setUp();
+    await sync.open();
+    expect(sync.getState().unsaved).toBe(0);
+    sync.doc.getText("body").insert(0, "k");
+    expect(sync.getState().unsaved).toBe(1);
+    await vi.waitFor(() => expect(sync.getState().unsaved).toBe(0));
+    sync.destroy();
+  });
+
+  it("sends a batch that would merge into an update over the limit as its parts, each under it", async () => {
+    const { socket, sync, updatesSent } = setUp();
+    await sync.open();
+    const third = "a".repeat(Math.floor(limits.yjsUpdateBytes / 3));
+    const body = sync.doc.getText("body");
+    body.insert(0, third);
+    body.insert(body.length, third);
+    body.insert(body.length, third);
+    body.insert(body.length, third);
+    await vi.waitFor(() => expect(sync.getState().unsaved).toBe(0));
+    const sizes = updatesSent().map((entry) => entry.payload.update?.byteLength ?? 0);
+    expect(sizes).toHaveLength(4);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(limits.yjsUpdateBytes);
+    expect(sync.getState().refused).toBeNull();
+    expect(text(socket.serverDoc)).toBe(third.repeat(4));
     sync.destroy();
   });
 

@@ -1,7 +1,8 @@
 // A Yjs provider for one proposal over the tab's socket: sync steps 1/2 through "proposal:open", local
 // updates out as "proposal:update" through the unacknowledged queue, remote ones applied with a remote
-// origin (never echoed), carets through y-protocols awareness, and offline edits kept in IndexedDB.
-import { proposalBodyFragment } from "@mufakat/shared";
+// origin (never echoed), carets through y-protocols awareness, and offline edits kept in IndexedDB. A copy
+// whose edit the server refused is discarded whole (ProposalSession replaces it with the server's state).
+import { limits, proposalBodyFragment } from "@mufakat/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -26,8 +27,9 @@ export interface ProposalSyncState {
   opened: boolean;
   /** At least one sync with the server happened, so the text shown is the server's. */
   synced: boolean;
-  /** Local edits not yet acknowledged as stored. */
+  /** Local edits not yet acknowledged as stored (a batch still being gathered counts as one). */
   unsaved: number;
+  /** An edit the server will never take: this copy now differs from the stored document. */
   refused: RefusedUpdate | null;
   openError: ApiError | null;
 }
@@ -37,6 +39,7 @@ export class ProposalSync {
   readonly awareness = new Awareness(this.doc);
   readonly outgoing: OutgoingUpdates;
   private readonly persistence: IndexeddbPersistence | null;
+  private readonly persistenceName: string;
   private readonly persisted: Promise<unknown>;
   private state: ProposalSyncState = { opened: false, synced: false, unsaved: 0, refused: null, openError: null };
   private readonly listeners = new Set<() => void>();
@@ -55,22 +58,21 @@ export class ProposalSync {
   ) {
     this.outgoing = new OutgoingUpdates(
       {
-        canSend: () => this.state.opened && this.socket.connected,
+        canSend: () => !this.destroyed && this.state.opened && this.socket.connected,
         send: (update, clientUpdateId) =>
           this.socket.timeout(10_000).emitWithAck("proposal:update", { proposalId, update, clientUpdateId }),
       },
       String(this.doc.clientID),
     );
-    this.persistence = openPersistence(`mufakat.proposal.${userId}.${proposalId}`, this.doc);
+    this.persistenceName = `mufakat.proposal.${userId}.${proposalId}`;
+    this.persistence = openPersistence(this.persistenceName, this.doc);
     this.persisted = this.persistence
       ? Promise.race([this.persistence.whenSynced, new Promise((resolve) => setTimeout(resolve, persistenceWaitMs))])
       : Promise.resolve();
 
     this.doc.on("update", this.localUpdate);
     this.awareness.on("update", this.awarenessChanged);
-    this.outgoing.onChange(() =>
-      this.setState({ unsaved: this.outgoing.size, refused: this.outgoing.refused.at(-1) ?? null }),
-    );
+    this.outgoing.onChange(() => this.saveStateChanged());
     socket.on("proposal:update", this.remoteUpdate);
     socket.on("proposal:awareness", this.remoteAwareness);
     socket.on("disconnect", this.connectionLost);
@@ -122,18 +124,44 @@ export class ProposalSync {
   destroy(): void {
     if (this.destroyed) return;
     this.flushBatch();
+    const close = this.socket.connected && this.state.opened;
     this.destroyed = true;
+    if (close) this.socket.emit("proposal:close", { proposalId: this.proposalId }, () => undefined);
+    // IndexedDB keeps the edits not yet acknowledged: they are sent the next time the proposal opens.
+    void this.persistence?.destroy();
+    this.release();
+  }
+
+  /**
+   * Forgets this copy after the server refused one of its edits: nothing more is sent (edits not yet
+   * acknowledged go with it), its caret is removed for the others, and its IndexedDB copy is emptied, so a
+   * new ProposalSync for the proposal starts from the server's state alone. The proposal stays open on the
+   * socket for that new copy. Resolves once the offline copy is empty.
+   */
+  async discard(): Promise<void> {
+    if (this.destroyed) return;
+    const announce = this.socket.connected && this.state.opened;
+    this.destroyed = true;
+    this.pending = [];
+    if (announce) {
+      this.awareness.setLocalState(null);
+      const removal = encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
+      this.socket.emit("proposal:awareness", { proposalId: this.proposalId, update: removal }, () => undefined);
+    }
+    const closed = this.persistence?.destroy();
+    this.release();
+    if (!this.persistence) return;
+    await closed;
+    await emptyOfflineCopy(this.persistenceName);
+  }
+
+  private release(): void {
     clearTimeout(this.batchTimer);
     clearTimeout(this.awarenessTimer);
     this.socket.off("proposal:update", this.remoteUpdate);
     this.socket.off("proposal:awareness", this.remoteAwareness);
     this.socket.off("disconnect", this.connectionLost);
-    if (this.socket.connected && this.state.opened) {
-      this.socket.emit("proposal:close", { proposalId: this.proposalId }, () => undefined);
-    }
     this.awareness.destroy();
-    // IndexedDB keeps the edits not yet acknowledged: they are sent the next time the proposal opens.
-    void this.persistence?.destroy();
     this.doc.destroy();
     this.listeners.clear();
   }
@@ -141,7 +169,10 @@ export class ProposalSync {
   private localUpdate = (update: Uint8Array, origin: unknown): void => {
     // What IndexedDB loads is either known to the server or reaches it with the next open's sync step.
     if (origin === remoteOrigin || (this.persistence !== null && origin === this.persistence)) return;
+    if (this.destroyed) return;
     this.pending.push(update);
+    // From the first keystroke of a batch on, the status no longer says every edit is saved.
+    if (this.pending.length === 1) this.saveStateChanged();
     this.batchTimer ??= setTimeout(() => this.flushBatch(), batchMs);
   };
 
@@ -149,9 +180,23 @@ export class ProposalSync {
     clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
     if (this.pending.length === 0 || this.destroyed) return;
-    const merged = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    const batch = this.pending;
     this.pending = [];
-    if (merged) this.outgoing.add(merged);
+    const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
+    if (!merged) return;
+    // Edits the server takes one by one are not merged into one it would refuse as too large.
+    if (batch.length > 1 && merged.byteLength > limits.yjsUpdateBytes) {
+      for (const update of batch) this.outgoing.add(update);
+    } else {
+      this.outgoing.add(merged);
+    }
+  }
+
+  private saveStateChanged(): void {
+    this.setState({
+      unsaved: this.outgoing.size + (this.pending.length > 0 ? 1 : 0),
+      refused: this.outgoing.refused.at(-1) ?? null,
+    });
   }
 
   private remoteUpdate = ({ proposalId, update }: { proposalId: string; update: ArrayBuffer | Uint8Array }) => {
@@ -194,6 +239,33 @@ export class ProposalSync {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Empties the IndexedDB copy named `name` (the store y-indexeddb keeps its updates in), open elsewhere or not. */
+function emptyOfflineCopy(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    // A copy never opened before gets the stores y-indexeddb would make, so that it can open it later.
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains("updates")) db.createObjectStore("updates", { autoIncrement: true });
+      if (!db.objectStoreNames.contains("custom")) db.createObjectStore("custom");
+    };
+    request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} did not open`));
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction(["updates"], "readwrite");
+      transaction.objectStore("updates").clear();
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onabort = () => {
+        db.close();
+        reject(transaction.error ?? new Error(`IndexedDB ${name} was not emptied`));
+      };
+    };
+  });
 }
 
 function openPersistence(name: string, doc: Y.Doc): IndexeddbPersistence | null {

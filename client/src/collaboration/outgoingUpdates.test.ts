@@ -1,6 +1,6 @@
 // The unacknowledged-update queue: kept until acked, resent after a reconnect, retried when rate-limited,
 // given up (and reported) when the server refuses it for good.
-import type { Ack, StoredUpdate } from "@mufakat/shared";
+import { type Ack, type StoredUpdate, limits } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { OutgoingUpdates } from "./outgoingUpdates.ts";
@@ -90,6 +90,23 @@ describe("OutgoingUpdates", () => {
     await settle();
     expect(queue.size).toBe(0);
     expect(changes).toEqual([1, 2, 1, 0]);
+  });
+
+  it("refuses an update over the server's limit without sending it, as the server would", () => {
+    const { transport, sent } = fakeTransport();
+    const queue = new OutgoingUpdates(transport, "9");
+    let changes = 0;
+    queue.onChange(() => {
+      changes += 1;
+    });
+    queue.add(new Uint8Array(limits.yjsUpdateBytes + 1));
+    queue.add(new Uint8Array(limits.yjsUpdateBytes));
+    expect(sent.map((s) => s.id)).toEqual(["9-1"]);
+    expect(queue.ids()).toEqual(["9-1"]);
+    expect(queue.refused).toEqual([
+      { clientUpdateId: "9-0", code: "UPDATE_TOO_LARGE", message: `update: at most ${limits.yjsUpdateBytes} bytes` },
+    ]);
+    expect(changes).toBe(2);
   });
 
   it("converges: a document rebuilt from the acked updates equals the editor's after a cut and a resend", async () => {

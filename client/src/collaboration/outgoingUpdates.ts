@@ -1,7 +1,8 @@
 // The unacknowledged-update queue of one proposal: every local Yjs update stays here until the server
 // acknowledges it as stored; a send cut by a disconnect is resent after the reconnect, a rate-limited one
-// shortly after. Transport-free so its logic is unit-tested without a socket.
-import type { Ack, ErrorCode, StoredUpdate } from "@mufakat/shared";
+// shortly after. One larger than the server takes is refused here without being sent. Transport-free so its
+// logic is unit-tested without a socket.
+import { type Ack, type ErrorCode, type StoredUpdate, limits } from "@mufakat/shared";
 
 export interface UpdateTransport {
   /** Whether an update can go now (connected, and the proposal opened on this connection). */
@@ -59,9 +60,21 @@ export class OutgoingUpdates {
     return () => this.listeners.delete(listener);
   }
 
-  /** Queues an update and sends it if connected; returns its clientUpdateId. */
+  /**
+   * Queues an update and sends it if connected; returns its clientUpdateId. One over the server's update
+   * limit is refused at once, as the server would refuse it, without sending it.
+   */
   add(update: Uint8Array): string {
     const id = `${this.idPrefix}-${this.counter++}`;
+    if (update.byteLength > limits.yjsUpdateBytes) {
+      this.refused.push({
+        clientUpdateId: id,
+        code: "UPDATE_TOO_LARGE",
+        message: `update: at most ${limits.yjsUpdateBytes} bytes`,
+      });
+      this.changed();
+      return id;
+    }
     this.unacked.set(id, update);
     this.changed();
     this.send(id);

@@ -122,6 +122,8 @@ export const messagesEn: Messages = {
   "connection.reconnectingUnsaved": "Reconnecting… {n, plural, one {# edit} other {# edits}} not yet saved",
   "connection.offline": "Offline",
   "connection.offlineUnsaved": "Offline, with {n, plural, one {# edit} other {# edits}} not yet saved",
+  "connection.restoring": "Connected; an edit was refused, restoring the saved text…",
+  "connection.connectedDiscarded": "Connected; the text shown is saved, an edit of yours was not (see below)",
   "proposal.listTitle": "Proposals",
   "proposal.empty": "There are no proposals in this deliberation room yet.",
   "proposal.choose": "Choose a proposal to open it.",
@@ -132,7 +134,17 @@ export const messagesEn: Messages = {
   "proposal.viewers": "Viewing this proposal now",
   "proposal.editorLabel": "Proposal text",
   "proposal.readOnly": "As an observer you can read the proposal but not edit it.",
-  "proposal.editRefused": "An edit was not saved: {reason}",
+  "proposal.discarded": "An edit of yours was not saved: {reason} The editor shows the saved text again.",
+  "proposal.discardedText":
+    "What you wrote that was not saved ({n, plural, one {# character} other {# characters}}); copy it to keep it:",
+  "proposal.discardedCopy": "Copy the text",
+  "proposal.discardedCopied": "Copied.",
+  "proposal.discardedSelected": "The text is selected: press Ctrl+C to copy it.",
+  "proposal.discardedDismiss": "Close",
+  "proposal.pasteTooLarge":
+    "This paste was not added: at {kb, number} KB it is larger than one edit may be ({max, number} KB). Paste it in smaller parts.",
+  "proposal.pasteDocumentTooLarge":
+    "This paste was not added: with it the proposal would be {kb, number} KB, more than its maximum of {max, number} KB.",
   "version.title": "Versions",
   "version.empty": "No saved versions yet.",
   "version.name": "Version name",

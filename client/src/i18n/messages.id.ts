@@ -122,6 +122,9 @@ export const messagesId = {
   "connection.reconnectingUnsaved": "Menyambung ulang… {n, plural, other {# suntingan}} belum tersimpan",
   "connection.offline": "Luring",
   "connection.offlineUnsaved": "Luring, dengan {n, plural, other {# suntingan}} belum tersimpan",
+  "connection.restoring": "Tersambung; sebuah suntingan ditolak, memulihkan teks yang tersimpan…",
+  "connection.connectedDiscarded":
+    "Tersambung; teks yang tampil sudah tersimpan, tetapi suntingan Anda tidak (lihat di bawah)",
   "proposal.listTitle": "Usulan",
   "proposal.empty": "Belum ada usulan di ruang musyawarah ini.",
   "proposal.choose": "Pilih usulan untuk membukanya.",
@@ -132,7 +135,17 @@ export const messagesId = {
   "proposal.viewers": "Sedang membuka usulan ini",
   "proposal.editorLabel": "Teks usulan",
   "proposal.readOnly": "Sebagai pengamat, Anda dapat membaca usulan tetapi tidak menyuntingnya.",
-  "proposal.editRefused": "Sebuah suntingan tidak disimpan: {reason}",
+  "proposal.discarded": "Suntingan Anda tidak disimpan: {reason} Editor kembali menampilkan teks yang tersimpan.",
+  "proposal.discardedText":
+    "Teks Anda yang tidak tersimpan ({n, plural, other {# karakter}}); salin agar tidak hilang:",
+  "proposal.discardedCopy": "Salin teks",
+  "proposal.discardedCopied": "Tersalin.",
+  "proposal.discardedSelected": "Teks sudah dipilih: tekan Ctrl+C untuk menyalinnya.",
+  "proposal.discardedDismiss": "Tutup",
+  "proposal.pasteTooLarge":
+    "Tempelan ini tidak ditambahkan: {kb, number} KB, lebih besar daripada batas satu suntingan ({max, number} KB). Tempelkan dalam beberapa bagian yang lebih kecil.",
+  "proposal.pasteDocumentTooLarge":
+    "Tempelan ini tidak ditambahkan: dengan tempelan ini usulan menjadi {kb, number} KB, melebihi batasnya {max, number} KB.",
   "version.title": "Versi",
   "version.empty": "Belum ada versi tersimpan.",
   "version.name": "Nama versi",

@@ -1,53 +1,23 @@
-// Whether edits reach the others: connected, reconnecting, or offline with the number of edits not yet saved.
-import type { ProposalSyncState } from "../../collaboration/ProposalSync.ts";
+// Whether edits reach the others: connected, reconnecting, or offline with the number of edits not yet saved
+// (the words come from saveStatus.ts, which says "saved" only for what the server acknowledged).
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { LiveStatus } from "../../realtime/index.ts";
+import { type SaveState, statusLine } from "./saveStatus.ts";
 
-export type ConnectionDisplay = "connected" | "connecting" | "reconnecting" | "offline";
-
-export function connectionDisplay(status: LiveStatus, sync: ProposalSyncState): ConnectionDisplay {
-  switch (status.state) {
-    case "connected":
-      return sync.opened ? "connected" : "connecting";
-    case "idle":
-    case "connecting":
-      return "connecting";
-    case "reconnecting":
-      return "reconnecting";
-    case "offline":
-    case "refused":
-      return "offline";
-  }
-}
-
-export function ConnectionStatus({ status, sync }: { status: LiveStatus; sync: ProposalSyncState }) {
+export function ConnectionStatus({ status, save }: { status: LiveStatus; save: SaveState }) {
   const t = useT();
-  const display = connectionDisplay(status, sync);
-  const unsaved = sync.unsaved;
-  let text: string;
-  switch (display) {
-    case "connected":
-      text = unsaved > 0 ? t("connection.saving", { n: unsaved }) : t("connection.connected");
-      break;
-    case "connecting":
-      text = t("connection.connecting");
-      break;
-    case "reconnecting":
-      text = unsaved > 0 ? t("connection.reconnectingUnsaved", { n: unsaved }) : t("connection.reconnecting");
-      break;
-    case "offline":
-      text = unsaved > 0 ? t("connection.offlineUnsaved", { n: unsaved }) : t("connection.offline");
-      break;
-  }
+  const line = statusLine(status, save);
   return (
     <p
-      className={`connection-status connection-${display}`}
+      className={`connection-status connection-${line.display}`}
       data-testid="connection-status"
-      data-state={display}
-      data-unsaved={unsaved}
+      data-state={line.display}
+      data-unsaved={save.unsaved}
+      data-saved={line.saved}
       role="status"
     >
-      <span className="connection-dot" aria-hidden="true" /> {text}
+      <span className="connection-dot" aria-hidden="true" />{" "}
+      {line.n === undefined ? t(line.message) : t(line.message, { n: line.n })}
     </p>
   );
 }

@@ -1,16 +1,17 @@
 // One open proposal: its title, connection status, the live editor with carets, versions and comments.
 import type { MentionCandidate, Proposal, RoomAbilities, User } from "@mufakat/shared";
 import type { Editor } from "@tiptap/react";
-import { type ReactNode, Suspense, lazy, useCallback, useMemo, useRef } from "react";
+import { type ReactNode, Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
+import type { EditTooLarge } from "../../collaboration/editLimits.ts";
 import { useProposalSync } from "../../collaboration/useProposalSync.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
-import { errorCodeMessage } from "../../i18n/translate.ts";
 import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
 import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
+import { DiscardedEditNotice } from "./DiscardedEditNotice.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
 
 // TipTap and ProseMirror are most of the app's weight: loaded when a proposal is first opened.
@@ -42,7 +43,13 @@ export function ProposalView({
   children,
 }: ProposalViewProps) {
   const t = useT();
-  const { sync, state } = useProposalSync(socket, proposal.id, me.id, roomGeneration);
+  const { sync, state, rollingBack, discarded, dismissDiscarded } = useProposalSync(
+    socket,
+    proposal.id,
+    me.id,
+    roomGeneration,
+  );
+  const [tooLarge, setTooLarge] = useState<EditTooLarge | null>(null);
   const canWrite = abilities.post;
   const editorRef = useRef<Editor | null>(null);
   const onEditor = useCallback((editor: Editor | null) => {
@@ -60,22 +67,52 @@ export function ProposalView({
     <article className="proposal-view" data-testid="proposal-view" data-proposal-id={proposal.id}>
       <header className="proposal-header">
         <h2 data-testid="proposal-title">{proposal.title}</h2>
-        <ConnectionStatus status={status} sync={state} />
+        <ConnectionStatus
+          status={status}
+          save={{
+            opened: state.opened,
+            unsaved: state.unsaved,
+            refused: state.refused !== null,
+            rollingBack,
+            discarded: discarded !== null,
+          }}
+        />
       </header>
       <ErrorMessage error={state.openError} testId="proposal-open-error" />
-      {state.refused && (
-        <p
-          className="error-banner"
+      {discarded && <DiscardedEditNotice discarded={discarded} onDismiss={dismissDiscarded} />}
+      {tooLarge && (
+        // Sticky: the author may be pasting far below the top of a long proposal.
+        <div
+          className="error-banner sticky-notice"
           role="alert"
-          data-testid="proposal-update-refused"
-          data-error-code={state.refused.code}
+          data-testid="paste-refused"
+          data-limit={tooLarge.limit}
         >
-          {t("proposal.editRefused", { reason: errorCodeMessage(state.refused.code, t) })}
-        </p>
+          <p data-testid="paste-refused-message">
+            {t(tooLarge.limit === "update" ? "proposal.pasteTooLarge" : "proposal.pasteDocumentTooLarge", {
+              // Rounded up: a size over its limit never reads as the limit itself.
+              kb: Math.ceil(tooLarge.bytes / 1024),
+              max: Math.floor(tooLarge.maxBytes / 1024),
+            })}
+          </p>
+          <button type="button" className="button-quiet" onClick={() => setTooLarge(null)}>
+            {t("proposal.discardedDismiss")}
+          </button>
+        </div>
       )}
       {!canWrite && <p className="note">{t("proposal.readOnly")}</p>}
       <Suspense fallback={<Loading />}>
-        {sync ? <ProposalEditor sync={sync} user={caretUser} editable={canWrite} onEditor={onEditor} /> : <Loading />}
+        {sync ? (
+          <ProposalEditor
+            sync={sync}
+            user={caretUser}
+            editable={canWrite && !rollingBack}
+            onEditor={onEditor}
+            onInsertion={setTooLarge}
+          />
+        ) : (
+          <Loading />
+        )}
       </Suspense>
       {children}
       <div className="proposal-panels">
