@@ -146,15 +146,18 @@ describe("ProposalSession", () => {
     const socket = serverWithText(storedLine);
     const session = openSession(socket);
     await vi.waitFor(() => expect(session.getState().syncState.synced).toBe(true));
-    socket.refuseUpdate = (update) => {
-      // Someone else's edit is stored just before the refusal goes out.
-      const other = new Y.Doc();
-      Y.applyUpdate(other, Y.encodeStateAsUpdate(socket.serverDoc));
-      const text = (other.getXmlFragment(proposalBodyFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-      text.insert(0, "Usulan warga: ");
-      Y.applyUpdate(socket.serverDoc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(socket.serverDoc)));
-      socket.refuseUpdate = () => "DOCUMENT_TOO_LARGE";
-      return update.byteLength > 0 ? "DOCUMENT_TOO_LARGE" : null;
+    let othersStored = false;
+    socket.refuseUpdate = () => {
+      // Someone else's edit is stored just before the refusal goes out; the author's copy never saw it.
+      if (!othersStored) {
+        othersStored = true;
+        const other = new Y.Doc();
+        Y.applyUpdate(other, Y.encodeStateAsUpdate(socket.serverDoc));
+        const text = (other.getXmlFragment(proposalBodyFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+        text.insert(0, "Usulan warga: ");
+        Y.applyUpdate(socket.serverDoc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(socket.serverDoc)));
+      }
+      return "DOCUMENT_TOO_LARGE";
     };
     firstLine(session.getState().sync).insert(storedLine.length, refusedLine);
     await vi.waitFor(() => expect(session.getState().discarded).not.toBeNull());
