@@ -16,6 +16,7 @@ import time
 import msgpack
 import pycrdt
 import socketio
+from socketio import packet as socketio_packet
 from socketio.msgpack_packet import MsgPackPacket
 
 PROTOCOL_VERSION = 2
@@ -148,6 +149,22 @@ def run(config, sio):
         )
 
 
+def disconnect_after_sending(sio):
+    """Disconnect, with the DISCONNECT packet surely on the wire first.
+
+    python-socketio 5.18's Client.disconnect() queues DISCONNECT for its writer thread, then closes the
+    websocket from the calling thread: under load the socket is sometimes closed before the writer sent the
+    packet, and the server sees a plain "transport close". The test is about the server reading the
+    DISCONNECT (data: nil), so wait for the writer to have sent it before closing.
+    """
+    for namespace in sio.namespaces:
+        sio._send_packet(sio.packet_class(socketio_packet.DISCONNECT, namespace=namespace))
+    deadline = time.monotonic() + TIMEOUT
+    while sio.eio.queue.unfinished_tasks and time.monotonic() < deadline:
+        time.sleep(0.01)
+    sio.eio.disconnect()
+
+
 def main():
     config = json.loads(sys.stdin.read())
     serializer = MsgPackPacket.configure(ext_hook=record_extension)
@@ -175,7 +192,7 @@ def main():
     except Exception as error:  # reported, so the test names the failing step
         step("error", type=type(error).__name__, message=str(error))
     if sio.connected:
-        sio.disconnect()
+        disconnect_after_sending(sio)
     disconnected.wait(TIMEOUT)
     deadline = time.monotonic() + TIMEOUT
     while sio.eio.state != "disconnected" and time.monotonic() < deadline:

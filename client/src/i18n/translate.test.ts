@@ -80,7 +80,7 @@ describe("dictionaries", () => {
     // goes through {arg, number} or a plural's #.
     const textArguments = new Set([
       ...["keys", "role", "titles", "reason", "date", "consensus", "hash", "time", "name", "title", "position"],
-      ...["outcome", "share", "sectors", "kind", "unit", "from", "to", "index", "sector", "code", "seq"],
+      ...["outcome", "share", "sectors", "kind", "unit", "from", "to", "index", "sector", "code", "seq", "requester"],
       // The participation warning's pieces, each already worded (lists, clauses, a formatted figure).
       ...["kinds", "clauses", "expected"],
     ]);
