@@ -38,6 +38,9 @@ done
 step "build the client (served to the browser tests)"
 pnpm --filter @mufakat/client build >/dev/null
 
+step "the embedded database (FerretDB, built once from the Go module proxy when missing)"
+node --import tsx tests/utils/ensureFerretDb.ts
+
 step "the HTTP contract against the served OpenAPI document (schemathesis)"
 bash tests/contract/schemathesis.sh
 
