@@ -6,15 +6,14 @@
 // protocol version shows a banner saying to reload or to try later. Each test builds the state it starts
 // from (a fresh room and accounts; the proposal, its text, versions and chat over REST, the database or
 // sockets) and opens its own browsers, so the tests pass alone and in any order.
-import { proposalBodyFragment, wireParser } from "@mufakat/shared";
+import { wireParser } from "@mufakat/shared";
 import type { Page, WebSocketRoute } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
 import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { connect, okData, request, storedState } from "../utils/socket.ts";
+import { connect, linesOfState, okData, request, storedState } from "../utils/socket.ts";
 
 // One server for the file; every test has its own room, accounts and browsers (closed after the test,
 // which fails if a page raised an uncaught error).
@@ -132,25 +131,6 @@ function editorText(page: Page): Promise<string> {
 
 async function waitForEditorText(page: Page, expected: string): Promise<void> {
   await eventually(async () => expect(await editorText(page)).toBe(expected), { timeout: 15_000, interval: 100 });
-}
-
-/** The text of a stored Yjs state: one line per top-level block, as the server reads it. */
-function storedText(state: Uint8Array): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const lines = doc
-    .getXmlFragment(proposalBodyFragment)
-    .toArray()
-    .map((block) =>
-      block instanceof Y.XmlElement
-        ? block
-            .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
-            .join("")
-        : "",
-    );
-  doc.destroy();
-  return lines.join("\n");
 }
 
 describe("live proposal editing across sectors", () => {
@@ -355,7 +335,7 @@ describe("live proposal editing across sectors", () => {
     }
     const stored = await storedState(server.connection, proposalId);
     expect(stored.logCount).toBeGreaterThan(0);
-    expect(storedText(stored.state)).toBe(expected);
+    expect(linesOfState(stored.state)).toBe(expected);
   });
 
   it("a renamed proposal shows its new title in both browsers", async () => {

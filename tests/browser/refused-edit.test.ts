@@ -11,14 +11,15 @@
 // Each test makes its own room, accounts, proposal and browsers.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { limits, proposalBodyFragment } from "@mufakat/shared";
+import { limits } from "@mufakat/shared";
 import type { Page, WebSocketRoute } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { storeSeedProposal } from "../utils/seedProposal.ts";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
 import { type BrowserUser, artifactsDir, browserForSuite, signInWithCookie } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
-import { storedState } from "../utils/socket.ts";
+import { linesOfState, storedState } from "../utils/socket.ts";
 
 const browserSuite = browserForSuite();
 const { server } = browserSuite;
@@ -99,55 +100,17 @@ function lines(prefix: string, count: number, length: number): string[] {
 }
 
 /** A proposal holding one paragraph per line, stored as one edit is. */
-async function proposalWithLines(paragraphs: string[]): Promise<string> {
-  const { Proposal, ProposalUpdate } = server.app.ctx.models;
-  const proposal = await Proposal.create({
+function proposalWithLines(paragraphs: string[]): Promise<string> {
+  return storeSeedProposal(server.app.ctx.models, {
     roomId,
     title: "Jadwal distribusi air bersih",
     createdBy: members.author.id,
+    paragraphs,
   });
-  const doc = new Y.Doc();
-  doc.getXmlFragment(proposalBodyFragment).insert(
-    0,
-    paragraphs.map((line) => {
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText(line)]);
-      return paragraph;
-    }),
-  );
-  const update = Y.encodeStateAsUpdate(doc);
-  await ProposalUpdate.create({
-    proposalId: proposal._id,
-    update: Buffer.from(update),
-    bytes: update.byteLength,
-    userId: members.author.id,
-    createdAt: new Date(),
-  });
-  return proposal._id.toHexString();
-}
-
-/** The text of a Yjs state as the editors show it: one line per paragraph. */
-function textOfState(state: Uint8Array): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const text = doc
-    .getXmlFragment(proposalBodyFragment)
-    .toArray()
-    .map((block) =>
-      block instanceof Y.XmlElement
-        ? block
-            .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
-            .join("")
-        : "",
-    )
-    .join("\n");
-  doc.destroy();
-  return text;
 }
 
 async function storedText(proposalId: string): Promise<string> {
-  return textOfState((await storedState(server.connection, proposalId)).state);
+  return linesOfState((await storedState(server.connection, proposalId)).state);
 }
 
 interface PageNode {
@@ -234,7 +197,7 @@ async function offlineCopyText(page: Page, proposalId: string): Promise<string> 
   }, `mufakat.proposal.${members.author.id}.${proposalId}`);
   const doc = new Y.Doc();
   for (const chunk of chunks) Y.applyUpdate(doc, new Uint8Array(Buffer.from(chunk, "base64")));
-  const text = textOfState(Y.encodeStateAsUpdate(doc));
+  const text = linesOfState(Y.encodeStateAsUpdate(doc));
   doc.destroy();
   return text;
 }

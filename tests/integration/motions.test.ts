@@ -2,9 +2,8 @@
 // duplicates count once, the motion closes, and the decision log records it in a verifiable chain.
 import { createHash, randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import { proposalBodyFragment } from "@mufakat/shared";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { storeSeedProposal } from "../utils/seedProposal.ts";
 import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
@@ -147,33 +146,8 @@ describe("a motion from opening to the decision log", () => {
 
 describe("a motion needs a text to vote on", () => {
   /** A proposal whose stored body is exactly these paragraphs (none: a proposal no one has written in). */
-  async function proposalOf(roomId: string, createdBy: string, paragraphs: string[]): Promise<string> {
-    const { Proposal, ProposalUpdate } = server.app.ctx.models;
-    const proposal = await Proposal.create({
-      roomId: new Types.ObjectId(roomId),
-      title: "Belum ditulis",
-      createdBy: new Types.ObjectId(createdBy),
-    });
-    if (paragraphs.length > 0) {
-      const doc = new Y.Doc();
-      doc.getXmlFragment(proposalBodyFragment).insert(
-        0,
-        paragraphs.map((text) => {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText(text)]);
-          return paragraph;
-        }),
-      );
-      const update = Y.encodeStateAsUpdate(doc);
-      await ProposalUpdate.create({
-        proposalId: proposal._id,
-        update: Buffer.from(update),
-        bytes: update.byteLength,
-        userId: new Types.ObjectId(createdBy),
-        createdAt: new Date(),
-      });
-    }
-    return proposal._id.toHexString();
+  function proposalOf(roomId: string, createdBy: string, paragraphs: string[]): Promise<string> {
+    return storeSeedProposal(server.app.ctx.models, { roomId, createdBy, title: "Belum ditulis", paragraphs });
   }
 
   it.each([

@@ -1,4 +1,4 @@
-// A proposal with a body, stored as an edit would be (proposals are otherwise created over the socket).
+// A proposal with a body (one paragraph, or several), stored as one edit would be (proposals are otherwise created over the socket).
 // Free of vitest, so the schemathesis server script (tests/contract) seeds with it too.
 import type { MufakatApp } from "@mufakat/server";
 import { proposalBodyFragment } from "@mufakat/shared";
@@ -7,18 +7,26 @@ import * as Y from "yjs";
 
 export async function storeSeedProposal(
   models: MufakatApp["ctx"]["models"],
-  props: { roomId: string; createdBy: string; title: string; text: string },
+  props: { roomId: string; createdBy: string; title: string } & ({ text: string } | { paragraphs: string[] }),
 ): Promise<string> {
+  const paragraphs = "text" in props ? [props.text] : props.paragraphs;
   const { Proposal, ProposalUpdate } = models;
   const proposal = await Proposal.create({
     roomId: new Types.ObjectId(props.roomId),
     title: props.title,
     createdBy: new Types.ObjectId(props.createdBy),
   });
+  // No paragraphs: a proposal nobody has written in yet, with no update stored.
+  if (paragraphs.length === 0) return proposal._id.toHexString();
   const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(props.text)]);
-  doc.getXmlFragment(proposalBodyFragment).insert(0, [paragraph]);
+  doc.getXmlFragment(proposalBodyFragment).insert(
+    0,
+    paragraphs.map((line) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText(line)]);
+      return paragraph;
+    }),
+  );
   const update = Y.encodeStateAsUpdate(doc);
   await ProposalUpdate.create({
     proposalId: proposal._id,

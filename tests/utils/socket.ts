@@ -314,6 +314,25 @@ export function paragraphTextOf(state: Uint8Array): string {
   return result;
 }
 
+/** The text of a state as the editors show it and the server reads it: one line per top-level block. */
+export function linesOfState(state: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const lines = doc
+    .getXmlFragment(proposalBodyFragment)
+    .toArray()
+    .map((block) =>
+      block instanceof Y.XmlElement
+        ? block
+            .toArray()
+            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
+            .join("")
+        : "",
+    );
+  doc.destroy();
+  return lines.join("\n");
+}
+
 /** What the database holds for a proposal, read straight from its collections: snapshot + update log. */
 export async function storedState(
   connection: import("mongoose").Connection,
