@@ -8,6 +8,7 @@ import { positions, recordedPublicTallySchema } from "../schemas/motion.ts";
 import type { Sector } from "../schemas/user.ts";
 import { sectors } from "../schemas/user.ts";
 import { withSectorExplanations } from "./sectorExplanation.ts";
+import { decisionRuleArbitrary } from "./decisionRuleArbitrary.ts";
 import { redactTally, tallyMotion } from "./tally.ts";
 
 const numRuns = 1000;
@@ -41,23 +42,7 @@ const roomArb: fc.Arbitrary<Room> = fc.array(memberArb, { maxLength: 14 }).map((
   return { eligible, ballots };
 });
 
-const thresholdArb = fc
-  .integer({ min: 1, max: 6 })
-  .chain((denominator) =>
-    fc.record({ numerator: fc.integer({ min: 1, max: denominator }), denominator: fc.constant(denominator) }),
-  );
-
-const ruleArb: fc.Arbitrary<DecisionRule> = fc.record({
-  quorum: fc.record({ minVoters: fc.integer({ min: 1, max: 6 }), minSectors: fc.integer({ min: 1, max: 4 }) }),
-  consensus: fc.oneof(
-    fc.constant({ type: "unanimity" as const }),
-    fc.constant({ type: "consent" as const }),
-    fc.record({ type: fc.constant("sectorConsensus" as const), threshold: thresholdArb }),
-    fc.record({ type: fc.constant("supermajority" as const), threshold: thresholdArb, blockIsVeto: fc.boolean() }),
-  ),
-  sectorWeighting: fc.constantFrom("equal" as const, "byMember" as const),
-  organisationBalance: fc.boolean(),
-});
+const ruleArb = decisionRuleArbitrary(6);
 
 const supporters = (c: PositionCounts) => c.support + c.supportWithReservations;
 const sided = (c: PositionCounts) => supporters(c) + c.object + c.block;

@@ -8,6 +8,7 @@ import { positions, publicTallySchema, reasonOutcome, tallySchema } from "../sch
 import type { Sector } from "../schemas/user.ts";
 import { sectors } from "../schemas/user.ts";
 import { organisationKey } from "./organisationBalance.ts";
+import { decisionRuleArbitrary } from "./decisionRuleArbitrary.ts";
 import { redactTally, TallyInputError, tallyMotion } from "./tally.ts";
 
 const numRuns = 1000;
@@ -50,23 +51,7 @@ const ballotsArb: fc.Arbitrary<Ballot[]> = fc
   .array(voteArb, { maxLength: 18 })
   .map((votes) => votes.map((v, i) => toBallot(v, `member-${String(i).padStart(3, "0")}-id`)));
 
-const thresholdArb = fc
-  .integer({ min: 1, max: 12 })
-  .chain((denominator) =>
-    fc.record({ numerator: fc.integer({ min: 1, max: denominator }), denominator: fc.constant(denominator) }),
-  );
-
-const ruleArb: fc.Arbitrary<DecisionRule> = fc.record({
-  quorum: fc.record({ minVoters: fc.integer({ min: 1, max: 6 }), minSectors: fc.integer({ min: 1, max: 4 }) }),
-  consensus: fc.oneof(
-    fc.constant({ type: "unanimity" as const }),
-    fc.constant({ type: "consent" as const }),
-    fc.record({ type: fc.constant("sectorConsensus" as const), threshold: thresholdArb }),
-    fc.record({ type: fc.constant("supermajority" as const), threshold: thresholdArb, blockIsVeto: fc.boolean() }),
-  ),
-  sectorWeighting: fc.constantFrom("equal" as const, "byMember" as const),
-  organisationBalance: fc.boolean(),
-});
+const ruleArb = decisionRuleArbitrary(12);
 
 const newMember = "member-new-id";
 
