@@ -7,10 +7,17 @@
 // from (a fresh room and accounts; the proposal, its text, versions and chat over REST, the database or
 // sockets) and opens its own browsers, so the tests pass alone and in any order.
 import { wireParser } from "@mufakat/shared";
-import type { Page, WebSocketRoute } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
+import {
+  type BrowserUser,
+  type NetworkSwitch,
+  browserForSuite,
+  networkSwitch,
+  saveScreenshot,
+  signInWithCookie,
+} from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 import { connect, linesOfState, okData, request, storedState } from "../utils/socket.ts";
@@ -26,9 +33,7 @@ const accounts = {} as Record<
   "government" | "community",
   { email: string; password: string; name: string; token: string; client: ApiClient }
 >;
-/** The community browser's live sockets pass through the test, so it can cut them like a lost network. */
-let networkDown = false;
-const communitySockets = new Set<WebSocketRoute>();
+let communityNetwork: NetworkSwitch;
 let roomId = "";
 let proposalId = "";
 const proposalTitle = "Jadwal distribusi air bersih";
@@ -36,18 +41,9 @@ const governmentLine = "Air bersih mengalir setiap Senin dan Kamis.";
 const communityLine = " Warga meminta tambahan hari Sabtu.";
 
 beforeEach(async () => {
-  networkDown = false;
-  communitySockets.clear();
   government = await browserSuite.openUserForTest();
   community = await browserSuite.openUserForTest();
-  await community.context.routeWebSocket(/\/socket\.io\//, async (ws) => {
-    if (networkDown) {
-      await ws.close();
-      return;
-    }
-    ws.connectToServer();
-    communitySockets.add(ws);
-  });
+  communityNetwork = await networkSwitch(community.context);
 
   const [coordinator, participant] = await Promise.all([
     registeredClient(server.url, "government", { organisation: "PDAM Kota Makassar" }),
@@ -294,11 +290,8 @@ describe("live proposal editing across sectors", () => {
   it("keeps edits made offline as not yet saved, and sends them after the reconnect", async () => {
     await proposalWithText(`${governmentLine}${communityLine} Disepakati.`);
     await bothEditing(`${governmentLine}${communityLine} Disepakati.`);
-    const { page, context } = community;
-    networkDown = true;
-    await context.setOffline(true);
-    for (const socket of communitySockets) await socket.close();
-    communitySockets.clear();
+    const { page } = community;
+    await communityNetwork.cut();
     const status = page.getByTestId("connection-status");
     await status.and(page.locator('[data-state="offline"]')).waitFor();
 
@@ -310,8 +303,7 @@ describe("live proposal editing across sectors", () => {
     expect(await editorText(government.page)).not.toContain("Tanpa sinyal");
     await saveScreenshot(page, "live-proposal-5-offline-unsaved");
 
-    networkDown = false;
-    await context.setOffline(false);
+    await communityNetwork.restore();
     await status.and(page.locator('[data-state="connected"][data-unsaved="0"]')).waitFor({ timeout: 30_000 });
     await waitForEditorText(government.page, `${governmentLine}${communityLine} Disepakati. Tanpa sinyal.`);
   });

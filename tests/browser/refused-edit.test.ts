@@ -12,12 +12,19 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { limits } from "@mufakat/shared";
-import type { Page, WebSocketRoute } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { storeSeedProposal } from "../utils/seedProposal.ts";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, artifactsDir, browserForSuite, signInWithCookie } from "../utils/browser.ts";
+import {
+  type BrowserUser,
+  type NetworkSwitch,
+  artifactsDir,
+  browserForSuite,
+  networkSwitch,
+  signInWithCookie,
+} from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { linesOfState, storedState } from "../utils/socket.ts";
 
@@ -58,25 +65,14 @@ interface Member {
 let author: BrowserUser;
 let other: BrowserUser;
 const members = {} as Record<"author" | "other", Member>;
-/** The author's live sockets pass through the test, so it can cut them like a lost network. */
-let authorNetworkDown = false;
-const authorSockets = new Set<WebSocketRoute>();
+let authorNetwork: NetworkSwitch;
 let roomId = "";
 
 beforeEach(async () => {
-  authorNetworkDown = false;
-  authorSockets.clear();
   author = await browserSuite.openUserForTest();
   other = await browserSuite.openUserForTest();
   await author.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await author.context.routeWebSocket(/\/socket\.io\//, async (ws) => {
-    if (authorNetworkDown) {
-      await ws.close();
-      return;
-    }
-    ws.connectToServer();
-    authorSockets.add(ws);
-  });
+  authorNetwork = await networkSwitch(author.context);
   const [coordinator, participant] = await Promise.all([
     registeredClient(server.url, "community", { organisation: "Forum Warga Tamalate" }),
     registeredClient(server.url, "government", { organisation: "PDAM Kota Makassar" }),
@@ -208,18 +204,6 @@ async function viewportScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
 }
 
-async function cutAuthorNetwork(): Promise<void> {
-  authorNetworkDown = true;
-  await author.context.setOffline(true);
-  for (const socket of authorSockets) await socket.close();
-  authorSockets.clear();
-}
-
-async function restoreAuthorNetwork(): Promise<void> {
-  authorNetworkDown = false;
-  await author.context.setOffline(false);
-}
-
 describe.each(["id", "en"] as const)("an edit the server refuses, in %s", (language) => {
   it("an oversized paste is refused in the editor, and after a reload both browsers show the stored text", async () => {
     // The user test: everyone else had 97 K characters, the author pasted 867 K.
@@ -273,7 +257,7 @@ describe.each(["id", "en"] as const)("an edit the server refuses, in %s", (langu
     await onProposal(author, members.author, proposalId, language, storedBody);
     await onProposal(other, members.other, proposalId, language, storedBody);
 
-    await cutAuthorNetwork();
+    await authorNetwork.cut();
     const status = author.page.getByTestId("connection-status");
     await status.and(author.page.locator('[data-state="offline"]')).waitFor();
     const authorPaste = lines("Lampiran", 440, 1000);
@@ -293,7 +277,7 @@ describe.each(["id", "en"] as const)("an edit the server refuses, in %s", (langu
     });
     await connectedAndSaved(other.page, language);
 
-    await restoreAuthorNetwork();
+    await authorNetwork.restore();
     const notice = author.page.getByTestId("discarded-edit");
     await notice.waitFor({ timeout: 30_000 });
     expect(await notice.getAttribute("data-error-code")).toBe("DOCUMENT_TOO_LARGE");

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, type Page, type WebSocketRoute, chromium } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type StartServerOptions, type TestServer, serverForEachTest, serverForSuite } from "./server.ts";
 
@@ -190,4 +190,39 @@ export async function signInWithCookie(
   ]);
   await user.page.goto(path);
   await user.page.getByTestId("nav-create-room").waitFor();
+}
+
+/** Cuts and restores a browser context's network, its live connection included. */
+export interface NetworkSwitch {
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+}
+
+/**
+ * Routes the context's socket.io websockets through the test, so it can cut them like a lost network:
+ * `context.setOffline` stops HTTP but leaves an open websocket alone. While cut, new websockets are refused.
+ */
+export async function networkSwitch(context: BrowserContext): Promise<NetworkSwitch> {
+  let down = false;
+  const sockets = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    if (down) {
+      await ws.close();
+      return;
+    }
+    ws.connectToServer();
+    sockets.add(ws);
+  });
+  return {
+    async cut() {
+      down = true;
+      await context.setOffline(true);
+      for (const socket of sockets) await socket.close();
+      sockets.clear();
+    },
+    async restore() {
+      down = false;
+      await context.setOffline(false);
+    },
+  };
 }
