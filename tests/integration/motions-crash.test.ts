@@ -10,6 +10,7 @@ import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import { type LiveClient, connect, request } from "../utils/socket.ts";
 import { serverForSuite } from "../utils/server.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const setup = serverForSuite({ motionSweepMs: 0 });
 const processes: ServerProcess[] = [];
@@ -71,10 +72,7 @@ describe("a server killed mid-vote", () => {
 
     const restarted = await spawnServer({ databaseName: setup.databaseName });
     processes.push(restarted);
-    const stored = await setup.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const stored = await storedPositions(setup.connection, motionId);
     const storedBy = new Map(stored.map((vote) => [vote.voterKey as string, vote.position as Position]));
     let checked = 0;
     for (const [index, member] of members.entries()) {
