@@ -9,7 +9,6 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
 import { storeSeedProposal } from "../utils/seedProposal.ts";

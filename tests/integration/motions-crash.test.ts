@@ -2,7 +2,6 @@
 // database each member's stored position is the last one acknowledged (or a later one sent), and the
 // decision closes with a chain that verifies.
 import { randomUUID } from "node:crypto";
-import { Types } from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Position } from "@mufakat/shared";
 import { ApiClient } from "../utils/api.ts";

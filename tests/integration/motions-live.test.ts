@@ -1,7 +1,6 @@
 // Votes over sockets: 30 members of five sectors vote at once, each vote sent twice; every ack means
 // stored and counted, the room hears per-sector tallies live, and the motion closes when all voted.
 import { randomUUID } from "node:crypto";
-import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import type { MotionClosedEvent, MotionTallyEvent, Position } from "@mufakat/shared";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";

@@ -176,9 +176,6 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
     return loading;
   };
 
-  const tallyOf = (live: LiveMotion): Tally =>
-    tallyOfBallots(live.motion, live.eligibleForTally, live.positions.values());
-
   /** One round: is the motion still open (stored), the tally from memory, tell the room, close when all voted. */
   const tallyRound = async (live: LiveMotion): Promise<RoundResult> => {
     // The round counts what was applied when it started: a ballot applied while its status read runs waits
