@@ -193,6 +193,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       httpServer.closeAllConnections();
       // Closes the HTTP server too: socket.io's close() ends its sockets, then the server.
       await realtime.close();
+      // Ballots already in a group are stored (and their voters answered) before the database goes.
+      await motions.idle();
     },
   };
 }

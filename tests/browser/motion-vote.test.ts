@@ -13,6 +13,7 @@ import { type ApiClient, registeredClient } from "../utils/api.ts";
 import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { seedProposal } from "../utils/deliberation.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 // One server for the file; every test has its own room, accounts and browsers (closed after the test,
 // which fails if a page raised an uncaught error).
@@ -226,9 +227,7 @@ describe("a motion voted in three browsers", () => {
     await panel.getByTestId("vote-position-object").check();
     await panel.getByTestId("vote-submit").click();
     expect(await panel.getByTestId("vote-reason-error").textContent()).toBe("Tuliskan alasan untuk posisi ini.");
-    expect(await server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) })).toBe(
-      1,
-    );
+    expect((await storedPositions(server.connection, motionId)).length).toBe(1);
 
     await panel.getByTestId("vote-reason").fill(objection);
     await panel.getByTestId("vote-submit").click();
@@ -447,8 +446,7 @@ describe("a motion voted in three browsers", () => {
 
 describe("what the tally says about each sector, and a ballot with nothing chosen", () => {
   const proposalPath = () => `/rooms/${roomId}/proposals/${proposalId}`;
-  const votesOf = async (motionId: string) =>
-    server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) });
+  const votesOf = async (motionId: string) => (await storedPositions(server.connection, motionId)).length;
 
   /** Academia joins the room, so the room has four sectors of one member each. */
   async function academiaJoins(): Promise<void> {

@@ -2,7 +2,6 @@
 // database each member's stored position is the last one acknowledged (or a later one sent), and the
 // decision closes with a chain that verifies.
 import { randomUUID } from "node:crypto";
-import { Types } from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Position } from "@mufakat/shared";
 import { ApiClient } from "../utils/api.ts";
@@ -10,6 +9,7 @@ import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import { type LiveClient, connect, request } from "../utils/socket.ts";
 import { serverForSuite } from "../utils/server.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const setup = serverForSuite({ motionSweepMs: 0 });
 const processes: ServerProcess[] = [];
@@ -71,10 +71,7 @@ describe("a server killed mid-vote", () => {
 
     const restarted = await spawnServer({ databaseName: setup.databaseName });
     processes.push(restarted);
-    const stored = await setup.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const stored = await storedPositions(setup.connection, motionId);
     const storedBy = new Map(stored.map((vote) => [vote.voterKey as string, vote.position as Position]));
     let checked = 0;
     for (const [index, member] of members.entries()) {

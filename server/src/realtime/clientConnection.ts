@@ -1,7 +1,7 @@
 // What one socket holds for as long as it is connected (Hocuspocus's ClientConnection): its rate buckets,
 // the membership re-reads it has in flight, its session-expiry timer, and its connection to each proposal
 // it has open. The socket's disconnect releases all of it; ClientConnections is the app's registry of them.
-import { limits, roomRefusal } from "@mufakat/shared";
+import { type MemberRole, limits, roomRefusal } from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { DocumentConnection } from "../collaboration/documentConnection.ts";
 import type { EditSource } from "../collaboration/documentHub.ts";
@@ -59,8 +59,9 @@ export class ClientConnection implements EditSource {
    * background while it is younger than twice that (the edit goes on with the role just known, so a busy
    * editor's edits never queue behind the database), and before the write once it is older (a socket that
    * has been quiet). A removed member can so write for at most about 2 × roleRecheckMs after the removal.
+   * Returns the role the write goes on with.
    */
-  async authorizeWrite(roomId: string): Promise<void> {
+  async authorizeWrite(roomId: string, action: "proposal.edit" | "motion.vote" = "proposal.edit"): Promise<MemberRole> {
     const entry = joinedRoom(this.socket, roomId);
     const age = this.deps.ctx.now().getTime() - entry.roleReadAt;
     let check = this.roleChecks.get(roomId);
@@ -72,8 +73,9 @@ export class ClientConnection implements EditSource {
     // Waiting edits keep their order: each waits for the same re-read, and none overtakes another.
     if (check && age >= 2 * this.deps.roleRecheckMs) await check;
     joinedRoom(this.socket, roomId);
-    const refusal = roomRefusal("proposal.edit", entry.role);
+    const refusal = roomRefusal(action, entry.role);
     if (refusal) throw appError(refusal, "observers can read but not write");
+    return entry.role;
   }
 
   /** The edit pipeline's authorize step (DocumentHub.edit). */

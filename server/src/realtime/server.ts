@@ -123,6 +123,14 @@ export async function createRealtime(
     if (typeof proposalId !== "string" || typeof updateBase64 !== "string") return;
     hub.applyRemoteUpdate(proposalId, new Uint8Array(Buffer.from(updateBase64, "base64")));
   });
+  // The other processes count a stored ballot in their copy of the open motion (commands/voting.ts).
+  const stopBallotRelay = deps.multiProcess
+    ? ctx.events.subscribe("ballotStored", ({ ballot }) => io.serverSideEmit("motion:ballot", ballot))
+    : () => undefined;
+  io.on("motion:ballot", (ballot) => {
+    if (typeof ballot !== "object" || ballot === null || typeof ballot.motionId !== "string") return;
+    options.voting?.applyRemoteBallot(ballot);
+  });
 
   if (redisClients.length > 0) {
     const sub = redisClients[1] as unknown as { on(event: string, listener: () => void): void };
@@ -159,7 +167,7 @@ export async function createRealtime(
     installRoomHandlers(handlerDeps, socket, client);
     installProposalHandlers(handlerDeps, socket, client);
     installDiscussionHandlers(handlerDeps, socket);
-    if (options.voting) installMotionHandlers(handlerDeps, socket, options.voting);
+    if (options.voting) installMotionHandlers(handlerDeps, socket, client, options.voting);
   });
 
   return {
@@ -179,6 +187,7 @@ export async function createRealtime(
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
       presence.stop();
       stopMotionBroadcasts();
+      stopBallotRelay();
       // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
       // another process), closes the adapter, then the HTTP server.
       await io.close();

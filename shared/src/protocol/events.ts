@@ -141,6 +141,20 @@ export interface InterServerEvents {
    * adapter carries serverSideEmit arguments as JSON.
    */
   "collab:update": (proposalId: string, updateBase64: string) => void;
+  /** A ballot stored by one process, for the others' in-memory copies of the open motion. */
+  "motion:ballot": (ballot: RelayedBallot) => void;
+}
+
+/** One ballot of a motion's ballot log, as the server processes relay it to each other. */
+export interface RelayedBallot {
+  id: string;
+  motionId: string;
+  voterKey: string;
+  clientVoteId: string;
+  sector: string;
+  organisation: string | null;
+  position: string;
+  reason: string | null;
 }
 
 /** What each socket carries; read across processes by fetchSockets() for presence. */
