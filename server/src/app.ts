@@ -14,6 +14,7 @@ import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { type OperationContract, limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
+import { type RoomStateOptions, RoomStates } from "./commands/roomStates.ts";
 import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
 import { DomainEventBus } from "./events/domainEvents.ts";
@@ -49,8 +50,10 @@ export interface AppDeps {
   redisUrl?: string | undefined;
   /** Tuning of live documents (compaction threshold, idle unload) and test seams. */
   collaboration?: CollaborationOptions;
-  /** Tuning of the socket layer (how often a live socket's role is re-read). */
+  /** Tuning of the socket layer (discussion write rate). */
   realtime?: RealtimeOptions;
+  /** How long a room's cached state outlives its last socket here, and how often that is checked. */
+  roomState?: RoomStateOptions;
   /** How often motions past their deadline are closed; 0 turns the sweep off (tests call it directly). */
   motionSweepMs?: number;
 }
@@ -65,6 +68,8 @@ export interface MufakatApp {
   realtime: Realtime;
   /** Casting votes, tally rounds and the deadline sweep (server/src/commands/voting.ts). */
   motions: Voting;
+  /** Rooms' settings and memberships in memory (server/src/commands/roomStates.ts). */
+  roomStates: RoomStates;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -82,6 +87,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   };
   const cookieSecurity = deps.cookieSecurity ?? "auto";
 
+  // Before anything else subscribes to the domain events: listeners of a membership change read it changed.
+  const roomStates = new RoomStates(ctx, deps.roomState);
   const motions = createVoting(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
@@ -162,6 +169,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
     ...(deps.realtime ? { realtime: deps.realtime } : {}),
     voting: motions,
+    roomStates,
   });
   const sweepMs = deps.motionSweepMs ?? 1000;
   const motionSweep =
@@ -179,6 +187,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     operations: routedContracts,
     realtime,
     motions,
+    roomStates,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -195,6 +204,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       await realtime.close();
       // Ballots already in a group are stored (and their voters answered) before the database goes.
       await motions.idle();
+      roomStates.close();
     },
   };
 }

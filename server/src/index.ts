@@ -13,3 +13,4 @@ export { executableSearchPath, loadEnv, userCacheDir, ConfigError } from "./env.
 export { resolveJwtSecret } from "./secrets.ts";
 export { createLogger, loggerOptions, redactedText } from "./logging.ts";
 export { membershipIdFor } from "./models/index.ts";
+export { banUser } from "./commands/banUser.ts";

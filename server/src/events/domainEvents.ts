@@ -42,6 +42,8 @@ export interface DomainEventMap {
   decisionRecorded: { roomId: string; seq: number; kind: "decision" | "correction"; hash: string };
   /** A member joined (or created the room), left or changed role; role null when they left. */
   membershipChanged: { roomId: string; userId: string; role: MemberRole | null };
+  /** An administrator banned a user (banUser): their tokens stop working and their open sockets end. */
+  userBanned: { userId: string };
   /** A room moved to another stage of its deliberation. */
   roomStageChanged: { roomId: string; stage: CollaborationStage; previousStage: CollaborationStage };
   /** A commitment was recorded or its follow-up changed. */
