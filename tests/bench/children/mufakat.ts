@@ -150,6 +150,8 @@ installProbe({
       snapshotBytes: snapshot ? binaryLength(snapshot.state) : 0,
     };
   },
+  chatMessages: (request) =>
+    models.DiscussionMessage.countDocuments({ roomId: new Types.ObjectId(String(request.roomId)), kind: "chat" }),
   votes: async (request) => {
     const votes = await models.Vote.find({ motionId: new Types.ObjectId(String(request.motionId)) }).lean();
     return { count: votes.length, distinctVoters: new Set(votes.map((vote) => vote.voterKey)).size };
