@@ -150,6 +150,8 @@ installProbe({
       snapshotBytes: snapshot ? binaryLength(snapshot.state) : 0,
     };
   },
+  chatMessages: (request) =>
+    models.DiscussionMessage.countDocuments({ roomId: new Types.ObjectId(String(request.roomId)), kind: "chat" }),
   votes: async (request) => {
     // The ballot log: one record per position taken (a resend adds none), so with one vote per member the
     // count of records and of distinct voters are both the member count; a duplicate shows as more records.
