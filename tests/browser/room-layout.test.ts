@@ -5,7 +5,7 @@
 // and the room says it is offline while the browser is, and stops saying so once it is back.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, registeredClient } from "../utils/api.ts";
+import { ApiClient, registeredClient } from "../utils/api.ts";
 import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
@@ -50,21 +50,22 @@ const purpose =
   "dengan pembagian peran antara pemerintah kota, PDAM, pengusaha lokal, kampus dan warga; " +
   "termasuk siapa menanggung biaya truk tangki dan bagaimana keluhan warga dicatat.";
 
-let coordinator: ApiClient;
+let coordinator: { email: string; password: string };
 let roomId = "";
 let proposalId = "";
 let emptyRoomId = "";
 
 beforeAll(async () => {
   const account = await registeredClient(server.url, "government", { organisation: "Dinas PU Makassar" });
-  coordinator = account.client;
-  const room = await coordinator.post("/api/rooms", { title: "Air bersih musim kemarau", purpose, visibility: "open" });
+  coordinator = account.input;
+  const api = account.client;
+  const room = await api.post("/api/rooms", { title: "Air bersih musim kemarau", purpose, visibility: "open" });
   expect(room.status, JSON.stringify(room.body)).toBe(201);
   roomId = room.body.id;
-  const staged = await coordinator.patch(`/api/rooms/${roomId}/stage`, { stage: "formation" });
+  const staged = await api.patch(`/api/rooms/${roomId}/stage`, { stage: "formation" });
   expect(staged.status, JSON.stringify(staged.body)).toBe(200);
   proposalId = await seedProposal(server, roomId, account.session.user.id, "Truk tangki datang setiap Senin.");
-  const empty = await coordinator.post("/api/rooms", { title: "Ruang kosong", visibility: "invite-only" });
+  const empty = await api.post("/api/rooms", { title: "Ruang kosong", visibility: "invite-only" });
   expect(empty.status, JSON.stringify(empty.body)).toBe(201);
   emptyRoomId = empty.body.id;
 });
@@ -73,7 +74,11 @@ async function signedIn(language: Language, size: { width: number; height: numbe
   const user = await browserSuite.openUserForTest();
   await user.page.setViewportSize(size);
   await user.context.addInitScript({ content: `localStorage.setItem("mufakat.locale", ${JSON.stringify(language)});` });
-  await signInWithCookie(user, server.url, coordinator.refreshCookie, path);
+  // A session of its own: a refresh cookie is rotated on use, and one presented twice ends the session.
+  const session = new ApiClient(server.url);
+  const login = await session.post("/api/auth/login", coordinator);
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  await signInWithCookie(user, server.url, session.refreshCookie, path);
   await user.page.locator(`html[lang="${language}"]`).waitFor({ state: "attached" });
   return user;
 }
@@ -117,6 +122,7 @@ describe.each(["id", "en"] as const)("room layout (%s)", (language) => {
       expect(await current.getAttribute("data-stage")).toBe("formation");
       expect(await current.textContent()).toBe(`2${say.formation} (${say.current})`);
 
+      await saveScreenshot(page, `room-layout-${language}-${size.width}`);
       const editorBox = await editor.boundingBox();
       expect(editorBox).not.toBeNull();
       if (size.name === "phone") {
@@ -132,7 +138,6 @@ describe.each(["id", "en"] as const)("room layout (%s)", (language) => {
         expect(editorBox?.width ?? 0).toBeGreaterThan(side?.width ?? Number.POSITIVE_INFINITY);
         expect(side?.x ?? 0).toBeGreaterThan(editorBox?.x ?? Number.POSITIVE_INFINITY);
       }
-      await saveScreenshot(page, `room-layout-${language}-${size.width}`);
 
       const tabs = page.getByTestId("room-side").getByRole("tab");
       expect(await tabs.allTextContents()).toEqual(say.sideTabs);
