@@ -57,7 +57,7 @@ let emptyRoomId = "";
 
 beforeAll(async () => {
   const account = await registeredClient(server.url, "government", { organisation: "Dinas PU Makassar" });
-  coordinator = account.input;
+  coordinator = { email: account.input.email, password: account.input.password };
   const api = account.client;
   const room = await api.post("/api/rooms", { title: "Air bersih musim kemarau", purpose, visibility: "open" });
   expect(room.status, JSON.stringify(room.body)).toBe(201);
