@@ -8,6 +8,7 @@ import {
   type BrowserUser,
   browserForSuite,
   memberRoleIn,
+  openCoordinatorTools,
   saveScreenshot,
   submitRegistration,
 } from "../utils/browser.ts";
@@ -106,6 +107,7 @@ describe("joining a room by invite link", () => {
     expect(await page.getByTestId("visibility-badge").first().getAttribute("data-visibility")).toBe("invite-only");
     expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
 
+    await openCoordinatorTools(page);
     await page.getByTestId("stage-select").selectOption("formation");
     await page.getByTestId("stage-saved").waitFor();
     const storedRoom = await server.connection.collection("rooms").findOne({ _id: new Types.ObjectId(roomId) });

@@ -11,7 +11,7 @@ import type { Page, WebSocketRoute } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, openSideTab, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 import { connect, okData, request, storedState } from "../utils/socket.ts";
@@ -158,6 +158,7 @@ describe("live proposal editing across sectors", () => {
     await logIn(government.page, "government", `/rooms/${roomId}`);
     await logIn(community.page, "community", `/rooms/${roomId}`);
     for (const { page } of [government, community]) {
+      await openSideTab(page, "people");
       for (const [sector, who] of [
         ["government", "government"],
         ["community", "community"],
@@ -188,6 +189,7 @@ describe("live proposal editing across sectors", () => {
       await page.getByTestId("proposal-title").filter({ hasText: proposalTitle }).waitFor();
     }
     // Presence says who views which proposal.
+    await openSideTab(government.page, "people");
     await government.page
       .getByTestId("sector-group-community")
       .getByTestId("member-viewing")
@@ -293,6 +295,7 @@ describe("live proposal editing across sectors", () => {
     await proposalWithText(governmentLine + communityLine);
     await bothEditing(governmentLine + communityLine);
     const { page } = government;
+    for (const user of [government, community]) await openSideTab(user.page, "versions");
     await page.getByTestId("version-name-input").fill("Draf pertama");
     await page.getByTestId("version-save").click();
     await community.page.getByTestId("version-name").filter({ hasText: "Draf pertama" }).waitFor();

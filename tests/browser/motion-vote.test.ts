@@ -10,7 +10,7 @@ import { Types } from "mongoose";
 import type { Locator, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, openSideTab, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { storedPositions } from "../utils/ballots.ts";
@@ -134,12 +134,15 @@ async function logIn(page: Page, sector: keyof typeof accounts, next: string): P
   await page.getByTestId("login-password").fill(accounts[sector].password);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+  if (next.includes("/proposals/")) await openSideTab(page, "motion");
 }
 
 /** A browser signed in as `who` on `path` for this test, set up without the login form. */
 async function signedIn(who: Voter, path: string): Promise<BrowserUser> {
   const user = await browserSuite.openUserForTest();
   await signInWithCookie(user, server.url, accounts[who].client.refreshCookie, path);
+  // The motion sits in the room's side panel, beside the editor.
+  if (path.includes("/proposals/")) await openSideTab(user.page, "motion");
   return user;
 }
 
@@ -200,7 +203,8 @@ describe("a motion voted in three browsers", () => {
     await logIn(page, "private", `/rooms/${roomId}`);
     await page.getByTestId("proposal-link").filter({ hasText: "Jadwal air" }).click();
     await page.waitForURL((url) => url.pathname === proposalPath());
-    const panel = page.getByTestId("proposal-view").getByTestId("motion-panel");
+    await openSideTab(page, "motion");
+    const panel = page.getByTestId("motion-panel");
     await panel.getByTestId("running-motion").waitFor();
     expect(await panel.getByTestId("motion-frozen-text").textContent()).toBe(proposalText);
     await panel.getByTestId("vote-position-support").check();
@@ -426,6 +430,7 @@ describe("a motion voted in three browsers", () => {
     expect(room?.participantsMayOpenMotions).toBe(true);
 
     await voter.reload();
+    await openSideTab(voter, "motion");
     await voter.getByTestId("open-motion-form").waitFor();
   });
 

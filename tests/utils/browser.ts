@@ -106,8 +106,23 @@ export async function submitRegistration(page: Page, user: UiRegistration): Prom
   await page.getByTestId("register-submit").click();
 }
 
+export type RoomSideTab = "discussion" | "motion" | "versions" | "people";
+
+/** Shows one tab of the room's side panel (discussion, the open proposal's motion, its versions, people). */
+export async function openSideTab(page: Page, tab: RoomSideTab): Promise<void> {
+  await page.getByTestId(`side-tab-${tab}`).click();
+  await page.getByTestId(`side-panel-${tab}`).waitFor();
+}
+
+/** Opens the coordinator tools' drawer in the room header (stage, invite links). */
+export async function openCoordinatorTools(page: Page): Promise<void> {
+  await page.getByTestId("coordinator-tools-open").click();
+  await page.getByTestId("coordinator-tools").waitFor();
+}
+
 /** Waits until a room page's sector group lists a member with this display name; returns their role. */
 export async function memberRoleIn(page: Page, sector: string, displayName: string): Promise<string | null> {
+  await openSideTab(page, "people");
   const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
   await member.waitFor();
   return member.getByTestId("role-badge").getAttribute("data-role");

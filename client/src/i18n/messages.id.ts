@@ -126,8 +126,8 @@ export const messagesId = {
   "connection.connectedDiscarded":
     "Tersambung; teks yang tampil sudah tersimpan, tetapi suntingan Anda tidak (lihat di bawah)",
   "proposal.listTitle": "Usulan",
-  "proposal.empty": "Belum ada usulan di ruang musyawarah ini.",
-  "proposal.choose": "Pilih usulan untuk membukanya.",
+  "proposal.empty": "Belum ada usulan. Beri judul usulan pertama di bawah lalu buat.",
+  "proposal.choose": "Pilih usulan di atas untuk membukanya di editor.",
   "proposal.newTitle": "Judul usulan baru",
   "proposal.create": "Buat usulan",
   "proposal.rename": "Ganti judul",
@@ -165,7 +165,7 @@ export const messagesId = {
   "comment.aboutSelection": "Komentari teks yang dipilih",
   "comment.quoted": "Tentang teks:",
   "chat.title": "Obrolan ruang",
-  "chat.empty": "Belum ada pesan di obrolan.",
+  "chat.empty": "Belum ada pesan. Tulis pesan pertama di bawah.",
   "chat.write": "Tulis pesan (sebut anggota dengan @nama)",
   "chat.send": "Kirim",
   "discussion.loadOlder": "Muat pesan sebelumnya",
@@ -612,6 +612,23 @@ export const messagesId = {
   "chat.field": "Pesan",
   "comment.field": "Komentar",
   "comment.replyField": "Balasan",
+  // The room laid out for a live session: stepper, side panel, drawer, empty and offline states.
+  "room.stageCurrent": "tahap saat ini",
+  "room.purposeMore": "Tampilkan seluruh tujuan",
+  "room.purposeLess": "Tampilkan lebih sedikit",
+  "room.toolsClose": "Tutup",
+  "room.side": "Panel ruang",
+  "room.side.discussion": "Diskusi",
+  "room.side.motion": "Mosi",
+  "room.side.versions": "Versi",
+  "room.side.people": "Anggota",
+  "room.side.motionNoProposal": "Buka usulan untuk melihat mosinya, atau untuk mengajukannya ke pemungutan suara.",
+  "room.side.versionsNoProposal": "Buka usulan untuk melihat versi yang tersimpan.",
+  "room.proposalsEmptyReader": "Belum ada usulan. Peserta dapat membuat usulan pertama.",
+  "room.chatEmptyReader": "Belum ada pesan.",
+  "room.offline": "Anda sedang luring. Suntingan Anda tetap di perangkat ini dan dikirim saat Anda kembali daring.",
+  "room.reconnecting": "Sambungan ke ruang terputus. Mencoba menyambung kembali…",
+  "common.refreshFailed": "Gagal memperbarui; yang ditampilkan adalah data yang dimuat sebelumnya.",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

@@ -40,7 +40,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
       headingLevel={2}
       className="chat"
       testId="room-chat"
-      empty={feed.messages.length === 0 ? t("chat.empty") : null}
+      empty={feed.messages.length === 0 ? t(canWrite ? "chat.empty" : "room.chatEmptyReader") : null}
     >
       <ol className="chat-messages" data-testid="chat-messages" ref={list}>
         {feed.messages.map((message) => (

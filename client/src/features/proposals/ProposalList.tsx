@@ -43,7 +43,7 @@ export function ProposalList({
       <h2 id="proposals-heading">{t("proposal.listTitle")}</h2>
       {proposals.length === 0 ? (
         <p className="empty" data-testid="proposals-empty">
-          {t("proposal.empty")}
+          {t(canWrite ? "proposal.empty" : "room.proposalsEmptyReader")}
         </p>
       ) : (
         <ul>
