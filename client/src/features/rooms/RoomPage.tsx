@@ -7,12 +7,15 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { roomQuery } from "../../api/queries.ts";
 import { useSession } from "../../api/useSession.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { toApiError } from "../../api/queryClient.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type RoomChannel, useRoomChannel } from "../../realtime/index.ts";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
+import { JoinRequestsPanel } from "../joinRequests/JoinRequestsPanel.tsx";
+import { RoomPreview } from "../joinRequests/RoomPreview.tsx";
 import { useMotionCacheSync } from "../motions/motionCache.ts";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
 import { LiveRoom } from "./LiveRoom.tsx";
@@ -36,11 +39,17 @@ export function RoomPage() {
   const queryClient = useQueryClient();
   const room = useQuery(roomQuery(roomId));
   const onRoomChanged = (changed: RoomDetail) => queryClient.setQueryData(queryKeys.room(roomId), changed);
+  // A non-member (a shared link, a directory entry) sees the room's public preview and the way in.
+  const notMember = room.data === undefined && room.isError && toApiError(room.error).code === "NOT_A_MEMBER";
   return (
     <main className="page">
-      <QueryView query={room}>
-        {(loaded) => <RoomView room={loaded} proposalId={proposalId} onRoomChanged={onRoomChanged} />}
-      </QueryView>
+      {notMember ? (
+        <RoomPreview roomId={roomId} />
+      ) : (
+        <QueryView query={room}>
+          {(loaded) => <RoomView room={loaded} proposalId={proposalId} onRoomChanged={onRoomChanged} />}
+        </QueryView>
+      )}
     </main>
   );
 }
@@ -118,6 +127,7 @@ function RoomOverview({ room, channel, proposalId, onRoomChanged }: RoomOverview
             />
           )}
           {room.abilities.invite && <InviteLinkPanel roomId={room.id} />}
+          {room.abilities.manageMembers && <JoinRequestsPanel roomId={room.id} />}
         </section>
       )}
       <LiveRoom room={room} channel={channel} proposalId={proposalId} />
