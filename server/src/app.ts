@@ -24,6 +24,7 @@ import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
+import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
@@ -93,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
+    ...joinRequestOperations(ctx),
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),

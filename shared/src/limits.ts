@@ -11,6 +11,8 @@ export const limits = {
   passwordMaxChars: 256,
   roomTitleChars: 140,
   roomPurposeChars: 4000,
+  /** A coordinator's reason for declining a request to join. */
+  joinRequestReasonChars: 500,
   /** Invite lifetime bounds, in hours. */
   inviteMinHours: 1,
   inviteMaxHours: 24 * 30,

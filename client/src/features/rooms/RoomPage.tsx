@@ -8,12 +8,15 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { roomQuery } from "../../api/queries.ts";
 import { useSession } from "../../api/useSession.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { toApiError } from "../../api/queryClient.ts";
 import { RoleBadge, StageBadge, VisibilityBadge } from "../../components/Badges.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { useRoomChannel } from "../../realtime/index.ts";
 import { DecisionsTab } from "../decisions/DecisionsTab.tsx";
+import { JoinRequestsPanel } from "../joinRequests/JoinRequestsPanel.tsx";
+import { RoomPreview } from "../joinRequests/RoomPreview.tsx";
 import { useMotionCacheSync } from "../motions/motionCache.ts";
 import { CoordinatorDrawer } from "./CoordinatorDrawer.tsx";
 import { InviteLinkPanel } from "./InviteLinkPanel.tsx";
@@ -40,11 +43,17 @@ export function RoomPage() {
   const queryClient = useQueryClient();
   const room = useQuery(roomQuery(roomId));
   const onRoomChanged = (changed: RoomDetail) => queryClient.setQueryData(queryKeys.room(roomId), changed);
+  // A non-member (a shared link, a directory entry) sees the room's public preview and the way in.
+  const notMember = room.data === undefined && room.isError && toApiError(room.error).code === "NOT_A_MEMBER";
   return (
     <main className="page page-room">
-      <QueryView query={room} loading={<RoomSkeleton />}>
-        {(loaded) => <RoomView room={loaded} proposalId={proposalId} onRoomChanged={onRoomChanged} />}
-      </QueryView>
+      {notMember ? (
+        <RoomPreview roomId={roomId} />
+      ) : (
+        <QueryView query={room} loading={<RoomSkeleton />}>
+          {(loaded) => <RoomView room={loaded} proposalId={proposalId} onRoomChanged={onRoomChanged} />}
+        </QueryView>
+      )}
     </main>
   );
 }
@@ -74,7 +83,7 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
             <StageBadge stage={room.stage} /> <VisibilityBadge visibility={room.visibility} />{" "}
             {room.myRole && <RoleBadge role={room.myRole} />}
           </p>
-          {(room.abilities.changeStage || room.abilities.invite) && (
+          {(room.abilities.changeStage || room.abilities.invite || room.abilities.manageMembers) && (
             <CoordinatorDrawer>
               {room.abilities.changeStage && (
                 <StageSelector
@@ -84,6 +93,7 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
                 />
               )}
               {room.abilities.invite && <InviteLinkPanel roomId={room.id} />}
+              {room.abilities.manageMembers && <JoinRequestsPanel roomId={room.id} />}
             </CoordinatorDrawer>
           )}
         </div>
