@@ -63,3 +63,8 @@ export function insertMention(
   const after = text.slice(caret).replace(/^ /, "");
   return { text: text.slice(0, mention.from) + inserted + after, caret: mention.from + inserted.length };
 }
+
+/** The members one may mention: everyone in the room but oneself. */
+export function others(members: readonly MentionCandidate[], myId: string): MentionCandidate[] {
+  return members.filter((member) => member.id !== myId);
+}

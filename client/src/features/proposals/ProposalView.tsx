@@ -10,6 +10,7 @@ import { sectorColours } from "../../components/sectorColours.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
 import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
+import { others } from "../discussion/mentionQuery.ts";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { DiscardedEditNotice } from "./DiscardedEditNotice.tsx";
 import { VersionsPanel } from "./VersionsPanel.tsx";
@@ -61,6 +62,7 @@ export function ProposalView({
     const { from, to } = editor.state.selection;
     return selectionAnchor(from, to, editor.state.doc.textBetween(from, to, "\n"));
   }, []);
+  const mentionable = useMemo(() => others(members, me.id), [members, me.id]);
   const caretUser = useMemo(() => ({ name: me.displayName, color: sectorColours[me.sector].solid }), [me]);
 
   return (
@@ -107,6 +109,7 @@ export function ProposalView({
             sync={sync}
             user={caretUser}
             editable={canWrite && !rollingBack}
+            mentionable={mentionable}
             onEditor={onEditor}
             onInsertion={setTooLarge}
           />
