@@ -653,6 +653,28 @@ export const messagesId = {
   "room.offline": "Anda sedang luring. Suntingan Anda tetap di perangkat ini dan dikirim saat Anda kembali daring.",
   "room.reconnecting": "Sambungan ke ruang terputus. Mencoba menyambung kembali…",
   "common.refreshFailed": "Gagal memperbarui; yang ditampilkan adalah data yang dimuat sebelumnya.",
+  // The proposal editor's toolbar, link dialog and @mention suggestions.
+  "editor.toolbar": "Format teks usulan",
+  "editor.shortcut": "{label} ({keys})",
+  "editor.bold": "Tebal",
+  "editor.italic": "Miring",
+  "editor.heading": "Judul bagian",
+  "editor.subheading": "Subjudul",
+  "editor.bulletList": "Daftar berbutir",
+  "editor.orderedList": "Daftar bernomor",
+  "editor.quote": "Kutipan",
+  "editor.link": "Tautan",
+  "editor.undo": "Urungkan",
+  "editor.redo": "Ulangi",
+  "editor.linkDialog": "Tautan pada teks terpilih",
+  "editor.linkUrl": "Alamat tautan (https://… atau mailto:…)",
+  "editor.linkApply": "Pasang tautan",
+  "editor.linkRemove": "Hapus tautan",
+  "editor.linkEmpty": "Tulis alamat tautannya.",
+  "editor.linkProtocol": "Hanya alamat http, https atau mailto yang dapat menjadi tautan.",
+  "editor.linkInvalid": "Ini bukan alamat tautan yang sah.",
+  "mention.listLabel": "Anggota yang dapat disebut",
+  "mention.count": "{count, plural, other {# anggota cocok}}: pilih dengan panah atas dan bawah, lalu Enter.",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

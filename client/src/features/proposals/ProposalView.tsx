@@ -9,6 +9,7 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
+import { others } from "../discussion/mentionQuery.ts";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { DiscardedEditNotice } from "./DiscardedEditNotice.tsx";
 import { EditorSkeleton } from "./EditorSkeleton.tsx";
@@ -37,6 +38,7 @@ export function ProposalView({
   proposal,
   me,
   abilities,
+  members,
   roomGeneration,
   onEditor: onEditorReady,
 }: ProposalViewProps) {
@@ -50,6 +52,7 @@ export function ProposalView({
   const [tooLarge, setTooLarge] = useState<EditTooLarge | null>(null);
   const canWrite = abilities.post;
   const onEditor = useCallback((editor: Editor | null) => onEditorReady?.(editor), [onEditorReady]);
+  const mentionable = useMemo(() => others(members, me.id), [members, me.id]);
   const caretUser = useMemo(() => ({ name: me.displayName, color: sectorColours[me.sector].solid }), [me]);
 
   return (
@@ -97,6 +100,7 @@ export function ProposalView({
             user={caretUser}
             editable={canWrite && !rollingBack}
             onEditor={onEditor}
+            mentionable={mentionable}
             onInsertion={setTooLarge}
           />
         ) : (
