@@ -111,7 +111,7 @@ describe("the built client", () => {
       },
     );
     expect(raw.encoding).toBe("gzip");
-    expect(raw.vary).toBe("Accept-Encoding");
+    expect(raw.vary).toBe("Origin, Accept-Encoding");
     expect(raw.body.length).toBeLessThan(Buffer.byteLength(script) / 10);
     expect(gunzipSync(raw.body).toString()).toBe(script);
 
