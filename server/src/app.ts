@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import compression from "compression";
 import cookieParser from "cookie-parser";
 import cors from "cors";
 import express from "express";
@@ -130,6 +131,11 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     }),
   );
 
+  // Gzip or brotli, as the browser asks, for every answer over 1 KB: the API's JSON and the client's
+  // files alike (a precompressed build would cover only the latter). socket.io's own engine handles its
+  // transports before Express sees them.
+  app.use(compression());
+
   const pingDatabase = databasePinger(deps.connection);
   app.get("/healthz", async (_req, res) => {
     const up = await pingDatabase();
@@ -155,12 +161,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   app.use("/api", api);
 
   if (deps.clientDir && existsSync(path.join(deps.clientDir, "index.html"))) {
-    const clientDir = deps.clientDir;
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // Client-side routes (/rooms/…, /invite/…) all load the single page.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile(path.join(clientDir, "index.html"));
-    });
+    app.use(clientRoutes(deps.clientDir));
   }
   app.use(renderError);
 
@@ -209,6 +210,39 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       roomStates.close();
     },
   };
+}
+
+/**
+ * The built client: files under /assets carry a content hash in their name, so they are cached for a year
+ * and never revalidated; everything else (index.html, the service worker, the manifest, icons,
+ * robots.txt) is revalidated on every use, so a new deploy is picked up at once. A path naming a file
+ * that does not exist is a 404, not the app's page; other paths are client-side routes and get the page.
+ */
+function clientRoutes(clientDir: string): express.Router {
+  const router = express.Router();
+  router.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { index: false, immutable: true, maxAge: "365d" }),
+    (_req, res) => {
+      res.status(404).type("text/plain").send("Not found");
+    },
+  );
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
+    }),
+  );
+  router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
+    const lastSegment = req.path.slice(req.path.lastIndexOf("/") + 1);
+    if (lastSegment.includes(".")) {
+      res.status(404).type("text/plain").send("Not found");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(path.join(clientDir, "index.html"));
+  });
+  return router;
 }
 
 /**
