@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // pnpm screenshots: the README's pictures of the room, at 1,280 and 390 px wide, in Indonesian and English,
 // into docs/screenshots/room-<width>-<language>.png. Deterministic as far as a live app allows: the real
 // server on a fresh embedded database, the same seeded room (names, purpose, proposal text), a fixed

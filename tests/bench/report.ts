@@ -169,7 +169,7 @@ export function goalChecks(result: BenchResult): GoalCheck[] {
   if (stalls.length)
     checks.push({
       goal: "No Mufakat event-loop stall > 100 ms in any workload",
-      measured: stalls.map((stall) => `${stall.workload} ${fmt(stall.maxMs)}`).join(", ") + " ms",
+      measured: `${stalls.map((stall) => `${stall.workload} ${fmt(stall.maxMs)}`).join(", ")} ms`,
       met: stalls.every((stall) => stall.maxMs <= 100),
     });
   const scale = result.scaleOut.filter((row) => row.outcome);

@@ -98,7 +98,13 @@ describe("installing the app", () => {
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByTestId("login-email").waitFor();
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    const scope = await page.evaluate(async () => {
+      // The tests' programme has no DOM types; this runs in the page.
+      const { navigator } = globalThis as unknown as {
+        navigator: { serviceWorker: { ready: Promise<{ scope: string }> } };
+      };
+      return (await navigator.serviceWorker.ready).scope;
+    });
     expect(scope).toBe(`${server.url}/`);
     expect(await installabilityErrors(page)).toEqual([]);
   });

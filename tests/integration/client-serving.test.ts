@@ -118,7 +118,7 @@ describe("the built client", () => {
     const api = await get("/api/openapi.json", { "accept-encoding": "gzip" });
     expect(api.status).toBe(200);
     expect(api.headers.get("content-encoding")).toBe("gzip");
-    expect((await api.json()).openapi).toMatch(/^3\./);
+    expect(((await api.json()) as { openapi: string }).openapi).toMatch(/^3\./);
   });
 
   it("sends a small answer uncompressed", async () => {
