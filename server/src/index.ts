@@ -1,6 +1,7 @@
 // What the tests package imports: the app factory and the pieces to start it like main.ts does.
 export { createApp, type AppDeps, type MufakatApp } from "./app.ts";
 export { connectMongoose, openDatabase } from "./db/connection.ts";
+export { GroupCommitWriter, groupFailure } from "./db/groupCommit.ts";
 export {
   cachedBinaryPath,
   canConnect,
