@@ -29,6 +29,7 @@ await fs.mkdir(outDir, { recursive: true });
 
 interface MemoryReading {
   rss: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
   arrayBuffers: number;
@@ -80,6 +81,7 @@ async function measure(kind: ServerKind): Promise<void> {
       `${kind}: ${peers.length} connections over ${rooms} documents${before.collected ? " (after full GC)" : ""}\n` +
         `  RSS ${round(before.rssKb / 1024)} -> ${round(after.rssKb / 1024)} MB: ${round((after.rssKb - before.rssKb) / peers.length, 1)} KB per connection\n` +
         `  heap used ${round(before.heapUsed / 2 ** 20)} -> ${round(after.heapUsed / 2 ** 20)} MB: ${per(before.heapUsed, after.heapUsed)} KB per connection\n` +
+        `  heap total ${round(before.heapTotal / 2 ** 20)} -> ${round(after.heapTotal / 2 ** 20)} MB: ${per(before.heapTotal, after.heapTotal)} KB per connection\n` +
         `  external ${per(before.external, after.external)} KB, array buffers ${per(before.arrayBuffers, after.arrayBuffers)} KB per connection\n`,
     );
     if (before.snapshot && after.snapshot) {

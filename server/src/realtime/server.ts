@@ -172,7 +172,7 @@ export async function createRealtime(
     ctx.logger.debug({ ...socketLog, transport: socket.conn.transport.name }, "socket connected");
     socket.on("disconnect", (reason) => ctx.logger.debug({ ...socketLog, reason }, "socket disconnected"));
     const client = clients.add(socket);
-    installSessionHandlers(deps, socket, client);
+    installSessionHandlers(handlerDeps, socket, client);
     installRoomHandlers(handlerDeps, socket, client);
     installProposalHandlers(handlerDeps, socket, client);
     installDiscussionHandlers(handlerDeps, socket);
