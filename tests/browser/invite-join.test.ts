@@ -9,6 +9,7 @@ import {
   browserForSuite,
   memberRoleIn,
   openCoordinatorTools,
+  openSideTab,
   saveScreenshot,
   submitRegistration,
 } from "../utils/browser.ts";
@@ -147,7 +148,7 @@ describe("joining a room by invite link", () => {
     expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
     expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
     // A participant gets no coordinator tools.
-    expect(await page.getByTestId("coordinator-tools").count()).toBe(0);
+    expect(await page.getByTestId("coordinator-tools-open").count()).toBe(0);
     await saveScreenshot(page, "invite-join-3-invitee-in-room");
   });
 
@@ -185,7 +186,7 @@ describe("joining a room by invite link", () => {
     await page.reload();
     expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
     expect(await page.getByTestId("sector-group-community").getByTestId("sector-group-count").textContent()).toBe("1");
-    await page.getByTestId("coordinator-tools").waitFor();
+    await page.getByTestId("coordinator-tools-open").waitFor();
     await saveScreenshot(page, "invite-join-4-coordinator-sees-member");
   });
 
@@ -194,6 +195,7 @@ describe("joining a room by invite link", () => {
     await inviteeJoinedOverRest();
     await coordinatorInRoom();
     const { page } = coordinator;
+    await openSideTab(page, "people");
     const communityName = page.getByTestId("sector-group-community").getByTestId("sector-group-name");
     expect(await communityName.textContent()).toBe("Masyarakat");
     await page.getByTestId("language-switch").selectOption("en");
@@ -206,6 +208,7 @@ describe("joining a room by invite link", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
 
     await page.reload();
+    await openSideTab(page, "people");
     await page
       .getByTestId("sector-group-community")
       .getByTestId("sector-group-name")

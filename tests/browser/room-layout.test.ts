@@ -152,6 +152,8 @@ describe.each(["id", "en"] as const)("room layout (%s)", (language) => {
       for (const tab of roomTabs) {
         await page.getByTestId(`room-tab-${tab}`).click();
         await page.getByTestId(`${tab}-tab`).waitFor();
+        // The widest part of a tab: the participation table (scrolling within itself) once it has loaded.
+        if (tab === "participation") await page.getByTestId("participation-table").waitFor();
         await expectNoSidewaysScroll(page, `room tab ${tab}`);
       }
       await saveScreenshot(page, `room-layout-${language}-${size.width}-participation`);
