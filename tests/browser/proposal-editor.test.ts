@@ -108,6 +108,7 @@ function editorOutline(page: Page): Promise<string> {
       if (node.nodeType !== 1) return "";
       if (node.classList?.contains("collaboration-carets__caret")) return "";
       if (node.classList?.contains("ProseMirror-trailingBreak")) return "";
+      if (node.classList?.contains("ProseMirror-separator")) return "";
       const tag = node.nodeName.toLowerCase();
       const href = tag === "a" ? ` href="${node.getAttribute?.("href")}"` : "";
       const mention =
@@ -187,7 +188,7 @@ describe.each(["id", "en"] as const)("the proposal editor (%s)", (language) => {
       "<h2>Jadwal air</h2><p><strong>Senin</strong> dan Kamis</p>" +
       "<ul><li><p>Pagi</p></li><li><p>Sore</p></li></ul>" +
       "<h3>Catatan</h3><p><strong>Wajib</strong> hadir</p>" +
-      "<ol><li><p>Satu</p></li></ol><blockquote><p>Kutipan warga</p></blockquote>";
+      "<ol><li><p>Satu</p></li></ol><blockquote><p>Kutipan warga</p></blockquote><p></p>";
     await waitForOutline(author, html);
     await waitForOutline(reader, html);
     await saved(author);
