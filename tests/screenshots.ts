@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // pnpm screenshots: the README's pictures of the room, at 1,280 and 390 px wide, in Indonesian and English,
 // into docs/screenshots/room-<width>-<language>.png. Deterministic as far as a live app allows: the real
 // server on a fresh embedded database, the same seeded room (names, purpose, proposal text), a fixed
@@ -8,9 +7,9 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { chromiumPath } from "../tests/utils/browser.ts";
-import { seedDemoRoom } from "../tests/utils/demoRoom.ts";
-import { startStandaloneServer } from "../tests/utils/standaloneServer.ts";
+import { chromiumPath } from "./utils/browser.ts";
+import { seedDemoRoom } from "./utils/demoRoom.ts";
+import { startStandaloneServer } from "./utils/standaloneServer.ts";
 
 const outDir = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 const viewports = [
@@ -36,7 +35,14 @@ try {
         reducedMotion: "reduce",
         serviceWorkers: "block",
       });
-      await context.addInitScript((chosen) => window.localStorage.setItem("mufakat.locale", chosen), language);
+      await context.addInitScript(
+        (chosen) =>
+          // Runs in the page; the tests' programme has no DOM types.
+          (
+            globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
+          ).localStorage.setItem("mufakat.locale", chosen),
+        language,
+      );
       const page = await context.newPage();
       await page.goto("/login");
       await page.getByTestId("login-email").fill(demo.coordinator.email);
@@ -47,7 +53,11 @@ try {
       await page.getByText("Air bersih dialirkan ke setiap kelurahan").first().waitFor();
       await page.waitForLoadState("networkidle");
       // Focus off the editor, so no selection or caret depends on timing.
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { blur?(): void } | null } }
+        ).document.activeElement?.blur?.(),
+      );
       const file = path.join(outDir, `room-${viewport.width}-${language}.png`);
       await page.screenshot({ path: file, animations: "disabled", caret: "hide" });
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
