@@ -9,7 +9,13 @@ export default defineConfig({
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
-          include: ["shared/src/**/*.test.ts", "server/src/**/*.test.ts", "client/src/**/*.test.ts"],
+          include: [
+            "shared/src/**/*.test.ts",
+            "server/src/**/*.test.ts",
+            "client/src/**/*.test.ts",
+            // Pure helpers of the bench (no servers: those are measured by `pnpm bench`).
+            "tests/bench/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

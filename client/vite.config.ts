@@ -1,9 +1,47 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+
+const themeColour = "#0f5e67";
 
 // In development the API runs on :3000 (pnpm dev); Vite proxies /api and /socket.io to it.
+// vite-plugin-pwa writes the web app manifest and a Workbox service worker that precaches the app shell
+// (index.html, every hashed script and stylesheet, the icons), so the app opens without a network; the
+// room's proposals then come from y-indexeddb and its last answers from the service worker's API cache.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: "script-defer",
+      includeAssets: ["favicon.svg", "favicon.ico", "apple-touch-icon.png", "robots.txt"],
+      manifest: {
+        id: "/",
+        name: "Mufakat — ruang musyawarah",
+        short_name: "Mufakat",
+        description:
+          "Ruang musyawarah daring: pemerintah, swasta dan masyarakat menyusun usulan bersama dan memutuskan dengan mufakat.",
+        lang: "id",
+        dir: "ltr",
+        start_url: "/rooms",
+        scope: "/",
+        display: "standalone",
+        theme_color: themeColour,
+        background_color: "#f5f6f8",
+        icons: [
+          { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png,ico}"],
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: {
     proxy: {
       "/api": "http://localhost:3000",

@@ -5,30 +5,45 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { ApiError } from "./api/ApiError.ts";
 import { refreshSession } from "./api/http.ts";
 import { createQueryClient } from "./api/queryClient.ts";
-import { endSession } from "./api/session.ts";
+import { endSession, hasSessionHint } from "./api/session.ts";
 import { useCachePerUser } from "./api/useCachePerUser.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { Loading } from "./components/Loading.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { RequireSession } from "./components/RequireSession.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
-import { RegisterPage } from "./features/auth/RegisterPage.tsx";
-import { InviteJoinPage } from "./features/invites/InviteJoinPage.tsx";
-import { CreateRoomPage } from "./features/rooms/CreateRoomPage.tsx";
-import { MyRoomsPage } from "./features/rooms/MyRoomsPage.tsx";
-import { RoomDirectoryPage } from "./features/rooms/RoomDirectoryPage.tsx";
-import { RoomPage } from "./features/rooms/RoomPage.tsx";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 
-// Pages with charts load the chart library on first visit.
+// Every page but sign-in loads on first visit, so the first load carries neither the live layer (Yjs,
+// socket.io) nor the editor, the charts or the QR code. Pages with charts load the chart library then too.
+const RegisterPage = lazy(() => import("./features/auth/RegisterPage.tsx").then((m) => ({ default: m.RegisterPage })));
+const InviteJoinPage = lazy(() =>
+  import("./features/invites/InviteJoinPage.tsx").then((m) => ({ default: m.InviteJoinPage })),
+);
+const CreateRoomPage = lazy(() =>
+  import("./features/rooms/CreateRoomPage.tsx").then((m) => ({ default: m.CreateRoomPage })),
+);
+const MyRoomsPage = lazy(() => import("./features/rooms/MyRoomsPage.tsx").then((m) => ({ default: m.MyRoomsPage })));
+const RoomDirectoryPage = lazy(() =>
+  import("./features/rooms/RoomDirectoryPage.tsx").then((m) => ({ default: m.RoomDirectoryPage })),
+);
+const RoomPage = lazy(() => import("./features/rooms/RoomPage.tsx").then((m) => ({ default: m.RoomPage })));
 const ReviewPage = lazy(() => import("./features/review/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
 const RoomReportPage = lazy(() =>
   import("./features/report/RoomReportPage.tsx").then((m) => ({ default: m.RoomReportPage })),
 );
 
-/** The refresh cookie is httpOnly: asking the server is the only way to learn whether a session survives. */
+/**
+ * The refresh cookie is httpOnly: asking the server is the only way to learn whether a session survives.
+ * The server sets a readable hint cookie beside it (and clears both together), so an anonymous visit
+ * starts signed out without asking, and without a 401 in the console.
+ */
 function useRestoreSession(): void {
   useEffect(() => {
+    if (!hasSessionHint()) {
+      endSession();
+      return;
+    }
     refreshSession().catch((error: unknown) => {
       // 401: nobody is signed in (refreshSession already recorded that). Anything else (server
       // unreachable): start signed out too, and say why in the console.
@@ -49,20 +64,22 @@ export function App() {
       <I18nProvider>
         <BrowserRouter>
           <AppHeader />
-          <Routes>
-            <Route path="/" element={<Navigate to="/rooms" replace />} />
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/register" element={<RegisterPage />} />
-            <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
-            <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
-            <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
-            <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
-            <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
-            <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
-            <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
-            <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/rooms" replace />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/register" element={<RegisterPage />} />
+              <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
+              <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
+              <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
+              <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+              <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
+              <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
+              <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
+              <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </I18nProvider>
     </QueryClientProvider>

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import compression from "compression";
 import cookieParser from "cookie-parser";
 import cors from "cors";
 import express from "express";
@@ -14,6 +15,7 @@ import pino, { type Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { type OperationContract, limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
+import { type RoomStateOptions, RoomStates } from "./commands/roomStates.ts";
 import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
 import { DomainEventBus } from "./events/domainEvents.ts";
@@ -23,6 +25,7 @@ import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
+import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
@@ -49,8 +52,10 @@ export interface AppDeps {
   redisUrl?: string | undefined;
   /** Tuning of live documents (compaction threshold, idle unload) and test seams. */
   collaboration?: CollaborationOptions;
-  /** Tuning of the socket layer (how often a live socket's role is re-read). */
+  /** Tuning of the socket layer (discussion write rate). */
   realtime?: RealtimeOptions;
+  /** How long a room's cached state outlives its last socket here, and how often that is checked. */
+  roomState?: RoomStateOptions;
   /** How often motions past their deadline are closed; 0 turns the sweep off (tests call it directly). */
   motionSweepMs?: number;
 }
@@ -65,6 +70,8 @@ export interface MufakatApp {
   realtime: Realtime;
   /** Casting votes, tally rounds and the deadline sweep (server/src/commands/voting.ts). */
   motions: Voting;
+  /** Rooms' settings and memberships in memory (server/src/commands/roomStates.ts). */
+  roomStates: RoomStates;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -82,10 +89,13 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   };
   const cookieSecurity = deps.cookieSecurity ?? "auto";
 
+  // Before anything else subscribes to the domain events: listeners of a membership change read it changed.
+  const roomStates = new RoomStates(ctx, deps.roomState);
   const motions = createVoting(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
+    ...joinRequestOperations(ctx),
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
@@ -121,6 +131,11 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     }),
   );
 
+  // Gzip or brotli, as the browser asks, for every answer over 1 KB: the API's JSON and the client's
+  // files alike (a precompressed build would cover only the latter). socket.io's own engine handles its
+  // transports before Express sees them.
+  app.use(compression());
+
   const pingDatabase = databasePinger(deps.connection);
   app.get("/healthz", async (_req, res) => {
     const up = await pingDatabase();
@@ -146,12 +161,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   app.use("/api", api);
 
   if (deps.clientDir && existsSync(path.join(deps.clientDir, "index.html"))) {
-    const clientDir = deps.clientDir;
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // Client-side routes (/rooms/…, /invite/…) all load the single page.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile(path.join(clientDir, "index.html"));
-    });
+    app.use(clientRoutes(deps.clientDir));
   }
   app.use(renderError);
 
@@ -162,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
     ...(deps.realtime ? { realtime: deps.realtime } : {}),
     voting: motions,
+    roomStates,
   });
   const sweepMs = deps.motionSweepMs ?? 1000;
   const motionSweep =
@@ -179,6 +190,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     operations: routedContracts,
     realtime,
     motions,
+    roomStates,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -193,8 +205,44 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       httpServer.closeAllConnections();
       // Closes the HTTP server too: socket.io's close() ends its sockets, then the server.
       await realtime.close();
+      // Ballots already in a group are stored (and their voters answered) before the database goes.
+      await motions.idle();
+      roomStates.close();
     },
   };
+}
+
+/**
+ * The built client: files under /assets carry a content hash in their name, so they are cached for a year
+ * and never revalidated; everything else (index.html, the service worker, the manifest, icons,
+ * robots.txt) is revalidated on every use, so a new deploy is picked up at once. A path naming a file
+ * that does not exist is a 404, not the app's page; other paths are client-side routes and get the page.
+ */
+function clientRoutes(clientDir: string): express.Router {
+  const router = express.Router();
+  router.use(
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { index: false, immutable: true, maxAge: "365d" }),
+    (_req, res) => {
+      res.status(404).type("text/plain").send("Not found");
+    },
+  );
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res) => res.setHeader("Cache-Control", "no-cache"),
+    }),
+  );
+  router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
+    const lastSegment = req.path.slice(req.path.lastIndexOf("/") + 1);
+    if (lastSegment.includes(".")) {
+      res.status(404).type("text/plain").send("Not found");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(path.join(clientDir, "index.html"));
+  });
+  return router;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the tests package imports: the app factory and the pieces to start it like main.ts does.
 export { createApp, type AppDeps, type MufakatApp } from "./app.ts";
 export { connectMongoose, openDatabase } from "./db/connection.ts";
+export { GroupCommitWriter, groupFailure } from "./db/groupCommit.ts";
 export {
   cachedBinaryPath,
   canConnect,
@@ -13,3 +14,4 @@ export { executableSearchPath, loadEnv, userCacheDir, ConfigError } from "./env.
 export { resolveJwtSecret } from "./secrets.ts";
 export { createLogger, loggerOptions, redactedText } from "./logging.ts";
 export { membershipIdFor } from "./models/index.ts";
+export { banUser } from "./commands/banUser.ts";

@@ -20,11 +20,18 @@ export const errorStatus = {
   MEMBER_NOT_FOUND: 404,
   INVITE_NOT_FOUND: 404,
   PENDING_ACTION_NOT_FOUND: 404,
+  JOIN_REQUEST_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   ALREADY_MEMBER: 409,
   LAST_COORDINATOR: 409,
   CONFIRMATION_BY_SAME_COORDINATOR: 409,
   CONFLICT: 409,
+  /** The caller already asked to join this room and no coordinator has answered yet. */
+  JOIN_REQUEST_PENDING: 409,
+  /** A coordinator already approved or declined this request. */
+  JOIN_REQUEST_DECIDED: 409,
+  /** An open room is joined directly; there is nobody to ask. */
+  ROOM_IS_OPEN: 409,
   INVITE_EXPIRED: 410,
   INVITE_USED_UP: 410,
   INVITE_REVOKED: 410,

@@ -4,6 +4,7 @@ export * from "./fieldIssues.ts";
 export * from "./limits.ts";
 export * from "./schemas/user.ts";
 export * from "./schemas/room.ts";
+export * from "./schemas/joinRequest.ts";
 export * from "./schemas/motion.ts";
 export type { Fraction } from "./rules/fraction.ts";
 export * from "./rules/quorum.ts";

@@ -11,6 +11,8 @@ export const limits = {
   passwordMaxChars: 256,
   roomTitleChars: 140,
   roomPurposeChars: 4000,
+  /** A coordinator's reason for declining a request to join. */
+  joinRequestReasonChars: 500,
   /** Invite lifetime bounds, in hours. */
   inviteMinHours: 1,
   inviteMaxHours: 24 * 30,
@@ -61,11 +63,10 @@ export const limits = {
   socketPingIntervalMs: 5_000,
   socketPingTimeoutMs: 5_000,
   /**
-   * How long a live socket's role in a room is trusted before a write re-reads the membership (and ban) in
-   * the background; past twice this, the write waits for the re-read. A role change, removal or ban made
-   * elsewhere so reaches an open socket's writes within 2 × this.
+   * How long a room's state in memory (settings and memberships, server/src/commands/roomStates.ts) is kept
+   * once no socket of this process is in the room; the next need loads it again from the database.
    */
-  liveRoleRecheckMs: 10_000,
+  roomStateIdleMs: 60_000,
   /** Live connections one user may hold at once (tabs and devices, over every server process). */
   maxConnectionsPerUser: 20,
   /** Discussion: one chat message or comment, the quoted text of a comment's anchor, one page of history. */

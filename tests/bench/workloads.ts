@@ -7,7 +7,13 @@ import type { SeededRoom } from "./children/mufakat.ts";
 import type { ProbeStats } from "./children/probe.ts";
 import { type CoEditDocument, type CoEditOutcome, runCoEdit } from "./lib/coEdit.ts";
 import { Histogram, type LatencySummary, round, summarize } from "./lib/histogram.ts";
-import { type ServerKind, type ServerUnderTest, startRedis, startServerUnderTest } from "./lib/servers.ts";
+import {
+  type ServerChild,
+  type ServerKind,
+  type ServerUnderTest,
+  startRedis,
+  startServerUnderTest,
+} from "./lib/servers.ts";
 import { generateTrace, seededRandom } from "./lib/trace.ts";
 import { MufakatPeer, type Peer, YProtocolPeer } from "./lib/transports.ts";
 
@@ -48,7 +54,7 @@ function wsUrl(httpUrl: string): string {
 }
 
 /** Documents with a first paragraph, ready for `editors` editors and one late joiner each. */
-async function prepareDocuments(
+export async function prepareDocuments(
   sut: ServerUnderTest,
   count: number,
   editors: number,
@@ -625,10 +631,152 @@ export interface VoteBurstRow {
   error?: string;
 }
 
+/** What a vote burst sent and got back (shared by W4 and W7). */
+interface VoteRound {
+  sends: number;
+  firstAcks: number[];
+  allAcks: number[];
+  refusals: Record<string, number>;
+  /** Positions cast, per position: what the tally must read. */
+  expected: Record<string, number>;
+  votesPerSecond: number;
+  failures: string[];
+}
+
+const votePositions: Position[] = ["support", "supportWithReservations", "standAside", "object", "block"];
+
+/** The coordinator opens a motion on the proposal over HTTP; returns its id. */
+async function openMotion(url: string, roomId: string, proposalId: string, coordinatorToken: string): Promise<string> {
+  const opened = await fetch(`${url}/api/rooms/${roomId}/motions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${coordinatorToken}` },
+    body: JSON.stringify({ proposalId, durationMinutes: 60 }),
+  });
+  const motion = (await opened.json()) as { id: string };
+  if (opened.status !== 201) throw new Error(`open motion: ${opened.status} ${JSON.stringify(motion)}`);
+  return motion.id;
+}
+
+/**
+ * Every peer votes once within `windowMs` (seeded positions and send times), each vote resent 0–maxResends
+ * times 30 ms apart with the same clientVoteId. Every member must get at least one send acknowledged.
+ */
+async function castVotes(
+  peers: MufakatPeer[],
+  motionId: string,
+  params: { windowMs: number; maxResends: number },
+  seed: number,
+): Promise<VoteRound> {
+  const random = seededRandom(seed);
+  const round_: VoteRound = {
+    sends: 0,
+    firstAcks: [],
+    allAcks: [],
+    refusals: {},
+    expected: Object.fromEntries(votePositions.map((position) => [position, 0])),
+    votesPerSecond: 0,
+    failures: [],
+  };
+  const { refusals, expected } = round_;
+  let firstSend = Number.POSITIVE_INFINITY;
+  let lastFirstAck = 0;
+  await Promise.all(
+    peers.map(async (peer, index) => {
+      const roll = random();
+      const position = votePositions[
+        roll < 0.6 ? 0 : roll < 0.8 ? 1 : roll < 0.9 ? 2 : roll < 0.98 ? 3 : 4
+      ] as Position;
+      expected[position] = (expected[position] ?? 0) + 1;
+      const payload = {
+        motionId,
+        position,
+        clientVoteId: randomUUID(),
+        ...(position === "support" ? {} : { reason: "Catatan sektor" }),
+      };
+      const resends = Math.floor(random() * (params.maxResends + 1));
+      const at = random() * params.windowMs;
+      await new Promise((resolve) => setTimeout(resolve, at));
+      const sends = Array.from({ length: 1 + resends }, async (_, attempt) => {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, attempt * 30));
+        const sentAt = performance.now();
+        firstSend = Math.min(firstSend, sentAt);
+        round_.sends += 1;
+        let ack: Awaited<ReturnType<typeof peer.request<"motion:vote">>>;
+        try {
+          // The whole workload's budget: under a vote burst an ack may take long, and how long is the result.
+          ack = await peer.request("motion:vote", payload, 150_000);
+        } catch (error) {
+          refusals.noAck = (refusals.noAck ?? 0) + 1;
+          return {
+            attempt,
+            ack: { ok: false as const, error: { code: "NO_ACK", message: (error as Error).message } },
+          };
+        }
+        const ms = performance.now() - sentAt;
+        round_.allAcks.push(ms);
+        if (attempt === 0) {
+          round_.firstAcks.push(ms);
+          lastFirstAck = Math.max(lastFirstAck, performance.now());
+        }
+        if (!ack.ok) refusals[ack.error.code] = (refusals[ack.error.code] ?? 0) + 1;
+        return { attempt, ack };
+      });
+      const acks = await Promise.all(sends);
+      if (!acks.some(({ ack }) => ack.ok)) round_.failures.push(`member ${index}: no send acknowledged`);
+    }),
+  );
+  round_.votesPerSecond = round((peers.length * 1000) / Math.max(1, lastFirstAck - firstSend), 0);
+  for (const code of Object.keys(refusals)) {
+    // A resend that meets the motion while it closes (the last vote closes it) cannot know it was counted.
+    if (code !== "MOTION_CLOSED") round_.failures.push(`refused: ${code} x${refusals[code]}`);
+  }
+  return round_;
+}
+
+/** The motion's tally (over HTTP) and its stored votes (in the database) against what was cast. */
+async function checkVotes(
+  child: ServerChild,
+  motionId: string,
+  voters: number,
+  expected: Record<string, number>,
+  readerToken: string,
+): Promise<{ tallyExact: boolean; storedVotes: number; distinctVoters: number; failures: string[] }> {
+  const failures: string[] = [];
+  const read = await fetch(`${child.url}/api/motions/${motionId}`, {
+    headers: { authorization: `Bearer ${readerToken}` },
+  });
+  const body = (await read.json()) as { tally: { totals: Record<string, number>; votersCount: number } };
+  const tallyExact =
+    body.tally.votersCount === voters &&
+    votePositions.every((position) => body.tally.totals[position] === expected[position]);
+  if (!tallyExact) failures.push(`tally ${JSON.stringify(body.tally.totals)} != expected ${JSON.stringify(expected)}`);
+  const stored = await child.request<{ count: number; distinctVoters: number }>("votes", { motionId });
+  if (stored.count !== voters || stored.distinctVoters !== voters) {
+    failures.push(`stored ${stored.count} votes of ${stored.distinctVoters} voters, expected ${voters}`);
+  }
+  return { tallyExact, storedVotes: stored.count, distinctVoters: stored.distinctVoters, failures };
+}
+
+/** Connects each member and joins the room, 25 at a time, into `peers` (in member order; the caller closes them). */
+async function joinMembers(url: string, room: SeededRoom, proposalId: string, peers: MufakatPeer[]): Promise<void> {
+  const concurrency = 25;
+  for (let i = 0; i < room.members.length; i += concurrency) {
+    const batch = room.members
+      .slice(i, i + concurrency)
+      .map((member) => new MufakatPeer(url, member.token, room.roomId, proposalId));
+    peers.push(...batch);
+    await Promise.all(
+      batch.map(async (peer) => {
+        const joined = await peer.request("room:join", { roomId: room.roomId });
+        if (!joined.ok) throw new Error(`room:join ${joined.error.code}`);
+      }),
+    );
+  }
+}
+
 export async function voteBurst(params: VoteBurstParams, options: BenchOptions): Promise<VoteBurstRow> {
   const sut = await startServerUnderTest("mufakat", { cpuProfileDir: options.cpuProfileDir });
   const failures: string[] = [];
-  const refusals: Record<string, number> = {};
   const row: VoteBurstRow = {
     members: params.members,
     sends: 0,
@@ -638,7 +786,7 @@ export async function voteBurst(params: VoteBurstParams, options: BenchOptions):
     tallyExact: false,
     storedVotes: 0,
     distinctVoters: 0,
-    refusals,
+    refusals: {},
     server_: null,
     verified: false,
     failures,
@@ -653,108 +801,28 @@ export async function voteBurst(params: VoteBurstParams, options: BenchOptions):
     });
     if (!room) throw new Error("no room");
     const proposalId = room.proposalIds[0] as string;
-    for (let i = 0; i < room.members.length; i += 25) {
-      await Promise.all(
-        room.members.slice(i, i + 25).map(async (member) => {
-          const peer = new MufakatPeer(child.url, member.token, room.roomId, proposalId);
-          const joined = await peer.request("room:join", { roomId: room.roomId });
-          if (!joined.ok) throw new Error(`room:join ${joined.error.code}`);
-          peers.push(peer);
-        }),
-      );
-    }
+    await joinMembers(child.url, room, proposalId, peers);
     const coordinator = room.members[0]!;
-    const opened = await fetch(`${child.url}/api/rooms/${room.roomId}/motions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${coordinator.token}` },
-      body: JSON.stringify({ proposalId, durationMinutes: 60 }),
-    });
-    const motion = (await opened.json()) as { id: string };
-    if (opened.status !== 201) throw new Error(`open motion: ${opened.status} ${JSON.stringify(motion)}`);
+    const motionId = await openMotion(child.url, room.roomId, proposalId, coordinator.token);
     // Let the presence broadcasts of 500 joins settle before the burst.
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
-    const random = seededRandom(4242);
-    const positions: Position[] = ["support", "supportWithReservations", "standAside", "object", "block"];
-    const expected: Record<string, number> = Object.fromEntries(positions.map((position) => [position, 0]));
-    const firstAcks: number[] = [];
-    const allAcks: number[] = [];
-    let firstSend = Number.POSITIVE_INFINITY;
-    let lastFirstAck = 0;
-    const { server } = await measureWindow(sut, async (markStart) => {
+    const { result: votes, server } = await measureWindow(sut, async (markStart) => {
       await markStart();
-      await Promise.all(
-        peers.map(async (peer, index) => {
-          const roll = random();
-          const position = positions[
-            roll < 0.6 ? 0 : roll < 0.8 ? 1 : roll < 0.9 ? 2 : roll < 0.98 ? 3 : 4
-          ] as Position;
-          expected[position] = (expected[position] ?? 0) + 1;
-          const payload = {
-            motionId: motion.id,
-            position,
-            clientVoteId: randomUUID(),
-            ...(position === "support" ? {} : { reason: "Catatan sektor" }),
-          };
-          const resends = Math.floor(random() * (params.maxResends + 1));
-          const at = random() * params.windowMs;
-          await new Promise((resolve) => setTimeout(resolve, at));
-          const sends = Array.from({ length: 1 + resends }, async (_, attempt) => {
-            if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, attempt * 30));
-            const sentAt = performance.now();
-            firstSend = Math.min(firstSend, sentAt);
-            row.sends += 1;
-            let ack: Awaited<ReturnType<typeof peer.request<"motion:vote">>>;
-            try {
-              // The whole workload's budget: under a vote burst an ack may take long, and how long is the result.
-              ack = await peer.request("motion:vote", payload, 150_000);
-            } catch (error) {
-              refusals.noAck = (refusals.noAck ?? 0) + 1;
-              return {
-                attempt,
-                ack: { ok: false as const, error: { code: "NO_ACK", message: (error as Error).message } },
-              };
-            }
-            const ms = performance.now() - sentAt;
-            allAcks.push(ms);
-            if (attempt === 0) {
-              firstAcks.push(ms);
-              lastFirstAck = Math.max(lastFirstAck, performance.now());
-            }
-            if (!ack.ok) refusals[ack.error.code] = (refusals[ack.error.code] ?? 0) + 1;
-            return { attempt, ack };
-          });
-          const acks = await Promise.all(sends);
-          if (!acks.some(({ ack }) => ack.ok)) failures.push(`member ${index}: no send acknowledged`);
-        }),
-      );
+      return castVotes(peers, motionId, params, 4242);
     });
     row.server_ = server;
-    row.ack = summarize(firstAcks);
-    row.allAck = summarize(allAcks);
-    row.votesPerSecond = round((params.members * 1000) / Math.max(1, lastFirstAck - firstSend), 0);
-    for (const code of Object.keys(refusals)) {
-      // A resend that meets the motion while it closes (the last vote closes it) cannot know it was counted.
-      if (code !== "MOTION_CLOSED") failures.push(`refused: ${code} x${refusals[code]}`);
-    }
-    const read = await fetch(`${child.url}/api/motions/${motion.id}`, {
-      headers: { authorization: `Bearer ${coordinator.token}` },
-    });
-    const body = (await read.json()) as {
-      status: string;
-      tally: { totals: Record<string, number>; votersCount: number };
-    };
-    row.tallyExact =
-      body.tally.votersCount === params.members &&
-      positions.every((position) => body.tally.totals[position] === expected[position]);
-    if (!row.tallyExact)
-      failures.push(`tally ${JSON.stringify(body.tally.totals)} != expected ${JSON.stringify(expected)}`);
-    const stored = await child.request<{ count: number; distinctVoters: number }>("votes", { motionId: motion.id });
-    row.storedVotes = stored.count;
-    row.distinctVoters = stored.distinctVoters;
-    if (stored.count !== params.members || stored.distinctVoters !== params.members) {
-      failures.push(`stored ${stored.count} votes of ${stored.distinctVoters} voters, expected ${params.members}`);
-    }
+    row.sends = votes.sends;
+    row.refusals = votes.refusals;
+    row.ack = summarize(votes.firstAcks);
+    row.allAck = summarize(votes.allAcks);
+    row.votesPerSecond = votes.votesPerSecond;
+    failures.push(...votes.failures);
+    const checked = await checkVotes(child, motionId, params.members, votes.expected, coordinator.token);
+    row.tallyExact = checked.tallyExact;
+    row.storedVotes = checked.storedVotes;
+    row.distinctVoters = checked.distinctVoters;
+    failures.push(...checked.failures);
     row.verified = failures.length === 0;
     options.log(
       `  vote burst ${params.members} members, ${row.sends} sends: ack p50 ${row.ack.p50Ms} p99 ${row.ack.p99Ms} ms, ` +
@@ -880,4 +948,236 @@ export async function reconnectStorm(
     await sut.stop();
   }
   return row;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 7: town hall. One room: `editors` of its members edit one proposal while the others watch it, the room's
+// chat running; then every member votes on a motion within `voteWindowMs`. Hocuspocus runs the editing
+// part with the same editors and viewers on one document (it has no chat or votes).
+
+export interface TownHallParams {
+  members: number;
+  editors: number;
+  intervalMs: number;
+  durationMs: number;
+  /** Chat messages per second in the room during the editing, from members in turn (Mufakat only). */
+  chatPerSecond: number;
+  voteWindowMs: number;
+  maxResends: number;
+}
+
+export interface TownHallRow {
+  server: string;
+  members: number;
+  editors: number;
+  viewers: number;
+  /** Edits at every other client, editors and viewers. */
+  edit: CoEditOutcome | null;
+  editServer: ServerMeasure | null;
+  chat: {
+    sent: number;
+    acked: number;
+    ack: LatencySummary;
+    stored: number;
+    /** Acknowledged messages some member never received. */
+    missedDeliveries: number;
+  } | null;
+  vote: {
+    sends: number;
+    ack: LatencySummary;
+    allAck: LatencySummary;
+    votesPerSecond: number;
+    tallyExact: boolean;
+    storedVotes: number;
+    distinctVoters: number;
+    refusals: Record<string, number>;
+  } | null;
+  voteServer: ServerMeasure | null;
+  /** Every edit, acknowledged chat message and vote arrived and was stored (each part's checks). */
+  verified: boolean;
+  failures: string[];
+  error?: string;
+}
+
+export function emptyTownHall(server: string, params: TownHallParams): TownHallRow {
+  return {
+    server,
+    members: params.members,
+    editors: params.editors,
+    viewers: params.members - params.editors,
+    edit: null,
+    editServer: null,
+    chat: null,
+    vote: null,
+    voteServer: null,
+    verified: false,
+    failures: [],
+  };
+}
+
+export async function townHall(kind: ServerKind, params: TownHallParams, options: BenchOptions): Promise<TownHallRow> {
+  const row = emptyTownHall(kind, params);
+  const { failures } = row;
+  const viewers = params.members - params.editors;
+  if (viewers < 0) throw new Error("town hall: more editors than members");
+  const sut = await startServerUnderTest(kind, { cpuProfileDir: options.cpuProfileDir });
+  const peers = new Map<number, MufakatPeer>();
+  try {
+    const child = sut.children[0];
+    if (!child) throw new Error("no server process");
+    let document: CoEditDocument;
+    let room: SeededRoom | null = null;
+    if (kind === "mufakat") {
+      const [seeded] = await child.request<SeededRoom[]>("seed", {
+        rooms: [{ members: params.members, proposals: 1, text: initialText }],
+      });
+      if (!seeded) throw new Error("no room seeded");
+      room = seeded;
+      const proposalId = seeded.proposalIds[0] as string;
+      document = {
+        editors: params.editors,
+        viewers,
+        makePeer: (index) => {
+          // The late joiner (index = members) is a second connection of the coordinator: the room keeps
+          // exactly `members` members, all of whom vote.
+          const member = seeded.members[index % seeded.members.length];
+          if (!member) throw new Error(`no member ${index}`);
+          const peer = new MufakatPeer(child.url, member.token, seeded.roomId, proposalId);
+          if (index < seeded.members.length) peers.set(index, peer);
+          return peer;
+        },
+      };
+    } else {
+      const prepared = await prepareDocuments(sut, 1, params.editors);
+      const only = prepared.documents[0];
+      if (!only) throw new Error("no document prepared");
+      document = { ...only, viewers };
+    }
+
+    // Chat: one message every 1000/chatPerSecond ms, from each member in turn; every member counts what
+    // reaches it, by message id.
+    const chatAck = new Histogram();
+    const acked = new Set<string>();
+    const received: Array<Set<string>> = [];
+    let chatSent = 0;
+    let chatAnswered = 0;
+    let chatTimer: NodeJS.Timeout | null = null;
+    const startChat = () => {
+      if (!room || params.chatPerSecond <= 0) return;
+      const chatRoom = room;
+      const members = [...peers.entries()].sort(([a], [b]) => a - b).map(([, peer]) => peer);
+      for (const peer of members) {
+        const seen = new Set<string>();
+        received.push(seen);
+        peer.socket?.on("discussion:message", ({ message }) => {
+          seen.add(message.id);
+        });
+      }
+      let next = 0;
+      chatTimer = setInterval(() => {
+        const peer = members[next % members.length];
+        next += 1;
+        if (!peer) return;
+        chatSent += 1;
+        const sentAt = performance.now();
+        peer.request("chat:send", { roomId: chatRoom.roomId, body: `Tanggapan warga ${next}` }).then(
+          (ack) => {
+            chatAnswered += 1;
+            if (ack.ok) {
+              chatAck.record(performance.now() - sentAt);
+              acked.add(ack.data.id);
+            } else failures.push(`chat refused: ${ack.error.code}`);
+          },
+          (error: Error) => {
+            chatAnswered += 1;
+            failures.push(`chat not acknowledged: ${error.message}`);
+          },
+        );
+      }, 1000 / params.chatPerSecond);
+    };
+
+    const { result: edit, server: editServer } = await measureWindow(sut, (markStart) =>
+      runCoEdit(
+        [document],
+        {
+          intervalMs: params.intervalMs,
+          durationMs: params.durationMs,
+          sampledReplicas: 5,
+          connectConcurrency: 20,
+          drainMs: 20_000,
+          keepPeersOpen: kind === "mufakat",
+        },
+        {
+          beforeRun: async () => {
+            await markStart();
+            startChat();
+          },
+          afterRun: async () => {
+            if (chatTimer) clearInterval(chatTimer);
+          },
+        },
+      ),
+    );
+    row.edit = edit;
+    row.editServer = editServer;
+    if (!edit.verified) failures.push(...edit.failures.map((failure) => `edit: ${failure}`));
+
+    if (room) {
+      // Chat: every acknowledged message stored and delivered to every member.
+      const deadline = performance.now() + 10_000;
+      const missing = () => received.reduce((sum, seen) => sum + [...acked].filter((id) => !seen.has(id)).length, 0);
+      while (chatAnswered < chatSent && performance.now() < deadline) await sleep(50);
+      while (missing() > 0 && performance.now() < deadline) await sleep(50);
+      const stored = await child.request<number>("chatMessages", { roomId: room.roomId });
+      const missedDeliveries = missing();
+      row.chat = { sent: chatSent, acked: acked.size, ack: chatAck.summary(), stored, missedDeliveries };
+      if (stored < acked.size) failures.push(`chat: ${acked.size} acknowledged, ${stored} stored`);
+      if (missedDeliveries > 0) failures.push(`chat: ${missedDeliveries} deliveries of acknowledged messages missing`);
+
+      // Votes: every member, on the connections they edited and watched with.
+      const members = [...peers.entries()].sort(([a], [b]) => a - b).map(([, peer]) => peer);
+      const coordinator = room.members[0]!;
+      const motionId = await openMotion(child.url, room.roomId, room.proposalIds[0] as string, coordinator.token);
+      await sleep(1000);
+      const { result: votes, server: voteServer } = await measureWindow(sut, async (markStart) => {
+        await markStart();
+        return castVotes(members, motionId, { windowMs: params.voteWindowMs, maxResends: params.maxResends }, 7777);
+      });
+      failures.push(...votes.failures);
+      const checked = await checkVotes(child, motionId, params.members, votes.expected, coordinator.token);
+      failures.push(...checked.failures);
+      row.vote = {
+        sends: votes.sends,
+        ack: summarize(votes.firstAcks),
+        allAck: summarize(votes.allAcks),
+        votesPerSecond: votes.votesPerSecond,
+        tallyExact: checked.tallyExact,
+        storedVotes: checked.storedVotes,
+        distinctVoters: checked.distinctVoters,
+        refusals: votes.refusals,
+      };
+      row.voteServer = voteServer;
+    }
+    row.verified = failures.length === 0;
+    options.log(
+      `  ${kind} town hall ${params.members} members (${params.editors} editing): edit p50 ${edit.latency.p50Ms} p99 ${edit.latency.p99Ms} ms, ` +
+        `loop max ${editServer.eventLoop.maxMs} ms` +
+        (row.chat ? `; chat ack p99 ${row.chat.ack.p99Ms} ms (${row.chat.acked}/${row.chat.sent})` : "") +
+        (row.vote
+          ? `; vote ack p99 ${row.vote.ack.p99Ms} ms, ${row.vote.votesPerSecond} votes/s, tally ${row.vote.tallyExact ? "exact" : "WRONG"}, loop max ${row.voteServer?.eventLoop.maxMs} ms`
+          : "") +
+        `, ${row.verified ? "verified" : `FAILED: ${summarizeFailures(failures)}`}`,
+    );
+  } catch (error) {
+    row.error = (error as Error).message;
+    options.log(`  ${kind} town hall: ERROR ${row.error}`);
+  } finally {
+    for (const peer of peers.values()) peer.close();
+    await sut.stop();
+  }
+  return row;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite, signInWithCookie } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, openSideTab, signInWithCookie } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 
@@ -165,6 +165,7 @@ describe.each(["id", "en"] as const)("confirmations and limits (%s)", (language)
     expect(vote.status).toBe(200);
 
     const { page } = await signedIn("coordinator", language, `/rooms/${roomId}/proposals/${proposalId}`);
+    await openSideTab(page, "motion");
     const close = page.getByTestId("motion-close");
     await close.click();
     const dialog = await dialogAsking(page, "closeMotion");
@@ -201,6 +202,7 @@ describe.each(["id", "en"] as const)("confirmations and limits (%s)", (language)
     );
     expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
     const { page } = await signedIn("coordinator", language, `/rooms/${roomId}`);
+    await openSideTab(page, "people");
     const memberItem = (sector: string, name: string) =>
       page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: name });
 

@@ -8,6 +8,8 @@ import {
   type BrowserUser,
   browserForSuite,
   memberRoleIn,
+  openCoordinatorTools,
+  openSideTab,
   saveScreenshot,
   submitRegistration,
 } from "../utils/browser.ts";
@@ -106,6 +108,7 @@ describe("joining a room by invite link", () => {
     expect(await page.getByTestId("visibility-badge").first().getAttribute("data-visibility")).toBe("invite-only");
     expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
 
+    await openCoordinatorTools(page);
     await page.getByTestId("stage-select").selectOption("formation");
     await page.getByTestId("stage-saved").waitFor();
     const storedRoom = await server.connection.collection("rooms").findOne({ _id: new Types.ObjectId(roomId) });
@@ -145,7 +148,7 @@ describe("joining a room by invite link", () => {
     expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
     expect(await memberRoleIn(page, "government", alice.displayName)).toBe("coordinator");
     // A participant gets no coordinator tools.
-    expect(await page.getByTestId("coordinator-tools").count()).toBe(0);
+    expect(await page.getByTestId("coordinator-tools-open").count()).toBe(0);
     await saveScreenshot(page, "invite-join-3-invitee-in-room");
   });
 
@@ -183,7 +186,7 @@ describe("joining a room by invite link", () => {
     await page.reload();
     expect(await memberRoleIn(page, "community", budi.displayName)).toBe("participant");
     expect(await page.getByTestId("sector-group-community").getByTestId("sector-group-count").textContent()).toBe("1");
-    await page.getByTestId("coordinator-tools").waitFor();
+    await page.getByTestId("coordinator-tools-open").waitFor();
     await saveScreenshot(page, "invite-join-4-coordinator-sees-member");
   });
 
@@ -192,6 +195,7 @@ describe("joining a room by invite link", () => {
     await inviteeJoinedOverRest();
     await coordinatorInRoom();
     const { page } = coordinator;
+    await openSideTab(page, "people");
     const communityName = page.getByTestId("sector-group-community").getByTestId("sector-group-name");
     expect(await communityName.textContent()).toBe("Masyarakat");
     await page.getByTestId("language-switch").selectOption("en");
@@ -204,6 +208,7 @@ describe("joining a room by invite link", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
 
     await page.reload();
+    await openSideTab(page, "people");
     await page
       .getByTestId("sector-group-community")
       .getByTestId("sector-group-name")

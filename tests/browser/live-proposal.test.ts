@@ -15,6 +15,7 @@ import {
   type NetworkSwitch,
   browserForSuite,
   networkSwitch,
+  openSideTab,
   saveScreenshot,
   signInWithCookie,
 } from "../utils/browser.ts";
@@ -134,6 +135,7 @@ describe("live proposal editing across sectors", () => {
     await logIn(government.page, "government", `/rooms/${roomId}`);
     await logIn(community.page, "community", `/rooms/${roomId}`);
     for (const { page } of [government, community]) {
+      await openSideTab(page, "people");
       for (const [sector, who] of [
         ["government", "government"],
         ["community", "community"],
@@ -164,6 +166,7 @@ describe("live proposal editing across sectors", () => {
       await page.getByTestId("proposal-title").filter({ hasText: proposalTitle }).waitFor();
     }
     // Presence says who views which proposal.
+    await openSideTab(government.page, "people");
     await government.page
       .getByTestId("sector-group-community")
       .getByTestId("member-viewing")
@@ -269,6 +272,7 @@ describe("live proposal editing across sectors", () => {
     await proposalWithText(governmentLine + communityLine);
     await bothEditing(governmentLine + communityLine);
     const { page } = government;
+    for (const user of [government, community]) await openSideTab(user.page, "versions");
     await page.getByTestId("version-name-input").fill("Draf pertama");
     await page.getByTestId("version-save").click();
     await community.page.getByTestId("version-name").filter({ hasText: "Draf pertama" }).waitFor();

@@ -10,9 +10,10 @@ import { Types } from "mongoose";
 import type { Locator, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, openSideTab, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 import { seedProposal } from "../utils/deliberation.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 // One server for the file; every test has its own room, accounts and browsers (closed after the test,
 // which fails if a page raised an uncaught error).
@@ -133,12 +134,15 @@ async function logIn(page: Page, sector: keyof typeof accounts, next: string): P
   await page.getByTestId("login-password").fill(accounts[sector].password);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+  if (next.includes("/proposals/")) await openSideTab(page, "motion");
 }
 
 /** A browser signed in as `who` on `path` for this test, set up without the login form. */
 async function signedIn(who: Voter, path: string): Promise<BrowserUser> {
   const user = await browserSuite.openUserForTest();
   await signInWithCookie(user, server.url, accounts[who].client.refreshCookie, path);
+  // The motion sits in the room's side panel, beside the editor.
+  if (path.includes("/proposals/")) await openSideTab(user.page, "motion");
   return user;
 }
 
@@ -199,7 +203,8 @@ describe("a motion voted in three browsers", () => {
     await logIn(page, "private", `/rooms/${roomId}`);
     await page.getByTestId("proposal-link").filter({ hasText: "Jadwal air" }).click();
     await page.waitForURL((url) => url.pathname === proposalPath());
-    const panel = page.getByTestId("proposal-view").getByTestId("motion-panel");
+    await openSideTab(page, "motion");
+    const panel = page.getByTestId("motion-panel");
     await panel.getByTestId("running-motion").waitFor();
     expect(await panel.getByTestId("motion-frozen-text").textContent()).toBe(proposalText);
     await panel.getByTestId("vote-position-support").check();
@@ -226,9 +231,7 @@ describe("a motion voted in three browsers", () => {
     await panel.getByTestId("vote-position-object").check();
     await panel.getByTestId("vote-submit").click();
     expect(await panel.getByTestId("vote-reason-error").textContent()).toBe("Tuliskan alasan untuk posisi ini.");
-    expect(await server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) })).toBe(
-      1,
-    );
+    expect((await storedPositions(server.connection, motionId)).length).toBe(1);
 
     await panel.getByTestId("vote-reason").fill(objection);
     await panel.getByTestId("vote-submit").click();
@@ -427,6 +430,7 @@ describe("a motion voted in three browsers", () => {
     expect(room?.participantsMayOpenMotions).toBe(true);
 
     await voter.reload();
+    await openSideTab(voter, "motion");
     await voter.getByTestId("open-motion-form").waitFor();
   });
 
@@ -447,8 +451,7 @@ describe("a motion voted in three browsers", () => {
 
 describe("what the tally says about each sector, and a ballot with nothing chosen", () => {
   const proposalPath = () => `/rooms/${roomId}/proposals/${proposalId}`;
-  const votesOf = async (motionId: string) =>
-    server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) });
+  const votesOf = async (motionId: string) => (await storedPositions(server.connection, motionId)).length;
 
   /** Academia joins the room, so the room has four sectors of one member each. */
   async function academiaJoins(): Promise<void> {

@@ -25,6 +25,13 @@ describe("register", () => {
     expect(response.body.expiresIn).toBe(900);
     const setCookie = response.headers.getSetCookie().join("\n");
     expect(setCookie).toMatch(/mufakat_refresh=[^;]+; Path=\/api\/auth; Expires=[^;]+; HttpOnly; SameSite=Strict/);
+    // The readable hint beside it, with the same lifetime and no secret: the page reads it to know a
+    // session may be restored.
+    const hint = response.headers.getSetCookie().find((cookie) => cookie.startsWith("mufakat_session="));
+    expect(hint).toMatch(/^mufakat_session=1; Path=\/; Expires=[^;]+; SameSite=Strict$/);
+    expect(hint?.match(/Expires=([^;]+)/)?.[1]).toBe(
+      setCookie.match(/mufakat_refresh=[^;]+; Path=\/api\/auth; Expires=([^;]+)/)?.[1],
+    );
     const stored = await server.connection.collection("users").findOne({ email: "siti@example.org" });
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored?.passwordHash).not.toContain(input.password);
@@ -185,6 +192,9 @@ describe("login, refresh, logout", () => {
     const logout = await client.post("/api/auth/logout");
     expect(logout.status).toBe(204);
     expect(client.refreshCookie).toBeUndefined();
+    expect(logout.headers.getSetCookie().find((cookie) => cookie.startsWith("mufakat_session="))).toMatch(
+      /^mufakat_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Strict$/,
+    );
     const replay = new ApiClient(server.url);
     replay.setRefreshCookie(token);
     const refreshed = await replay.post("/api/auth/refresh");
@@ -196,6 +206,10 @@ describe("login, refresh, logout", () => {
     const response = await new ApiClient(server.url).post("/api/auth/refresh");
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe("REFRESH_TOKEN_INVALID");
+    // A hint left without its session (the refresh cookie expired first) is cleared with it.
+    expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith("mufakat_session="))).toMatch(
+      /^mufakat_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Strict$/,
+    );
   });
 });
 

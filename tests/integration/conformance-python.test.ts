@@ -9,7 +9,6 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../utils/eventually.ts";
 import { storeSeedProposal } from "../utils/seedProposal.ts";
@@ -25,6 +24,7 @@ import {
   socketsClosedAfterAll,
   storedState,
 } from "../utils/socket.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const server = serverForSuite({ motionSweepMs: 0 });
 const sockets = socketsClosedAfterAll();
@@ -194,13 +194,10 @@ describe("a python-socketio (msgpack) + pycrdt client", () => {
       replayed: true,
       votersCount: 1,
     });
-    const votes = await server.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
-    expect(
-      votes.map(({ voterKey, position, reason, appliedVoteIds }) => ({ voterKey, position, reason, appliedVoteIds })),
-    ).toEqual([{ voterKey: pythonUser.userId, position: "support", reason: null, appliedVoteIds: [clientVoteId] }]);
+    const votes = await storedPositions(server.connection, motionId);
+    expect(votes).toEqual([
+      { voterKey: pythonUser.userId, position: "support", reason: null, clientVoteIds: [clientVoteId], ballots: 1 },
+    ]);
 
     // Standard MessagePack: python's decoder met no extension type in any frame (the CONNECT reply included).
     expect(report.extensionTypes).toEqual([]);

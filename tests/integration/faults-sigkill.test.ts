@@ -24,6 +24,7 @@ import {
   seededRandom,
   storedState,
 } from "../utils/socket.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 /** Rounds of kill and restart: 5 in `pnpm test`, 30 in `pnpm test:soak` (tests/vitest.soak.config.ts). */
 const rounds = inject("soak") === true ? 30 : 5;
@@ -169,10 +170,7 @@ describe(`SIGKILL under load, ${rounds} times`, () => {
         const storedChat = await setup.connection
           .collection("discussionmessages")
           .countDocuments({ _id: { $in: chatAcked.map((id) => new Types.ObjectId(id)) } });
-        const votes = await setup.connection
-          .collection("votes")
-          .find({ motionId: new Types.ObjectId(motionId) })
-          .toArray();
+        const votes = await storedPositions(setup.connection, motionId);
         const storedBy = new Map(votes.map((vote) => [String(vote.voterKey), vote.position as Position]));
         let lostVotes = 0;
         for (const [index, voter] of voters.entries()) {

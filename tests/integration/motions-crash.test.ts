@@ -1,8 +1,8 @@
 // A server killed with SIGKILL mid-vote keeps every acknowledged vote: after a restart on the same
 // database each member's stored position is the last one acknowledged (or a later one sent), and the
-// decision closes with a chain that verifies.
+// decision closes with a chain that verifies. A burst of votes (grouped into few inserts) killed right
+// after its last ack is stored whole, once per voter, and counted by the restarted server.
 import { randomUUID } from "node:crypto";
-import { Types } from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Position } from "@mufakat/shared";
 import { ApiClient } from "../utils/api.ts";
@@ -10,6 +10,7 @@ import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { type ServerProcess, spawnServer } from "../utils/serverProcess.ts";
 import { type LiveClient, connect, request } from "../utils/socket.ts";
 import { serverForSuite } from "../utils/server.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const setup = serverForSuite({ motionSweepMs: 0 });
 const processes: ServerProcess[] = [];
@@ -71,10 +72,7 @@ describe("a server killed mid-vote", () => {
 
     const restarted = await spawnServer({ databaseName: setup.databaseName });
     processes.push(restarted);
-    const stored = await setup.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const stored = await storedPositions(setup.connection, motionId);
     const storedBy = new Map(stored.map((vote) => [vote.voterKey as string, vote.position as Position]));
     let checked = 0;
     for (const [index, member] of members.entries()) {
@@ -101,6 +99,71 @@ describe("a server killed mid-vote", () => {
     const motion = await api.get(`/api/motions/${motionId}`);
     expect(motion.body).toMatchObject({ status: "closed", closeReason: "allVoted" });
     expect(motion.body.tally.totals.support).toBe(30);
+    const verified = await api.get(`/api/rooms/${roomId}/decisions/verify`);
+    expect(verified.body).toMatchObject({ valid: true, checked: 1 });
+  });
+
+  it("keeps every vote of a burst acknowledged just before the kill, once each", async () => {
+    const { roomId, coordinator, members } = await roomOfSectors(setup, 4);
+    const proposalId = await seedProposal(setup, roomId, coordinator.id, "Jadwal posyandu keliling");
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId, durationMinutes: 60 });
+    expect(opened.status).toBe(201);
+    const motionId: string = opened.body.id;
+    const server = await spawnServer({ databaseName: setup.databaseName });
+    processes.push(server);
+    // Everyone but the coordinator votes at once (the motion stays open); each vote is sent twice with the
+    // same clientVoteId, as a client resends one whose ack is late. The server dies right after the last ack.
+    const voters = members.slice(1);
+    const clients = await Promise.all(voters.map((member) => connect(server, member.accessToken)));
+    sockets.push(...clients);
+    const positions: Position[] = ["support", "standAside", "supportWithReservations", "object"];
+    const acked = new Map<string, Position>();
+    let killed: Promise<void> | null = null;
+    await Promise.all(
+      clients.map(async (client, index) => {
+        const position = positions[index % positions.length] as Position;
+        const payload = {
+          motionId,
+          position,
+          clientVoteId: randomUUID(),
+          ...(position === "object" || position === "supportWithReservations" ? { reason: "alasan" } : {}),
+        };
+        const acks = await Promise.all([
+          request(client, "motion:vote", payload),
+          request(client, "motion:vote", payload),
+        ]);
+        for (const ack of acks) if (!ack.ok) throw new Error(`vote refused: ${ack.error.code}`);
+        acked.set((voters[index] as (typeof voters)[number]).id, position);
+        if (acked.size === voters.length) killed = server.kill();
+      }),
+    );
+    await killed;
+    expect(acked.size).toBe(voters.length);
+
+    // Stored before the kill: every acknowledged vote, one ballot each (the resend added none).
+    const stored = await storedPositions(setup.connection, motionId);
+    expect(stored.map((vote) => [vote.voterKey, vote.position, vote.ballots]).sort()).toEqual(
+      [...acked].map(([voterKey, position]) => [voterKey, position, 1]).sort(),
+    );
+
+    // A restarted server counts them all, and the coordinator's vote closes the motion with every one.
+    const restarted = await spawnServer({ databaseName: setup.databaseName });
+    processes.push(restarted);
+    const api = new ApiClient(restarted.url);
+    api.accessToken = coordinator.accessToken;
+    const before = await api.get(`/api/motions/${motionId}`);
+    expect(before.body).toMatchObject({ status: "open" });
+    expect(before.body.tally.votersCount).toBe(voters.length);
+    const last = await connect(restarted, coordinator.accessToken);
+    sockets.push(last);
+    const ack = await request(last, "motion:vote", { motionId, position: "support", clientVoteId: randomUUID() });
+    expect(ack.ok).toBe(true);
+    const motion = await api.get(`/api/motions/${motionId}`);
+    const expected = { support: 1, standAside: 0, supportWithReservations: 0, object: 0 };
+    for (const position of acked.values()) expected[position as keyof typeof expected] += 1;
+    expect(motion.body).toMatchObject({ status: "closed", closeReason: "allVoted" });
+    expect(motion.body.tally.votersCount).toBe(members.length);
+    expect(motion.body.tally.totals).toMatchObject(expected);
     const verified = await api.get(`/api/rooms/${roomId}/decisions/verify`);
     expect(verified.body).toMatchObject({ valid: true, checked: 1 });
   });

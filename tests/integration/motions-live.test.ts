@@ -1,13 +1,13 @@
 // Votes over sockets: 30 members of five sectors vote at once, each vote sent twice; every ack means
 // stored and counted, the room hears per-sector tallies live, and the motion closes when all voted.
 import { randomUUID } from "node:crypto";
-import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import type { MotionClosedEvent, MotionTallyEvent, Position } from "@mufakat/shared";
 import { roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 import { connect, request, socketsClosedAfterAll } from "../utils/socket.ts";
 import { serverForSuite } from "../utils/server.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const server = serverForSuite({ motionSweepMs: 0 });
 const sockets = socketsClosedAfterAll();
@@ -64,10 +64,7 @@ describe("motion:vote", () => {
     expect(fresh).toHaveLength(30);
     for (const ack of acks) if (!ack.ok) expect(ack.error.code).toBe("MOTION_CLOSED");
 
-    const stored = await server.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const stored = await storedPositions(server.connection, motionId);
     expect(stored).toHaveLength(30);
 
     await eventually(() => expect(closings).toHaveLength(1));
@@ -116,8 +113,6 @@ describe("motion:vote", () => {
       clientVoteId: randomUUID(),
     });
     expect(unknown.ok ? null : unknown.error.code).toBe("MOTION_NOT_FOUND");
-    expect(
-      await server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(opened.body.id) }),
-    ).toBe(0);
+    expect((await storedPositions(server.connection, opened.body.id)).length).toBe(0);
   });
 });

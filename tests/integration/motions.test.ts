@@ -8,6 +8,7 @@ import { registeredClient } from "../utils/api.ts";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { serverForSuite } from "../utils/server.ts";
+import { storedPositions } from "../utils/ballots.ts";
 
 const clock = testClock();
 const server = serverForSuite({ now: clock.now, motionSweepMs: 0 });
@@ -64,9 +65,7 @@ describe("a motion from opening to the decision log", () => {
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(30);
     expect(responses.filter((r) => r.status === 200 && r.body.replayed === false).length).toBe(30);
 
-    const stored = await server.connection
-      .collection("votes")
-      .countDocuments({ motionId: new Types.ObjectId(motionId) });
+    const stored = (await storedPositions(server.connection, motionId)).length;
     expect(stored).toBe(30);
     const objections = ballots.filter((b) => b.position === "object").length;
     const asides = ballots.filter((b) => b.position === "standAside").length;
@@ -286,9 +285,7 @@ describe("who may vote, and how", () => {
     expect(silentBlock.body.error.details).toEqual([
       { path: "reason", message: "required for block", code: "custom", rule: "reasonRequired" },
     ]);
-    expect(await server.connection.collection("votes").countDocuments({ motionId: new Types.ObjectId(motionId) })).toBe(
-      0,
-    );
+    expect((await storedPositions(server.connection, motionId)).length).toBe(0);
 
     const participantClose = await members[1]!.client.post(`/api/motions/${motionId}/close`);
     expect(participantClose.status).toBe(403);
@@ -345,10 +342,7 @@ describe("who may vote, and how", () => {
     });
     expect(afterClose.status).toBe(409);
     expect(afterClose.body.error.code).toBe("MOTION_CLOSED");
-    const votes = await server.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const votes = await storedPositions(server.connection, motionId);
     expect(votes.map((v) => v.position)).toEqual(["support"]);
   });
 
@@ -385,10 +379,7 @@ describe("who may vote, and how", () => {
     expect(record.payload.positions).toEqual([
       { position: "supportWithReservations", reason: "Perlu evaluasi bulanan" },
     ]);
-    const stored = await server.connection
-      .collection("votes")
-      .find({ motionId: new Types.ObjectId(motionId) })
-      .toArray();
+    const stored = await storedPositions(server.connection, motionId);
     expect(stored).toHaveLength(5);
     for (const vote of stored) expect(members.map((m) => m.id)).not.toContain(vote.voterKey);
   });

@@ -57,8 +57,9 @@ export async function openUser(browser: Browser, baseURL: string): Promise<Brows
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    // The browser logs every 4xx answer as "Failed to load resource"; an anonymous visit starts with a
-    // 401 from /api/auth/refresh by design, so those are not errors of the app.
+    // The browser logs every 4xx answer as "Failed to load resource"; tests that provoke refusals (a
+    // wrong password, a form error) expect those, so they are not errors of the app. That an anonymous
+    // visit logs nothing at all is checked by tests/browser/installable.test.ts.
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
       pageErrors.push(`console: ${message.text()}`);
     }
@@ -106,8 +107,23 @@ export async function submitRegistration(page: Page, user: UiRegistration): Prom
   await page.getByTestId("register-submit").click();
 }
 
+export type RoomSideTab = "discussion" | "motion" | "versions" | "people";
+
+/** Shows one tab of the room's side panel (discussion, the open proposal's motion, its versions, people). */
+export async function openSideTab(page: Page, tab: RoomSideTab): Promise<void> {
+  await page.getByTestId(`side-tab-${tab}`).click();
+  await page.getByTestId(`side-panel-${tab}`).waitFor();
+}
+
+/** Opens the coordinator tools' drawer in the room header (stage, invite links). */
+export async function openCoordinatorTools(page: Page): Promise<void> {
+  await page.getByTestId("coordinator-tools-open").click();
+  await page.getByTestId("coordinator-tools").waitFor();
+}
+
 /** Waits until a room page's sector group lists a member with this display name; returns their role. */
 export async function memberRoleIn(page: Page, sector: string, displayName: string): Promise<string | null> {
+  await openSideTab(page, "people");
   const member = page.getByTestId(`sector-group-${sector}`).getByTestId("member").filter({ hasText: displayName });
   await member.waitFor();
   return member.getByTestId("role-badge").getAttribute("data-role");
@@ -187,6 +203,8 @@ export async function signInWithCookie(
       httpOnly: true,
       sameSite: "Strict",
     },
+    // The readable hint the server sets beside it: without it the app starts signed out without asking.
+    { name: "mufakat_session", value: "1", domain: new URL(baseURL).hostname, path: "/", sameSite: "Strict" },
   ]);
   await user.page.goto(path);
   await user.page.getByTestId("nav-create-room").waitFor();

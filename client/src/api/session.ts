@@ -34,3 +34,8 @@ export function endSession(): void {
   accessToken = null;
   publish({ state: "anonymous" });
 }
+
+/** The server's readable `mufakat_session` cookie: set beside the httpOnly refresh cookie, cleared with it. */
+export function hasSessionHint(): boolean {
+  return typeof document !== "undefined" && document.cookie.split("; ").includes("mufakat_session=1");
+}

@@ -16,13 +16,30 @@ export interface ViewableQuery<T> {
 interface QueryViewProps<T> {
   query: ViewableQuery<T>;
   children: (data: T) => ReactNode;
+  /** Shown while the first read runs; a skeleton of the page's shape keeps it from jumping. */
+  loading?: ReactNode;
 }
 
-export function QueryView<T>({ query, children }: QueryViewProps<T>) {
+export function QueryView<T>({ query, children, loading }: QueryViewProps<T>) {
   const t = useT();
-  // Data already on screen stays there while a refetch runs or fails (a later read heals it).
-  if (query.data !== undefined && query.status !== "pending") return children(query.data);
-  if (query.status === "pending") return <Loading />;
+  // Data already on screen stays there while a refetch runs or fails (a later read heals it); a refetch
+  // that failed in the background says so above it, with a retry, instead of failing silently.
+  if (query.data !== undefined && query.status !== "pending") {
+    return (
+      <>
+        {query.status === "error" && (
+          <div className="background-failure" role="status" data-testid="refresh-failed">
+            <p className="background-failure-text">{t("common.refreshFailed")}</p>
+            <button type="button" className="button-quiet" onClick={() => void query.refetch()}>
+              {t("common.retry")}
+            </button>
+          </div>
+        )}
+        {children(query.data)}
+      </>
+    );
+  }
+  if (query.status === "pending") return loading ?? <Loading />;
   return (
     <div className="query-failed">
       <ErrorMessage error={toApiError(query.error)} testId="load-error" />

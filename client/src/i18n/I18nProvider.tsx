@@ -1,10 +1,11 @@
-// The chosen language for the whole app, remembered in localStorage, and the useT()/useFormat() hooks that read it.
+// The chosen language for the whole app, remembered in localStorage once chosen (before that, the browser's
+// preferred languages decide: see browserLocale), and the useT()/useFormat() hooks that read it.
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import {
   type Formatters,
   type Locale,
   type Translate,
-  defaultLocale,
+  browserLocale,
   formatters,
   isLocale,
   translator,
@@ -20,18 +21,20 @@ interface I18nContextValue {
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
-function storedLocale(): Locale {
+/** The language the user chose with the switch, else the first of the browser's languages we speak. */
+function initialLocale(): Locale {
+  const preferred = browserLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
   try {
     const value = window.localStorage.getItem(storageKey);
-    return isLocale(value) ? value : defaultLocale;
+    return isLocale(value) ? value : preferred;
   } catch {
-    // Storage can be disabled (privacy settings); the default language still works.
-    return defaultLocale;
+    // Storage can be disabled (privacy settings); the browser's language still works.
+    return preferred;
   }
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);

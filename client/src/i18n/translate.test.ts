@@ -82,7 +82,7 @@ describe("dictionaries", () => {
       ...["keys", "role", "titles", "reason", "date", "consensus", "hash", "time", "name", "title", "position"],
       ...["outcome", "share", "sectors", "kind", "unit", "from", "to", "index", "sector", "code", "seq", "requester"],
       // A field's label and what is wrong with it, both already worded.
-      ...["field", "issue"],
+      ...["field", "issue", "label"],
       // The participation warning's pieces, each already worded (lists, clauses, a formatted figure).
       ...["kinds", "clauses", "expected"],
     ]);

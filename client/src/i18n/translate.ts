@@ -26,6 +26,20 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/**
+ * The first of the browser's preferred languages (navigator.languages, most preferred first) that the app
+ * speaks, by primary subtag ("en-US" is English, "id-ID" and the older "in" Indonesian); Indonesian when
+ * none is. So a browser asking for French, then English, gets English.
+ */
+export function browserLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primary === "in") return "id";
+    if (isLocale(primary)) return primary;
+  }
+  return defaultLocale;
+}
+
 /** Named formats, usable as `{date, date, dateTime}` in a message and by the formatters below. */
 const formats = {
   date: {

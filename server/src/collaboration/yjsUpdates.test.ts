@@ -42,4 +42,27 @@ describe("plainTextOfState", () => {
     expect(plainTextOfState(bodyUpdate(["Pasal 1", "Pasal 2"]))).toBe("Pasal 1\nPasal 2");
     expect(plainTextOfState(Y.encodeStateAsUpdate(new Y.Doc()))).toBe("");
   });
+
+  it("reads formatted blocks, nested lists and mentions as the editor shows them", () => {
+    const doc = new Y.Doc();
+    const body = doc.getXmlFragment("default");
+    const heading = new Y.XmlElement("heading");
+    heading.setAttribute("level", "2");
+    const title = new Y.XmlText();
+    heading.insert(0, [title]);
+    const list = new Y.XmlElement("bulletList");
+    const item = new Y.XmlElement("listItem");
+    const paragraph = new Y.XmlElement("paragraph");
+    const mention = new Y.XmlElement("mention");
+    mention.setAttribute("id", "64f000000000000000000001");
+    mention.setAttribute("label", "Budi Santoso");
+    mention.setAttribute("mentionSuggestionChar", "@");
+    paragraph.insert(0, [new Y.XmlText("Tanya "), mention, new Y.XmlText(" soal Senin")]);
+    item.insert(0, [paragraph]);
+    list.insert(0, [item]);
+    body.insert(0, [heading, list]);
+    title.insert(0, "Jadwal ");
+    title.insert(7, "air", { bold: {} });
+    expect(plainTextOfState(Y.encodeStateAsUpdate(doc))).toBe("Jadwal air\nTanya @Budi Santoso soal Senin");
+  });
 });

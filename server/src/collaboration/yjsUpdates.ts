@@ -94,7 +94,7 @@ export function docFromState(state: Uint8Array): Y.Doc {
   return doc;
 }
 
-/** The body as plain text: one line per top-level block of the "default" XmlFragment. */
+/** The body as plain text: one line per top-level block of the "default" XmlFragment, mentions as "@name". */
 export function plainTextOfState(state: Uint8Array): string {
   const doc = docFromState(state);
   try {
@@ -114,6 +114,10 @@ function textOfNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
       .map((op) => (typeof op.insert === "string" ? op.insert : ""))
       .join("");
   }
-  if (node instanceof Y.XmlElement) return node.toArray().map(textOfNode).join("");
+  if (node instanceof Y.XmlElement) {
+    // A mention is an empty element: its text is the name it shows, as in the editor ("@Budi Santoso").
+    if (node.nodeName === "mention") return `@${String(node.getAttribute("label") ?? node.getAttribute("id") ?? "")}`;
+    return node.toArray().map(textOfNode).join("");
+  }
   return "";
 }

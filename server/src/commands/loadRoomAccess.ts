@@ -24,8 +24,13 @@ export async function loadRoomAccess(
 ): Promise<RoomAccess> {
   const room = await findRoom(ctx, props.roomId);
   const membership = await findMembership(ctx, room._id, props.userId);
+  return checkRoomAccess(room, membership, props.action);
+}
+
+/** Refuses unless `membership` (null: none) may perform `action` in `room`; the same answer whether read or cached. */
+export function checkRoomAccess(room: RoomDoc, membership: MembershipDoc | null, action: RoomAction): RoomAccess {
   const role = (membership?.role ?? null) as MemberRole | null;
-  const refusal = roomRefusal(props.action, role, policyRoom(room));
+  const refusal = roomRefusal(action, role, policyRoom(room));
   if (!membership || refusal) {
     const code = refusal ?? "NOT_A_MEMBER";
     throw appError(code, refusalMessages[code]);

@@ -3,7 +3,6 @@
 // eligible member has voted, or by a coordinator; closing appends the decision to the room's log.
 import { createHash, createHmac } from "node:crypto";
 import {
-  type CastVoteInput,
   type CloseReason,
   type DecisionRule,
   type EligibleMember,
@@ -21,7 +20,6 @@ import {
   redactTally,
   rolesWith,
   tallyMotion,
-  voteRefusal,
   withSectorExplanations,
 } from "@mufakat/shared";
 import { Types, trusted } from "mongoose";
@@ -35,7 +33,6 @@ import { appendDecisionRecord } from "./decisionLog.ts";
 import { findMembership, findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 import type { UserCard } from "./userCards.ts";
-import { policyMotion } from "../policies/motionPolicy.ts";
 import { policyActor } from "../policies/roomPolicy.ts";
 
 export function sha256Hex(text: string): string {
@@ -60,7 +57,7 @@ export function roomDecisionRule(room: RoomDoc): DecisionRule {
  * Under a secret ballot the stored voter key is an HMAC of the member id: one member still has one vote
  * (the unique index holds), but the votes collection alone does not say who chose what.
  */
-function voterKeyFor(ctx: AppContext, motion: Pick<MotionDoc, "_id" | "secretBallot">, userId: string): string {
+export function voterKeyFor(ctx: AppContext, motion: Pick<MotionDoc, "_id" | "secretBallot">, userId: string): string {
   if (!motion.secretBallot) return userId;
   return createHmac("sha256", ctx.jwtSecret).update(`ballot:${motion._id.toHexString()}:${userId}`).digest("hex");
 }
@@ -144,113 +141,73 @@ export async function openMotion(
  * A closed motion's tally as recorded at the close; one recorded before tallies carried per-sector
  * explanations gets them from its own counts, so every tally served says what the rule did.
  */
-function recordedFinalTally(motion: Pick<MotionDoc, "finalTally">): Tally | null {
+export function recordedFinalTally(motion: Pick<MotionDoc, "finalTally">): Tally | null {
   if (!motion.finalTally) return null;
   return withSectorExplanations(motion.finalTally as Omit<Tally, "perSector"> & RecordedPublicTally);
 }
 
-/** The tally of a motion's current positions, computed by the shared rule. */
-export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<Tally> {
-  const votes = await ctx.models.Vote.find({ motionId: motion._id }).lean();
-  const eligible: EligibleMember[] = motion.eligible.map((member) => ({
+/** A member's position as the ballot log holds it: their latest record. */
+export interface StoredBallot {
+  _id: Types.ObjectId;
+  voterKey: string;
+  clientVoteId: string;
+  sector: string;
+  organisation: string | null;
+  position: string;
+  reason: string | null;
+}
+
+/** Each voter's latest ballot: by `_id`, the order in which the storing process took them. */
+export function latestBallots<B extends Pick<StoredBallot, "_id" | "voterKey">>(records: Iterable<B>): Map<string, B> {
+  const latest = new Map<string, B>();
+  for (const record of records) {
+    const seen = latest.get(record.voterKey);
+    if (!seen || seen._id.toHexString() < record._id.toHexString()) latest.set(record.voterKey, record);
+  }
+  return latest;
+}
+
+/** The motion's eligible members under the keys their ballots are stored by. */
+export function eligibleVoters(ctx: AppContext, motion: MotionDoc): EligibleMember[] {
+  return motion.eligible.map((member) => ({
     memberId: voterKeyFor(ctx, motion, member.memberId),
     sector: member.sector as EligibleMember["sector"],
     organisation: member.organisation,
   }));
-  const ballots = votes.map((vote) => ({
-    memberId: vote.voterKey,
-    sector: vote.sector as EligibleMember["sector"],
-    organisation: vote.organisation,
-    position: vote.position as Tally["ballots"][number]["position"],
-    ...(vote.reason ? { reason: vote.reason } : {}),
-  }));
-  return tallyMotion(ballots, motion.rule as DecisionRule, eligible);
 }
 
-export type CastVoteOutcome =
-  /** Stored while the motion was open: the caller tallies (a tally read after this includes the vote). */
-  | { state: "open"; motion: MotionDoc; replayed: boolean }
-  /** A resend whose first send was counted by the close: its tally is the final one. */
-  | { state: "closed"; motion: MotionDoc; replayed: true; tally: Tally };
-
 /**
- * Stores one position. The tally rounds and the joining of resends live in voting.ts (createVoting), which
- * every transport casts through.
+ * The tally of the given current positions, computed by the shared rule. A ballot recorded before the log
+ * kept organisations takes its voter's organisation from the frozen list of eligible members.
  */
-export async function storeVote(
-  ctx: AppContext,
-  props: { user: UserDoc; motionId: string; input: CastVoteInput },
-): Promise<CastVoteOutcome> {
-  const motion = await findMotion(ctx, props.motionId);
-  const { role } = await loadRoomAccess(ctx, {
-    roomId: motion.roomId.toHexString(),
-    userId: props.user._id,
-    action: "motion.vote",
-  });
-  const userId = props.user._id.toHexString();
-  const entitled = motion.eligible.find((member) => member.memberId === userId);
-  if (!entitled || voteRefusal({ userId, role }, policyMotion(motion)))
-    throw appError("NOT_ELIGIBLE", "only members who could vote when the motion opened can vote on it");
-  const now = ctx.now();
-  if (motion.status !== "open" || motion.deadline <= now) throw appError("MOTION_CLOSED", "this motion is closed");
+export function tallyOfBallots(
+  motion: MotionDoc,
+  eligible: EligibleMember[],
+  ballots: Iterable<Omit<StoredBallot, "_id" | "clientVoteId">>,
+): Tally {
+  const organisationOf = new Map(eligible.map((member) => [member.memberId, member.organisation]));
+  const counted = [...ballots].map((ballot) => ({
+    memberId: ballot.voterKey,
+    sector: ballot.sector as EligibleMember["sector"],
+    organisation: ballot.organisation ?? organisationOf.get(ballot.voterKey) ?? "",
+    position: ballot.position as Tally["ballots"][number]["position"],
+    ...(ballot.reason ? { reason: ballot.reason } : {}),
+  }));
+  return tallyMotion(counted, motion.rule as DecisionRule, eligible);
+}
 
-  const voterKey = voterKeyFor(ctx, motion, userId);
-  const { position, clientVoteId } = props.input;
-  const reason = props.input.reason ?? null;
-  let replayed = false;
-  try {
-    // Applies the vote unless this clientVoteId was applied before; a replay of an already applied id
-    // matches nothing, the upsert then collides with the existing (motion, voter) document, and we know.
-    await ctx.models.Vote.findOneAndUpdate(
-      { motionId: motion._id, voterKey, appliedVoteIds: trusted({ $ne: clientVoteId }) },
-      {
-        $set: { sector: entitled.sector, organisation: entitled.organisation, position, reason, updatedAt: now },
-        $push: { appliedVoteIds: clientVoteId },
-      },
-      { upsert: true, returnDocument: "after" },
-    );
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const existing = await ctx.models.Vote.findOne({ motionId: motion._id, voterKey }).lean();
-    if (!existing?.appliedVoteIds.includes(clientVoteId)) throw error;
-    replayed = true;
-  }
-  // Closing flips the status before it reads the votes: if the motion is still open now, this vote is
-  // in any tally that closes it. Otherwise it may have missed the count, so it is not acknowledged.
-  const after = await ctx.models.Motion.findById(motion._id).lean();
-  if (!after) throw appError("MOTION_NOT_FOUND", "no such motion");
-  if (after.status !== "open") {
-    // A resent vote whose first send was counted gets its acknowledgement again.
-    const finalTally = recordedFinalTally(after);
-    const counted = finalTally?.ballots.some((ballot) => ballot.memberId === voterKey && ballot.position === position);
-    if (!(replayed && counted && finalTally)) {
-      throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
-    }
-    return { state: "closed", motion: after, replayed: true, tally: finalTally };
-  }
-  if (!replayed) {
-    try {
-      await ctx.models.VoteEvent.create({
-        motionId: motion._id,
-        voterKey,
-        clientVoteId,
-        sector: entitled.sector,
-        position,
-        reason,
-        at: now,
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-    ctx.events.publish("voteCast", {
-      motionId: motion._id.toHexString(),
-      roomId: motion.roomId.toHexString(),
-      voterId: userId,
-      position,
-      clientVoteId,
-    });
-  }
-  return { state: "open", motion: after, replayed };
+/** A motion's ballot log, read from the database. */
+export async function readBallots(ctx: AppContext, motionId: Types.ObjectId): Promise<StoredBallot[]> {
+  return ctx.models.VoteEvent.find(
+    { motionId },
+    { voterKey: 1, clientVoteId: 1, sector: 1, organisation: 1, position: 1, reason: 1 },
+  ).lean() as Promise<StoredBallot[]>;
+}
+
+/** The tally of a motion's current positions as stored (the latest ballot of each voter). */
+export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<Tally> {
+  const latest = latestBallots(await readBallots(ctx, motion._id));
+  return tallyOfBallots(motion, eligibleVoters(ctx, motion), latest.values());
 }
 
 /**
@@ -456,11 +413,14 @@ export async function loadMotionForMember(
 
 /** The caller's own current position on a motion (under a secret ballot too: it is their own). */
 export async function myPosition(ctx: AppContext, motion: MotionDoc, user: UserDoc): Promise<string | null> {
-  const vote = await ctx.models.Vote.findOne({
-    motionId: motion._id,
-    voterKey: voterKeyFor(ctx, motion, user._id.toHexString()),
-  }).lean();
-  return vote?.position ?? null;
+  const [latest] = await ctx.models.VoteEvent.find(
+    { motionId: motion._id, voterKey: voterKeyFor(ctx, motion, user._id.toHexString()) },
+    { position: 1 },
+  )
+    .sort({ _id: -1 })
+    .limit(1)
+    .lean();
+  return latest?.position ?? null;
 }
 
 export interface MotionView {

@@ -1,7 +1,15 @@
 // The domain events commands publish once a change is stored, and the per-app bus that carries them.
 // Transports and caches subscribe (realtime/motionBroadcasts.ts tells the room); a command never knows
 // who listens, and a listener never changes what the command stored or answered.
-import type { CloseReason, CollaborationStage, MemberRole, Position, PublicTally, TallyOutcome } from "@mufakat/shared";
+import type {
+  CloseReason,
+  CollaborationStage,
+  MemberRole,
+  Position,
+  PublicTally,
+  RelayedBallot,
+  TallyOutcome,
+} from "@mufakat/shared";
 import type { Logger } from "pino";
 
 /** Every domain event by name, with its payload: plain ids and values, no database documents. */
@@ -10,6 +18,15 @@ export interface DomainEventMap {
   motionOpened: { motionId: string; roomId: string; proposalId: string; openedBy: string };
   /** A new position was stored (a resend of an applied clientVoteId is not a new one). */
   voteCast: { motionId: string; roomId: string; voterId: string; position: Position; clientVoteId: string };
+  /**
+   * A ballot was stored in the motion's ballot log (every new position, not a resend): the other processes
+   * count it in their copy of the open motion (realtime/server.ts relays it with REDIS_URL).
+   */
+  ballotStored: {
+    motionId: string;
+    roomId: string;
+    ballot: RelayedBallot;
+  };
   /** A tally round counted the motion's votes: once per round, not per vote (see commands/voting.ts). */
   tallyChanged: { motionId: string; roomId: string; tally: PublicTally };
   /** A motion was closed and its decision appended to the log. */
@@ -25,6 +42,8 @@ export interface DomainEventMap {
   decisionRecorded: { roomId: string; seq: number; kind: "decision" | "correction"; hash: string };
   /** A member joined (or created the room), left or changed role; role null when they left. */
   membershipChanged: { roomId: string; userId: string; role: MemberRole | null };
+  /** An administrator banned a user (banUser): their tokens stop working and their open sockets end. */
+  userBanned: { userId: string };
   /** A room moved to another stage of its deliberation. */
   roomStageChanged: { roomId: string; stage: CollaborationStage; previousStage: CollaborationStage };
   /** A commitment was recorded or its follow-up changed. */

@@ -6,6 +6,12 @@ import { presentUser } from "../presenters/users.ts";
 
 export const refreshCookieName = "mufakat_refresh";
 const refreshCookiePath = "/api/auth";
+/**
+ * Readable by the page and holding no secret: it says a refresh cookie was set and lives as long, so the
+ * client asks /api/auth/refresh only when there is a session to restore (an anonymous visit would
+ * otherwise start with a 401 in the console). The refresh cookie stays the only credential.
+ */
+export const sessionHintCookieName = "mufakat_session";
 
 export type CookieSecurity = "true" | "false" | "auto";
 
@@ -26,6 +32,12 @@ export function sendSession(req: Request, res: Response, session: IssuedSession,
     path: refreshCookiePath,
     expires: session.refreshExpiresAt,
   });
+  res.cookie(sessionHintCookieName, "1", {
+    sameSite: "strict",
+    secure: secureFor(req, security),
+    path: "/",
+    expires: session.refreshExpiresAt,
+  });
   return { user: presentUser(session.user), accessToken: session.accessToken, expiresIn: session.expiresIn };
 }
 
@@ -36,4 +48,5 @@ export function clearSession(req: Request, res: Response, security: CookieSecuri
     secure: secureFor(req, security),
     path: refreshCookiePath,
   });
+  res.clearCookie(sessionHintCookieName, { sameSite: "strict", secure: secureFor(req, security), path: "/" });
 }

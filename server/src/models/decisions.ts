@@ -82,27 +82,22 @@ motionSchema.index({ openKey: 1 }, { unique: true });
 motionSchema.index({ roomId: 1, openedAt: -1 });
 motionSchema.index({ status: 1, deadline: 1 });
 
-/** A member's current position on a motion: one document per (motion, voter), by a unique index. */
-const voteSchema = new Schema({
+/**
+ * The ballot log: every change of position is one record, never edited, and a member's latest record (by
+ * `_id`, which the storing process gives in the order the ballots were cast) is their position. A vote is
+ * so one insert, grouped with the others that arrive with it (server/src/db/groupCommit.ts), and the
+ * motion's history is kept. The unique key makes a resent clientVoteId one record. (Before the log, a
+ * `votes` collection held one current position per member beside this history; the log alone reads the
+ * same, since every applied vote was also recorded here.)
+ */
+const voteEventSchema = new Schema({
   motionId: { type: Schema.Types.ObjectId, required: true },
   /** The member id, or under a secret ballot an HMAC of it that only this server can link back. */
   voterKey: { type: String, required: true },
-  sector: { type: String, required: true },
-  organisation: { type: String, required: true },
-  position: { type: String, required: true },
-  reason: { type: String, default: null },
-  /** Client vote ids already applied, so a resent vote is recognised and changes nothing. */
-  appliedVoteIds: { type: [String], default: [] },
-  updatedAt: { type: Date, required: true },
-});
-voteSchema.index({ motionId: 1, voterKey: 1 }, { unique: true });
-
-/** Every change of position, in order: the motion's history. */
-const voteEventSchema = new Schema({
-  motionId: { type: Schema.Types.ObjectId, required: true },
-  voterKey: { type: String, required: true },
   clientVoteId: { type: String, required: true },
   sector: { type: String, required: true },
+  /** The voter's organisation when the motion opened (null on records made before it was kept here). */
+  organisation: { type: String, default: null },
   position: { type: String, required: true },
   reason: { type: String, default: null },
   at: { type: Date, required: true },
@@ -111,14 +106,12 @@ voteEventSchema.index({ motionId: 1, voterKey: 1, clientVoteId: 1 }, { unique: t
 voteEventSchema.index({ motionId: 1, at: 1 });
 
 export type MotionDoc = InferSchemaType<typeof motionSchema> & { _id: Types.ObjectId };
-export type VoteDoc = InferSchemaType<typeof voteSchema> & { _id: Types.ObjectId };
 export type VoteEventDoc = InferSchemaType<typeof voteEventSchema> & { _id: Types.ObjectId };
 
 export function createDecisionModels(connection: Connection) {
   return {
     DecisionRecord: connection.model("DecisionRecord", decisionRecordSchema) as unknown as Model<DecisionRecordDoc>,
     Motion: connection.model("Motion", motionSchema) as unknown as Model<MotionDoc>,
-    Vote: connection.model("Vote", voteSchema) as unknown as Model<VoteDoc>,
     VoteEvent: connection.model("VoteEvent", voteEventSchema) as unknown as Model<VoteEventDoc>,
   };
 }

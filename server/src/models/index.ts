@@ -7,6 +7,7 @@ import { createCollaborationModels } from "./collaboration.ts";
 import { createDecisionModels } from "./decisions.ts";
 import { createDiscussionModels } from "./discussion.ts";
 import { createAccountabilityModels } from "./accountability.ts";
+import { createJoinRequestModels } from "./joinRequests.ts";
 
 const userSchema = new Schema(
   {
@@ -123,6 +124,8 @@ export type InviteDoc = InferSchemaType<typeof inviteSchema> & { _id: Types.Obje
 export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId };
 export type PendingActionDoc = InferSchemaType<typeof pendingActionSchema> & { _id: Types.ObjectId };
 
+export { type JoinRequestDoc, joinRequestIdFor } from "./joinRequests.ts";
+
 export function createModels(connection: Connection) {
   return {
     User: connection.model("User", userSchema) as unknown as Model<UserDoc>,
@@ -136,6 +139,7 @@ export function createModels(connection: Connection) {
     ...createDecisionModels(connection),
     ...createDiscussionModels(connection),
     ...createAccountabilityModels(connection),
+    ...createJoinRequestModels(connection),
   };
 }
 

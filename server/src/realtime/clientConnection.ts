@@ -1,16 +1,14 @@
 // What one socket holds for as long as it is connected (Hocuspocus's ClientConnection): its rate buckets,
-// the membership re-reads it has in flight, its session-expiry timer, and its connection to each proposal
-// it has open. The socket's disconnect releases all of it; ClientConnections is the app's registry of them.
-import { limits, roomRefusal } from "@mufakat/shared";
+// its session-expiry timer, and its connection to each proposal it has open. Its role in each joined room
+// (socket.data.rooms) is kept current by membership changes (roomStateSync.ts), never re-read here. The socket's disconnect releases all of it; ClientConnections is the app's registry of them.
+import { type MemberRole, limits, roomRefusal } from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { DocumentConnection } from "../collaboration/documentConnection.ts";
 import type { EditSource } from "../collaboration/documentHub.ts";
-import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { loadProposal } from "../commands/loadProposal.ts";
-import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
-import { AppError, appError } from "../errors.ts";
+import { appError } from "../errors.ts";
 import { TokenBucket } from "./rateLimit.ts";
-import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
+import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
 
 /** The socket's standing in a room it joined, or NOT_IN_ROOM. */
 export function joinedRoom(socket: LiveSocket, roomId: string) {
@@ -30,8 +28,6 @@ export class ClientConnection implements EditSource {
   readonly opened = new Map<string, { connection: DocumentConnection; roomId: string }>();
   /** Re-checks the access token's expiry (connectionHandlers' scheduleExpiry). */
   sessionTimer: NodeJS.Timeout | null = null;
-  /** The membership re-read in flight per room. */
-  private readonly roleChecks = new Map<string, Promise<void>>();
 
   constructor(
     private readonly deps: ClientDeps,
@@ -55,25 +51,14 @@ export class ClientConnection implements EditSource {
   }
 
   /**
-   * Refuses writes by roles that may not write. The role is re-read once it is roleRecheckMs old: in the
-   * background while it is younger than twice that (the edit goes on with the role just known, so a busy
-   * editor's edits never queue behind the database), and before the write once it is older (a socket that
-   * has been quiet). A removed member can so write for at most about 2 × roleRecheckMs after the removal.
+   * Refuses writes by roles that may not write, by the role the socket holds: a role change or removal
+   * reaches it as soon as it is stored (roomStateSync.ts), so no write waits for the database here.
    */
-  async authorizeWrite(roomId: string): Promise<void> {
+  async authorizeWrite(roomId: string, action: "proposal.edit" | "motion.vote" = "proposal.edit"): Promise<MemberRole> {
     const entry = joinedRoom(this.socket, roomId);
-    const age = this.deps.ctx.now().getTime() - entry.roleReadAt;
-    let check = this.roleChecks.get(roomId);
-    if (!check && age >= this.deps.roleRecheckMs) {
-      check = this.recheckRole(roomId);
-      // A background re-read that refuses has already taken the socket out of the room; nothing waits for it.
-      check.catch(() => undefined);
-    }
-    // Waiting edits keep their order: each waits for the same re-read, and none overtakes another.
-    if (check && age >= 2 * this.deps.roleRecheckMs) await check;
-    joinedRoom(this.socket, roomId);
-    const refusal = roomRefusal("proposal.edit", entry.role);
+    const refusal = roomRefusal(action, entry.role);
     if (refusal) throw appError(refusal, "observers can read but not write");
+    return entry.role;
   }
 
   /** The edit pipeline's authorize step (DocumentHub.edit). */
@@ -101,33 +86,11 @@ export class ClientConnection implements EditSource {
     return closed;
   }
 
-  /** Re-reads this socket's membership and ban state; a socket no longer a member leaves the room. */
-  private recheckRole(roomId: string): Promise<void> {
-    const entry = joinedRoom(this.socket, roomId);
-    const { ctx } = this.deps;
-    const check = (async () => {
-      try {
-        const access = await loadRoomAccess(ctx, { roomId, userId: this.userId, action: "room.view" });
-        // A user banned (or deleted) since connecting loses write access at the same recheck.
-        await loadActiveUser(ctx, this.userId);
-        entry.role = access.role;
-        entry.roleReadAt = ctx.now().getTime();
-      } catch (error) {
-        // Only a refusal (not a member, the room gone, the user banned) is an answer about the membership.
-        // A database that did not answer says nothing: the socket keeps the role it had, the write waiting
-        // for this read is refused with the database's error, and the next write reads again. (Dropping the
-        // socket here made every edit after an outage fail with NOT_IN_ROOM.)
-        if (!(error instanceof AppError)) throw error;
-        delete this.socket.data.rooms[roomId];
-        void this.socket.leave(roomChannel(roomId));
-        this.deps.broadcastPresence(roomId);
-        throw error;
-      } finally {
-        this.roleChecks.delete(roomId);
-      }
-    })();
-    this.roleChecks.set(roomId, check);
-    return check;
+  /** Leaves a room locally: closes the socket's proposals of that room and leaves its channels. */
+  leaveRoom(roomId: string): void {
+    for (const proposalId of this.closeProposals(roomId)) void this.socket.leave(proposalChannel(proposalId));
+    delete this.socket.data.rooms[roomId];
+    void this.socket.leave(roomChannel(roomId));
   }
 
   /** The socket disconnected: its timer and documents go. */
@@ -153,6 +116,10 @@ export class ClientConnections {
     let timers = 0;
     for (const client of this.bySocket.values()) if (client.sessionTimer) timers += 1;
     return timers;
+  }
+
+  get(socketId: string): ClientConnection | undefined {
+    return this.bySocket.get(socketId);
   }
 
   add(socket: LiveSocket): ClientConnection {

@@ -176,10 +176,14 @@ function scheduleExpiry(deps: RealtimeDeps, socket: LiveSocket, client: ClientCo
 }
 
 /** The session of one socket; its expiry timer is the ClientConnection's, cleared when the socket goes. */
-export function installSessionHandlers(deps: RealtimeDeps, socket: LiveSocket, client: ClientConnection): void {
+export function installSessionHandlers(
+  deps: RealtimeDeps & { sessionGuard: SessionGuard },
+  socket: LiveSocket,
+  client: ClientConnection,
+): void {
   scheduleExpiry(deps, socket, client);
 
-  handleEvent({ ...deps, sessionGuard: sessionGuard(deps) }, socket, "session:reauthenticate", async ({ token }) => {
+  handleEvent(deps, socket, "session:reauthenticate", async ({ token }) => {
     const user = await authenticateUser(deps.ctx, { accessToken: token });
     if (user._id.toHexString() !== socket.data.userId) {
       throw appError("TOKEN_INVALID", "the new token belongs to another user; reconnect instead");

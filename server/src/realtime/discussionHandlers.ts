@@ -31,6 +31,14 @@ type DiscussionAck<E extends DiscussionInboundEvent> =
   Parameters<DiscussionClientToServerEvents[E]>[1] extends AckCallback<infer T> ? T : never;
 type DiscussionPayload<E extends DiscussionInboundEvent> = z.output<(typeof discussionPayloadSchemas)[E]>;
 
+/** The events that store something; one set for every socket. */
+const writeEvents: ReadonlySet<DiscussionInboundEvent> = new Set([
+  "chat:send",
+  "comment:post",
+  "message:edit",
+  "message:delete",
+]);
+
 export function installDiscussionHandlers(
   deps: RealtimeDeps & { sessionGuard: SessionGuard },
   socket: LiveSocket,
@@ -39,12 +47,6 @@ export function installDiscussionHandlers(
   void socket.join(userChannel(socket.data.userId));
   // Every write is stored and broadcast to the room: a flood from one socket is refused, not stored.
   const writes = new TokenBucket(deps.discussionWritesPerSecond);
-  const writeEvents: ReadonlySet<DiscussionInboundEvent> = new Set([
-    "chat:send",
-    "comment:post",
-    "message:edit",
-    "message:delete",
-  ]);
 
   /** The author as stored now: their public card goes out with what they write. */
   async function currentUser(): Promise<UserDoc> {

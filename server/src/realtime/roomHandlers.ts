@@ -1,16 +1,13 @@
 // Joining and leaving rooms live, and presence: who is in the room now, on every server process
 // (fetchSockets() asks the other processes through the adapter), broadcast whenever it changes.
-import { loadActiveUser } from "../commands/authenticateUser.ts";
 import { type PresenceMember, type Sector, comparePresence, diffPresence } from "@mufakat/shared";
-import { Types } from "mongoose";
-import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
 import { presentRoomAbilities } from "../presenters/rooms.ts";
 import type { ClientConnection } from "./clientConnection.ts";
 import type { SessionGuard } from "./dispatch.ts";
 import { handleEvent } from "./dispatch.ts";
-import { type LiveSocket, type RealtimeDeps, proposalChannel, roomChannel } from "./types.ts";
+import { type LiveSocket, type RealtimeDeps, roomChannel } from "./types.ts";
 
 export async function roomPresence(deps: RealtimeDeps, roomId: string): Promise<PresenceMember[]> {
   const sockets = await deps.io.in(roomChannel(roomId)).fetchSockets();
@@ -106,28 +103,22 @@ export function presenceBroadcaster(deps: RealtimeDeps): PresenceBroadcaster {
   };
 }
 
-/** Leaves a room locally: closes the socket's proposals of that room. */
-function leaveRoom(socket: LiveSocket, client: ClientConnection, roomId: string): void {
-  for (const proposalId of client.closeProposals(roomId)) void socket.leave(proposalChannel(proposalId));
-  delete socket.data.rooms[roomId];
-  void socket.leave(roomChannel(roomId));
-}
-
 export function installRoomHandlers(
   deps: RealtimeDeps & { sessionGuard: SessionGuard; broadcastPresence: (roomId: string) => void },
   socket: LiveSocket,
   client: ClientConnection,
 ): void {
   handleEvent(deps, socket, "room:join", async ({ roomId }) => {
-    const userId = new Types.ObjectId(socket.data.userId);
-    // A socket that connected before its user was banned (or deleted) enters no room.
-    await loadActiveUser(deps.ctx, userId);
-    const { room, membership, role } = await loadRoomAccess(deps.ctx, { roomId, userId, action: "room.view" });
+    // From the room's cached state: no membership read once the room is loaded. The user's ban needs no
+    // read either: the handshake checked it, and a ban since then ends the socket (userBanned).
+    const state = await deps.roomStates.get(roomId);
+    const { room } = await state.access(client.userId, "room.view");
     const proposals = await roomProposals(deps.ctx, room._id);
+    // Asked again (from memory) after the read: a change stored meanwhile reached no entry of this socket yet.
+    const { membership, role } = await state.access(client.userId, "room.view");
     const previous = socket.data.rooms[roomId];
     socket.data.rooms[roomId] = {
       role,
-      roleReadAt: deps.ctx.now().getTime(),
       sector: membership.sector as Sector,
       organisation: membership.organisation,
       viewing: previous?.viewing ?? null,
@@ -139,7 +130,7 @@ export function installRoomHandlers(
     return {
       roomId,
       role,
-      abilities: presentRoomAbilities(room, role),
+      abilities: presentRoomAbilities(state.room, role),
       presence,
       proposals: proposals.map(presentProposal),
     };
@@ -147,7 +138,7 @@ export function installRoomHandlers(
 
   handleEvent(deps, socket, "room:leave", async ({ roomId }) => {
     if (socket.data.rooms[roomId]) {
-      leaveRoom(socket, client, roomId);
+      client.leaveRoom(roomId);
       deps.broadcastPresence(roomId);
     }
     return { roomId };

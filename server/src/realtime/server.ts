@@ -12,17 +12,17 @@ import { ClientConnections } from "./clientConnection.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
+import type { RoomStates } from "../commands/roomStates.ts";
 import type { Voting } from "../commands/voting.ts";
 import { installMotionBroadcasts } from "./motionBroadcasts.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
 import { ProposalRooms } from "./proposalRooms.ts";
 import { installRoomHandlers, presenceBroadcaster } from "./roomHandlers.ts";
+import { type RoomStateSync, installRoomStateSync } from "./roomStateSync.ts";
 import { type LiveServer, type RealtimeDeps, proposalChannel } from "./types.ts";
 import { ViewerRelay } from "./viewerRelay.ts";
 
 export interface RealtimeOptions {
-  /** How long a socket's role in a room is trusted before a write re-reads the membership (default limits.liveRoleRecheckMs). */
-  roleRecheckMs?: number;
   /** Chat messages, comments, edits and deletions per second per socket (default limits.discussionWritesPerSecond). */
   discussionWritesPerSecond?: number;
 }
@@ -62,6 +62,8 @@ export async function createRealtime(
     realtime?: RealtimeOptions;
     /** Votes over the socket go through the same voting commands as HTTP votes. */
     voting?: Voting;
+    /** The app's cached room states (createApp makes them before anything subscribes to domain events). */
+    roomStates: RoomStates;
   },
 ): Promise<Realtime> {
   const io: LiveServer = new Server(httpServer, {
@@ -102,7 +104,7 @@ export async function createRealtime(
     hub,
     multiProcess: Boolean(options.redisUrl),
     proposalRooms: new ProposalRooms(io),
-    roleRecheckMs: options.realtime?.roleRecheckMs ?? limits.liveRoleRecheckMs,
+    roomStates: options.roomStates,
     discussionWritesPerSecond: options.realtime?.discussionWritesPerSecond ?? limits.discussionWritesPerSecond,
   };
   const viewerRelay = new ViewerRelay(io);
@@ -123,7 +125,16 @@ export async function createRealtime(
     if (typeof proposalId !== "string" || typeof updateBase64 !== "string") return;
     hub.applyRemoteUpdate(proposalId, new Uint8Array(Buffer.from(updateBase64, "base64")));
   });
+  // The other processes count a stored ballot in their copy of the open motion (commands/voting.ts).
+  const stopBallotRelay = deps.multiProcess
+    ? ctx.events.subscribe("ballotStored", ({ ballot }) => io.serverSideEmit("motion:ballot", ballot))
+    : () => undefined;
+  io.on("motion:ballot", (ballot) => {
+    if (typeof ballot !== "object" || ballot === null || typeof ballot.motionId !== "string") return;
+    options.voting?.applyRemoteBallot(ballot);
+  });
 
+  let roomStateSync: RoomStateSync | null = null;
   if (redisClients.length > 0) {
     const sub = redisClients[1] as unknown as { on(event: string, listener: () => void): void };
     let interrupted = false;
@@ -140,6 +151,11 @@ export async function createRealtime(
           .catch((error: unknown) => ctx.logger.warn({ err: error }, "catch-up after Redis failed"));
       void catchUp();
       setTimeout(() => void catchUp(), 1000).unref();
+      // Membership changes made on other processes meanwhile were not heard: forget the cached rooms and
+      // give the sockets here their roles as stored.
+      roomStateSync
+        ?.reconcile()
+        .catch((error: unknown) => ctx.logger.warn({ err: error }, "room state reconcile after Redis failed"));
     });
   }
 
@@ -149,17 +165,18 @@ export async function createRealtime(
   const presence = presenceBroadcaster(deps);
   const handlerDeps = { ...deps, sessionGuard: sessionGuard(deps), broadcastPresence: presence.broadcast };
   const clients = new ClientConnections(handlerDeps);
+  roomStateSync = installRoomStateSync({ ...handlerDeps, clients });
   io.on("connection", (socket) => {
     // Who and how, never the handshake's auth (it holds the access token).
     const socketLog = { socketId: socket.id, userId: socket.data.userId };
     ctx.logger.debug({ ...socketLog, transport: socket.conn.transport.name }, "socket connected");
     socket.on("disconnect", (reason) => ctx.logger.debug({ ...socketLog, reason }, "socket disconnected"));
     const client = clients.add(socket);
-    installSessionHandlers(deps, socket, client);
+    installSessionHandlers(handlerDeps, socket, client);
     installRoomHandlers(handlerDeps, socket, client);
     installProposalHandlers(handlerDeps, socket, client);
     installDiscussionHandlers(handlerDeps, socket);
-    if (options.voting) installMotionHandlers(handlerDeps, socket, options.voting);
+    if (options.voting) installMotionHandlers(handlerDeps, socket, client, options.voting);
   });
 
   return {
@@ -179,6 +196,8 @@ export async function createRealtime(
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
       presence.stop();
       stopMotionBroadcasts();
+      stopBallotRelay();
+      roomStateSync?.stop();
       // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
       // another process), closes the adapter, then the HTTP server.
       await io.close();

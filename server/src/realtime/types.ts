@@ -2,6 +2,7 @@
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "@mufakat/shared";
 import type { Server, Socket } from "socket.io";
 import type { DocumentHub } from "../collaboration/documentHub.ts";
+import type { RoomStates } from "../commands/roomStates.ts";
 import type { AppContext } from "../context.ts";
 import type { ProposalRooms } from "./proposalRooms.ts";
 
@@ -17,8 +18,8 @@ export interface RealtimeDeps {
   multiProcess: boolean;
   /** Which room each proposal belongs to (proposals never move), to authorize edits without a query. */
   proposalRooms: ProposalRooms;
-  /** How long a socket's role is trusted before a write re-reads the membership (0: every write). */
-  roleRecheckMs: number;
+  /** Rooms' settings and memberships in memory: joins and presence read them, not the database. */
+  roomStates: RoomStates;
   /** Discussion writes per second one socket may send. */
   discussionWritesPerSecond: number;
 }

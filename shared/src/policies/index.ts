@@ -2,6 +2,7 @@
 // their answers as `abilities`; the client renders from those (or, for broadcast objects, runs them).
 export * from "./access.ts";
 export * from "./room.ts";
+export * from "./joinRequests.ts";
 export * from "./motion.ts";
 export * from "./accountability.ts";
 export * from "./discussion.ts";

@@ -55,6 +55,7 @@ describe("room actions", () => {
     expect(levelFor("room.changeStage", room)).toBe("coordinate");
     expect(levelFor("room.invite", room)).toBe("coordinate");
     expect(levelFor("room.manageMembers", room)).toBe("coordinate");
+    expect(levelFor("room.decideJoinRequests", room)).toBe("coordinate");
     expect(levelFor("motion.close", room)).toBe("coordinate");
     expect(levelFor("decision.correct", room)).toBe("coordinate");
     expect(levelFor("records.export", room)).toBe("coordinate");

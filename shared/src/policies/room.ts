@@ -23,6 +23,7 @@ const levels = {
   "room.changeStage": "coordinate",
   "room.invite": "coordinate",
   "room.manageMembers": "coordinate",
+  "room.decideJoinRequests": "coordinate",
   "proposal.view": "read",
   "proposal.create": "write",
   "proposal.edit": "write",

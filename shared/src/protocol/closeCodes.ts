@@ -1,6 +1,7 @@
 // Named reasons the server refuses or ends a real-time connection. A refused handshake arrives on the
 // client as `connect_error` whose `message` is one of connectRefusals and whose `data` is an ErrorBody.
-// A connection the server ends because its token expired gets `session:expired` first, carrying the reason;
+// A connection the server ends because its token expired (or its account was banned) gets `session:expired`
+// first, carrying the reason;
 // one ended by a server shutdown just closes (socket.io reason "io server disconnect"): reconnect.
 import type { ErrorBody } from "../errors.ts";
 
@@ -30,6 +31,8 @@ export type ConnectRefusalData = ErrorBody & { code: ConnectRefusal };
 export const disconnectReasons = [
   /** The access token expired while connected and no `session:reauthenticate` came in time. */
   "SESSION_EXPIRED",
+  /** The account was banned while connected: every socket of the user is ended, and its tokens no longer work. */
+  "ACCOUNT_BANNED",
 ] as const;
 export type DisconnectReason = (typeof disconnectReasons)[number];
 

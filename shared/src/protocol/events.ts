@@ -14,7 +14,7 @@
 // The body is the XmlFragment "default" (proposalBodyFragment), what TipTap's Collaboration edits.
 // Awareness (carets): "proposal:awareness" carries y-protocols/awareness updates both ways; the server
 // broadcasts the removal of a client's awareness ids when it closes the proposal or disconnects.
-import type { MemberRole } from "../schemas/room.ts";
+import type { CollaborationStage, MemberRole } from "../schemas/room.ts";
 import type { RoomAbilities } from "../schemas/abilities.ts";
 import type { Proposal, ProposalVersion, TextDiff } from "../schemas/proposal.ts";
 import type { Sector } from "../schemas/user.ts";
@@ -91,6 +91,14 @@ export interface OpenedProposal {
   awareness: WireBinary | null;
 }
 
+export interface RoomMembershipChange {
+  roomId: string;
+  /** Null: no longer a member. */
+  role: MemberRole | null;
+  /** What the caller may do in the room now; null once removed. */
+  abilities: RoomAbilities | null;
+}
+
 export interface StoredUpdate {
   proposalId: string;
   clientUpdateId: string | null;
@@ -130,7 +138,16 @@ export interface ServerToClientEvents extends DiscussionServerToClientEvents, Mo
   "proposal:update": (payload: { proposalId: string; update: WireBinary }) => void;
   "proposal:awareness": (payload: { proposalId: string; update: WireBinary }) => void;
   "version:saved": (version: ProposalVersion) => void;
-  /** Sent just before the server disconnects this socket; the client refreshes its token and reconnects. */
+  /**
+   * The caller's own standing in a room it joined changed (a coordinator changed their role or removed them,
+   * on any server process): the role and abilities that apply from now on. Role null: removed; the socket
+   * has left the room (its proposals closed), and room-scoped events answer NOT_IN_ROOM.
+   */
+  "room:membership": (payload: RoomMembershipChange) => void;
+  /**
+   * Sent just before the server disconnects this socket: the token expired (SESSION_EXPIRED; the client
+   * refreshes it and reconnects) or the account was banned (ACCOUNT_BANNED; refreshing fails too).
+   */
   "session:expired": (payload: { reason: DisconnectReason; message: string }) => void;
 }
 
@@ -141,6 +158,24 @@ export interface InterServerEvents {
    * adapter carries serverSideEmit arguments as JSON.
    */
   "collab:update": (proposalId: string, updateBase64: string) => void;
+  /** A membership change stored on the sending process, for the others' room state caches and sockets. */
+  "roomState:membership": (roomId: string, userId: string, role: MemberRole | null) => void;
+  /** A room's stage change stored on the sending process, for the others' room state caches. */
+  "roomState:stage": (roomId: string, stage: CollaborationStage) => void;
+  /** A ballot stored by one process, for the others' in-memory copies of the open motion. */
+  "motion:ballot": (ballot: RelayedBallot) => void;
+}
+
+/** One ballot of a motion's ballot log, as the server processes relay it to each other. */
+export interface RelayedBallot {
+  id: string;
+  motionId: string;
+  voterKey: string;
+  clientVoteId: string;
+  sector: string;
+  organisation: string | null;
+  position: string;
+  reason: string | null;
 }
 
 /** What each socket carries; read across processes by fetchSockets() for presence. */
@@ -149,9 +184,6 @@ export interface SocketData {
   displayName: string;
   /** Access token expiry, ms since epoch (moved by session:reauthenticate). */
   expiresAt: number;
-  /** Per joined room: the role and when it was read from the database (ms since epoch), what is viewed. */
-  rooms: Record<
-    string,
-    { role: MemberRole; roleReadAt: number; sector: Sector; organisation: string; viewing: string | null }
-  >;
+  /** Per joined room: the role (kept current by membership changes, on every process) and what is viewed. */
+  rooms: Record<string, { role: MemberRole; sector: Sector; organisation: string; viewing: string | null }>;
 }

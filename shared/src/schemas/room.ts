@@ -101,6 +101,8 @@ export const auditActions = [
   "member.removal.requested",
   "invite.created",
   "invite.revoked",
+  "joinRequest.approved",
+  "joinRequest.declined",
   "settings.changed",
   "motion.opened",
   "motion.closed",

@@ -150,9 +150,13 @@ installProbe({
       snapshotBytes: snapshot ? binaryLength(snapshot.state) : 0,
     };
   },
+  chatMessages: (request) =>
+    models.DiscussionMessage.countDocuments({ roomId: new Types.ObjectId(String(request.roomId)), kind: "chat" }),
   votes: async (request) => {
-    const votes = await models.Vote.find({ motionId: new Types.ObjectId(String(request.motionId)) }).lean();
-    return { count: votes.length, distinctVoters: new Set(votes.map((vote) => vote.voterKey)).size };
+    // The ballot log: one record per position taken (a resend adds none), so with one vote per member the
+    // count of records and of distinct voters are both the member count; a duplicate shows as more records.
+    const ballots = await models.VoteEvent.find({ motionId: new Types.ObjectId(String(request.motionId)) }).lean();
+    return { count: ballots.length, distinctVoters: new Set(ballots.map((ballot) => ballot.voterKey)).size };
   },
 });
 const { port } = await app.listen(0);

@@ -2,6 +2,7 @@
 // peak RSS, event-loop delay), the same way for Mufakat, Hocuspocus and y-websocket.
 import { writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import v8 from "node:v8";
 import { memoryOf } from "../lib/procfs.ts";
 
 export interface ProbeStats {
@@ -65,6 +66,19 @@ export function installProbe(handlers: Record<string, ProbeHandler> = {}): void 
     try {
       if (message.type === "stats") {
         reply(stats(Boolean(message.reset)));
+        return;
+      }
+      if (message.type === "memory") {
+        // After a full collection (node --expose-gc) when asked: what is still reachable, not what waits for GC.
+        const collect = (globalThis as { gc?: () => void }).gc;
+        if (message.gc && collect) collect();
+        const file = typeof message.snapshot === "string" ? v8.writeHeapSnapshot(message.snapshot) : null;
+        reply({
+          ...process.memoryUsage(),
+          rssKb: memoryOf(process.pid).rssKb,
+          snapshot: file,
+          collected: Boolean(collect),
+        });
         return;
       }
       const handler = handlers[message.type];

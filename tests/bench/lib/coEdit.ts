@@ -1,7 +1,7 @@
 // The load generator shared by every co-editing workload and every server: editors type one character at
-// their cursor every `intervalMs`; each edit's latency is measured from send to receipt at every other
-// editor of the document, matched by its Yjs id (client, clock) read with Y.parseUpdateMeta. At the end
-// every replica is checked: each editor received exactly every other editor's edits once (no gap, no
+// their cursor every `intervalMs` (viewers only watch); each edit's latency is measured from send to receipt
+// at every other client of the document, matched by its Yjs id (client, clock) read with Y.parseUpdateMeta.
+// At the end every replica is checked: each client received exactly every other editor's edits once (no gap, no
 // duplicate), a late-joining client's full sync holds every edit, and sampled replicas rebuilt from what
 // they received read the same text as the late joiner. A run that fails any check is a failed run.
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -11,9 +11,14 @@ import { Histogram, type LatencySummary, round } from "./histogram.ts";
 import type { Peer } from "./transports.ts";
 
 export interface CoEditDocument {
-  /** A client of this document (index 0..editors-1 are editors; `editors` is the late joiner). */
+  /**
+   * A client of this document: index 0..editors-1 are editors, editors..editors+viewers-1 viewers (they
+   * open the document and receive every edit but never type), editors+viewers is the late joiner.
+   */
   makePeer(index: number): Peer;
   editors: number;
+  /** Clients that only watch (default 0); each edit's latency is also measured at every viewer. */
+  viewers?: number;
 }
 
 export interface CoEditParams {
@@ -25,6 +30,8 @@ export interface CoEditParams {
   connectConcurrency: number;
   /** How long to wait for the last edits to arrive everywhere. */
   drainMs: number;
+  /** Leave the clients connected at the end (the caller closes them): a workload that goes on with them. */
+  keepPeersOpen?: boolean;
 }
 
 export interface CoEditOutcome {
@@ -68,6 +75,7 @@ class Editor {
     readonly index: number,
     readonly peer: Peer,
     readonly documentIndex: number,
+    readonly types: boolean,
   ) {}
 
   get clientId(): number {
@@ -90,12 +98,16 @@ export async function runCoEdit(
 
   const connectStarted = performance.now();
   const specs = documents.flatMap((document, documentIndex) =>
-    Array.from({ length: document.editors }, (_, index) => ({ document, documentIndex, index })),
+    Array.from({ length: document.editors + (document.viewers ?? 0) }, (_, index) => ({
+      document,
+      documentIndex,
+      index,
+    })),
   );
   for (let i = 0; i < specs.length; i += params.connectConcurrency) {
     await Promise.all(
       specs.slice(i, i + params.connectConcurrency).map(async ({ document, documentIndex, index }) => {
-        const editor = new Editor(index, document.makePeer(index), documentIndex);
+        const editor = new Editor(index, document.makePeer(index), documentIndex, index < document.editors);
         if (index < params.sampledReplicas) editor.receivedUpdates = [];
         editor.peer.onUpdate = (update) => receive(editor, update);
         const step2 = await editor.peer.open(Y.encodeStateVector(editor.doc), (vector) =>
@@ -170,17 +182,18 @@ export async function runCoEdit(
   const runStarted = performance.now();
   const editsPerEditor = Math.floor(params.durationMs / params.intervalMs);
   const all = editorsByDocument.flat();
+  const typists = all.filter((editor) => editor.types);
   await new Promise<void>((resolve) => {
     let finished = 0;
-    if (all.length === 0) resolve();
-    for (const [position, editor] of all.entries()) {
+    if (typists.length === 0) resolve();
+    for (const [position, editor] of typists.entries()) {
       let made = 0;
       const typeOne = () => {
         if (made >= editsPerEditor) {
           if (editor.timer) clearInterval(editor.timer);
           editor.timer = null;
           finished += 1;
-          if (finished === all.length) resolve();
+          if (finished === typists.length) resolve();
           return;
         }
         made += 1;
@@ -189,7 +202,7 @@ export async function runCoEdit(
         editor.cursor += 1;
       };
       // Staggered: the editors' keystrokes spread over the interval instead of landing together.
-      const offset = ((position % all.length) / all.length) * params.intervalMs;
+      const offset = (position / typists.length) * params.intervalMs;
       setTimeout(() => {
         typeOne();
         editor.timer = setInterval(typeOne, params.intervalMs);
@@ -230,7 +243,7 @@ export async function runCoEdit(
   // The late joiner of each document, then the sampled replicas rebuilt from what they received.
   for (const [documentIndex, document] of documents.entries()) {
     const editors = editorsByDocument[documentIndex] ?? [];
-    const late = document.makePeer(document.editors);
+    const late = document.makePeer(document.editors + (document.viewers ?? 0));
     const lateDoc = new Y.Doc();
     try {
       Y.applyUpdate(lateDoc, await late.open(Y.encodeStateVector(lateDoc), () => new Uint8Array([0, 0])));
@@ -265,7 +278,8 @@ export async function runCoEdit(
   }
   for (const editor of all) {
     if (editor.timer) clearInterval(editor.timer);
-    editor.peer.close();
+    if (params.keepPeersOpen) editor.peer.onUpdate = () => undefined;
+    else editor.peer.close();
     editor.doc.destroy();
   }
   return {

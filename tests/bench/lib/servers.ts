@@ -39,6 +39,8 @@ export interface ServerChild {
 export interface ChildOptions {
   /** Folder for a V8 CPU profile of this process (node --cpu-prof), written when it exits. */
   cpuProfileDir?: string | undefined;
+  /** More node flags for the server processes (the memory profile's --expose-gc). */
+  nodeFlags?: string[];
 }
 
 const childFiles: Record<ServerKind, string> = {
@@ -54,6 +56,7 @@ export async function startServerChild(
 ): Promise<ServerChild> {
   const nodeArgs = [
     ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ...(options.nodeFlags ?? []),
     "--import",
     "tsx",
     path.join(here, "../children", childFiles[kind]),

@@ -11,7 +11,9 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
   const t = useT();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    // Wider than a phone: it scrolls within itself, and can be reached and scrolled by keyboard.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard
+    <section className="table-scroll" aria-label={t("participation.title")} tabIndex={0}>
       <table className="data-table" data-testid="participation-table">
         <thead>
           <tr>
@@ -81,6 +83,6 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -13,6 +13,7 @@ import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { DiscussionFeed } from "./DiscussionFeed.tsx";
 import { MessageComposer } from "./MessageComposer.tsx";
+import { others } from "./mentionQuery.ts";
 import { MessageItem } from "./MessageItem.tsx";
 import { useDiscussionFeed } from "./useDiscussionFeed.ts";
 
@@ -94,6 +95,7 @@ export function CommentsPanel({
             fieldName={t("comment.field")}
             submitLabel={t("comment.send")}
             testId="comment"
+            mentionable={others(members, myId)}
             note={anchor && <AnchorQuote anchor={anchor} onClear={() => setAnchor(null)} />}
             send={async (body) => {
               await post(body, null, anchor);
@@ -179,6 +181,7 @@ function CommentThread({ socket, comment, all, members, myId, canWrite, onChange
               fieldName={t("comment.replyField")}
               submitLabel={t("comment.send")}
               testId="reply"
+              mentionable={others(members, myId)}
               send={async (body) => {
                 await reply(body, comment.id);
                 setReplying(false);

@@ -1,12 +1,16 @@
 // The text box for a new chat message, comment or reply; checks the text against the shared schema first.
 // A text over the limit marks the box, names it and says how long it is ("Message: at most 4,000 characters
-// — 5,120 typed"); the mark goes once the text is back under the limit or a message is sent.
-import { editMessagePayloadSchema, limits } from "@mufakat/shared";
-import type { KeyboardEvent, ReactNode } from "react";
+// — 5,120 typed"); the mark goes once the text is back under the limit or a message is sent. Typing "@"
+// offers the room's members (ArrowUp/Down, Enter or Tab, Escape); a choice writes "@Display Name ".
+import { type MentionCandidate, editMessagePayloadSchema, limits } from "@mufakat/shared";
+import { type KeyboardEvent, type ReactNode, useRef } from "react";
 import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
+import { useT } from "../../i18n/I18nProvider.tsx";
+import { MentionListbox } from "./MentionListbox.tsx";
+import { useMentionSuggestions } from "./useMentionSuggestions.ts";
 
 interface MessageComposerProps {
   label: string;
@@ -17,12 +21,23 @@ interface MessageComposerProps {
   send(body: string): Promise<void>;
   /** Shown above the text box (the quoted selection of a comment). */
   note?: ReactNode;
+  /** The members "@" suggests (the room's, without the writer). */
+  mentionable: readonly MentionCandidate[];
 }
 
 /** The body of a message as every message payload checks it. */
 export const messageBodySchema = editMessagePayloadSchema.pick({ body: true });
 
-export function MessageComposer({ label, fieldName, submitLabel, testId, send, note }: MessageComposerProps) {
+export function MessageComposer({
+  label,
+  fieldName,
+  submitLabel,
+  testId,
+  send,
+  note,
+  mentionable,
+}: MessageComposerProps) {
+  const t = useT();
   const { form, onSubmit, submitting, serverError, error } = useApiForm<{ body: string }, { body: string }>({
     schema: messageBodySchema,
     defaultValues: { body: "" },
@@ -31,7 +46,13 @@ export function MessageComposer({ label, fieldName, submitLabel, testId, send, n
     onSent: (sent) => sent.reset(),
   });
   const body = form.watch("body");
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const mentions = useMentionSuggestions(mentionable, (text) =>
+    form.setValue("body", text, { shouldDirty: true, shouldValidate: form.formState.isSubmitted }),
+  );
+  const registered = form.register("body");
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(event)) return;
     // Enter sends, Shift+Enter starts a new line.
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       void onSubmit(event);
@@ -56,14 +77,39 @@ export function MessageComposer({ label, fieldName, submitLabel, testId, send, n
         {(control) => (
           <textarea
             {...control}
+            {...mentions.aria}
             rows={2}
             placeholder={label}
-            {...form.register("body")}
+            {...registered}
+            ref={(element) => {
+              registered.ref(element);
+              textarea.current = element;
+            }}
+            onChange={(event) => {
+              void registered.onChange(event);
+              mentions.refresh(event.currentTarget);
+            }}
+            onSelect={(event) => mentions.refresh(event.currentTarget)}
+            onBlur={(event) => {
+              void registered.onBlur(event);
+              mentions.close();
+            }}
             onKeyDown={onKeyDown}
             data-testid={`${testId}-input`}
           />
         )}
       </FormField>
+      {mentions.open && (
+        <MentionListbox
+          id={mentions.listId}
+          members={mentions.open.options}
+          active={mentions.open.active}
+          onPick={(member) => mentions.pick(member, textarea.current)}
+        />
+      )}
+      <p className="visually-hidden" role="status" data-testid={`${testId}-mention-status`}>
+        {mentions.open ? t("mention.count", { count: mentions.open.options.length }) : ""}
+      </p>
       <button type="submit" disabled={submitting} data-testid={`${testId}-send`}>
         {submitLabel}
       </button>

@@ -6,6 +6,7 @@ import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { DiscussionFeed } from "./DiscussionFeed.tsx";
 import { MessageComposer } from "./MessageComposer.tsx";
+import { others } from "./mentionQuery.ts";
 import { MessageItem } from "./MessageItem.tsx";
 import { useDiscussionFeed } from "./useDiscussionFeed.ts";
 
@@ -40,7 +41,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
       headingLevel={2}
       className="chat"
       testId="room-chat"
-      empty={feed.messages.length === 0 ? t("chat.empty") : null}
+      empty={feed.messages.length === 0 ? t(canWrite ? "chat.empty" : "room.chatEmptyReader") : null}
     >
       <ol className="chat-messages" data-testid="chat-messages" ref={list}>
         {feed.messages.map((message) => (
@@ -55,6 +56,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
           fieldName={t("chat.field")}
           submitLabel={t("chat.send")}
           testId="chat"
+          mentionable={others(members, myId)}
           send={async (body) => {
             feed.upsert(await liveRequest(socket, "chat:send", { roomId, body }));
           }}

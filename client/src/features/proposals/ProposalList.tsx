@@ -9,7 +9,7 @@ import {
   renameProposalPayloadSchema,
 } from "@mufakat/shared";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
@@ -17,6 +17,7 @@ import { sectorColours } from "../../components/sectorColours.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
+import { focusEditorOfProposal } from "./focusNewProposal.ts";
 
 interface ProposalListProps {
   socket: LiveSocket;
@@ -43,7 +44,7 @@ export function ProposalList({
       <h2 id="proposals-heading">{t("proposal.listTitle")}</h2>
       {proposals.length === 0 ? (
         <p className="empty" data-testid="proposals-empty">
-          {t("proposal.empty")}
+          {t(canWrite ? "proposal.empty" : "room.proposalsEmptyReader")}
         </p>
       ) : (
         <ul>
@@ -142,11 +143,18 @@ function CreateProposalForm({
   onSaved(p: Proposal): void;
 }) {
   const t = useT();
+  const navigate = useNavigate();
   const { form, onSubmit, submitting, serverError, error } = useApiForm<{ title: string }, CreateProposalPayload>({
     schema: createProposalPayloadSchema,
     defaultValues: { title: "" },
     toInput: (fields) => ({ roomId, title: fields.title }),
-    send: async (payload) => onSaved(await liveRequest(socket, "proposal:create", payload)),
+    send: async (payload) => {
+      const created = await liveRequest(socket, "proposal:create", payload);
+      onSaved(created);
+      // A new proposal opens at once, its editor focused: the next thing its author does is write it.
+      await navigate(`/rooms/${roomId}/proposals/${created.id}`);
+      focusEditorOfProposal(created.id);
+    },
     onSent: (sent) => sent.reset(),
   });
   const title = form.watch("title");

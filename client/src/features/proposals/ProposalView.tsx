@@ -1,18 +1,18 @@
-// One open proposal: its title, connection status, the live editor with carets, versions and comments.
+// One open proposal: its title, connection status and the live editor with carets. Its comments, versions
+// and motion sit in the room's side panel (LiveRoom), which reaches the editor's selection through onEditor.
 import type { MentionCandidate, Proposal, RoomAbilities, User } from "@mufakat/shared";
 import type { Editor } from "@tiptap/react";
-import { type ReactNode, Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useMemo, useState } from "react";
 import type { EditTooLarge } from "../../collaboration/editLimits.ts";
 import { useProposalSync } from "../../collaboration/useProposalSync.ts";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
-import { Loading } from "../../components/Loading.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { LiveSocket, LiveStatus } from "../../realtime/index.ts";
-import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
+import { others } from "../discussion/mentionQuery.ts";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { DiscardedEditNotice } from "./DiscardedEditNotice.tsx";
-import { VersionsPanel } from "./VersionsPanel.tsx";
+import { EditorSkeleton } from "./EditorSkeleton.tsx";
 
 // TipTap and ProseMirror are most of the app's weight: loaded when a proposal is first opened.
 const ProposalEditor = lazy(() =>
@@ -28,8 +28,8 @@ interface ProposalViewProps {
   members: readonly MentionCandidate[];
   /** The room join the proposal opens on; null while not joined. */
   roomGeneration: number | null;
-  /** Room features shown with the proposal (the motion panel). */
-  children?: ReactNode;
+  /** Told of the editor once it is ready (and of null when it goes), e.g. to anchor a comment to its selection. */
+  onEditor?(editor: Editor | null): void;
 }
 
 export function ProposalView({
@@ -40,7 +40,7 @@ export function ProposalView({
   abilities,
   members,
   roomGeneration,
-  children,
+  onEditor: onEditorReady,
 }: ProposalViewProps) {
   const t = useT();
   const { sync, state, rollingBack, discarded, dismissDiscarded } = useProposalSync(
@@ -51,16 +51,8 @@ export function ProposalView({
   );
   const [tooLarge, setTooLarge] = useState<EditTooLarge | null>(null);
   const canWrite = abilities.post;
-  const editorRef = useRef<Editor | null>(null);
-  const onEditor = useCallback((editor: Editor | null) => {
-    editorRef.current = editor;
-  }, []);
-  const selection = useCallback(() => {
-    const editor = editorRef.current;
-    if (!editor) return null;
-    const { from, to } = editor.state.selection;
-    return selectionAnchor(from, to, editor.state.doc.textBetween(from, to, "\n"));
-  }, []);
+  const onEditor = useCallback((editor: Editor | null) => onEditorReady?.(editor), [onEditorReady]);
+  const mentionable = useMemo(() => others(members, me.id), [members, me.id]);
   const caretUser = useMemo(() => ({ name: me.displayName, color: sectorColours[me.sector].solid }), [me]);
 
   return (
@@ -101,32 +93,20 @@ export function ProposalView({
         </div>
       )}
       {!canWrite && <p className="note">{t("proposal.readOnly")}</p>}
-      <Suspense fallback={<Loading />}>
+      <Suspense fallback={<EditorSkeleton />}>
         {sync ? (
           <ProposalEditor
             sync={sync}
             user={caretUser}
             editable={canWrite && !rollingBack}
             onEditor={onEditor}
+            mentionable={mentionable}
             onInsertion={setTooLarge}
           />
         ) : (
-          <Loading />
+          <EditorSkeleton />
         )}
       </Suspense>
-      {children}
-      <div className="proposal-panels">
-        <CommentsPanel
-          socket={socket}
-          proposalId={proposal.id}
-          members={members}
-          myId={me.id}
-          canWrite={canWrite}
-          generation={roomGeneration}
-          selection={selection}
-        />
-        <VersionsPanel socket={socket} proposalId={proposal.id} generation={roomGeneration} canWrite={canWrite} />
-      </div>
     </article>
   );
 }

@@ -1,4 +1,5 @@
-// One room in a listing: title (linking to the room when the user is a member), stage, visibility, size, role.
+// One room in a listing: title (linking to the room, or for a non-member to its preview), stage, visibility,
+// size, role.
 import type { RoomSummary } from "@mufakat/shared";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -11,13 +12,9 @@ export function RoomCard({ room, action }: { room: RoomSummary; action?: ReactNo
     <li className="room-card" data-testid="room-card" data-room-id={room.id}>
       <div className="room-card-main">
         <h2>
-          {room.myRole ? (
-            <Link to={`/rooms/${room.id}`} data-testid="room-link">
-              {room.title}
-            </Link>
-          ) : (
-            room.title
-          )}
+          <Link to={`/rooms/${room.id}`} data-testid="room-link">
+            {room.title}
+          </Link>
         </h2>
         {room.purpose && <p className="room-card-purpose">{room.purpose}</p>}
         <p className="room-card-meta">

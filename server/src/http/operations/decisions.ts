@@ -17,7 +17,7 @@ import {
   loadMotionViews,
   openMotion,
 } from "../../commands/motions.ts";
-import type { Voting } from "../../commands/voting.ts";
+import { type Voting, memberVoter } from "../../commands/voting.ts";
 import type { AppContext } from "../../context.ts";
 import type { UserDoc } from "../../models/index.ts";
 import type { MotionDoc } from "../../models/decisions.ts";
@@ -60,7 +60,7 @@ export function decisionOperations(ctx: AppContext, voting: Voting): Operation[]
     }),
     defineOperation(contract.castVote)({
       async handle({ user, params, body }) {
-        const result = await voting.castVote(user, params.motionId ?? "", body);
+        const result = await voting.castVote(memberVoter(ctx, user), params.motionId ?? "", body);
         return { status: 200, body: result };
       },
     }),

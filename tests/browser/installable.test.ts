@@ -1,0 +1,136 @@
+// Installable and quiet: Chromium's own installability check passes on the built client (manifest,
+// icons, service worker), the manifest says what the app is, and an anonymous visit neither asks for a
+// session nor logs anything in the console; a signed-in member who reloads is still signed in.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registeredClient } from "../utils/api.ts";
+import { browserForSuite, chromiumPath } from "../utils/browser.ts";
+import { installabilityErrors } from "../utils/lighthouse.ts";
+
+const suite = browserForSuite();
+const { server } = suite;
+
+describe("an anonymous visit", () => {
+  it("logs nothing in the console and does not ask for a session", async () => {
+    const { page } = await suite.openUserForTest();
+    const logged: string[] = [];
+    const sessionRequests: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") logged.push(message.text());
+    });
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/auth/")) sessionRequests.push(request.url());
+    });
+    await page.goto("/rooms");
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page.getByTestId("login-email").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(logged).toEqual([]);
+    expect(sessionRequests).toEqual([]);
+  });
+
+  it("finds the meta description and the icons in the page", async () => {
+    const { page } = await suite.openUserForTest();
+    await page.goto("/login");
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(
+      "Mufakat: ruang musyawarah daring tempat pemerintah, swasta dan masyarakat menyusun usulan bersama dan memutuskan dengan mufakat.",
+    );
+    expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/manifest.webmanifest");
+    for (const icon of ["/favicon.ico", "/favicon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png"]) {
+      const response = await page.request.get(icon);
+      expect(response.status(), icon).toBe(200);
+      expect(response.headers()["content-type"], icon).toMatch(/^image\//);
+    }
+  });
+});
+
+describe("a member who reloads", () => {
+  it("is still signed in, and after signing out a reload asks for no session", async () => {
+    const { page } = await suite.openUserForTest();
+    const { input, session } = await registeredClient(server.url, "community");
+    await page.goto("/login");
+    await page.getByTestId("login-email").fill(input.email);
+    await page.getByTestId("login-password").fill(input.password);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL((url) => url.pathname === "/rooms");
+    await page.reload();
+    await page.getByTestId("nav-create-room").waitFor();
+    expect(page.url()).toBe(`${server.url}/rooms`);
+    expect(await page.getByTestId("current-user").textContent()).toContain(session.user.displayName);
+
+    await page.getByTestId("logout").click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    const refreshes: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/auth/refresh") refreshes.push(request.method());
+    });
+    await page.reload();
+    await page.getByTestId("login-email").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(refreshes).toEqual([]);
+  });
+});
+
+describe("installing the app", () => {
+  // Chromium refuses to install from an incognito context, which is what playwright's contexts are: a
+  // persistent profile in a temporary folder instead.
+  let profileDir = "";
+  let context: BrowserContext | null = null;
+  beforeAll(async () => {
+    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-install-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu"],
+      baseURL: server.url,
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await fs.rm(profileDir, { recursive: true, force: true });
+  });
+
+  it("passes Chromium's installability check once the service worker runs", async () => {
+    if (!context) throw new Error("no browser context");
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByTestId("login-email").waitFor();
+    const scope = await page.evaluate(async () => {
+      // The tests' programme has no DOM types; this runs in the page.
+      const { navigator } = globalThis as unknown as {
+        navigator: { serviceWorker: { ready: Promise<{ scope: string }> } };
+      };
+      return (await navigator.serviceWorker.ready).scope;
+    });
+    expect(scope).toBe(`${server.url}/`);
+    expect(await installabilityErrors(page)).toEqual([]);
+  });
+
+  it("serves a manifest with the app's name, start page, display mode, colours and icons", async () => {
+    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/manifest+json; charset=utf-8");
+    expect(await response.json()).toEqual({
+      id: "/",
+      name: "Mufakat — ruang musyawarah",
+      short_name: "Mufakat",
+      description:
+        "Ruang musyawarah daring: pemerintah, swasta dan masyarakat menyusun usulan bersama dan memutuskan dengan mufakat.",
+      lang: "id",
+      dir: "ltr",
+      start_url: "/rooms",
+      scope: "/",
+      display: "standalone",
+      theme_color: "#0f5e67",
+      background_color: "#f5f6f8",
+      icons: [
+        { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+        { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+        { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+      ],
+    });
+  });
+});
