@@ -53,7 +53,7 @@ describe("room directory", () => {
     const card = other.getByTestId("room-card").filter({ hasText: openTitle });
     await card.waitFor();
     expect(await other.getByTestId("room-card").filter({ hasText: hiddenTitle }).count()).toBe(0);
-    expect(await card.getByTestId("room-link").count()).toBe(0);
+    expect(await card.getByTestId("room-link").getAttribute("href")).toBe(`/rooms/${openRoomId}`);
 
     await card.getByTestId("join-room").click();
     await other.waitForURL((url) => url.pathname === `/rooms/${openRoomId}`);

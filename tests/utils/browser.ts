@@ -50,9 +50,16 @@ export interface BrowserUser {
   pageErrors: string[];
 }
 
-/** A separate context per user: two users never share cookies, localStorage or the in-memory session. */
-export async function openUser(browser: Browser, baseURL: string): Promise<BrowserUser> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+/**
+ * A separate context per user: two users never share cookies, localStorage or the in-memory session. The
+ * browser asks for Indonesian unless told otherwise (`locale`, e.g. "en-US"), so the app opens in it.
+ */
+export async function openUser(
+  browser: Browser,
+  baseURL: string,
+  { locale = "id-ID" }: { locale?: string } = {},
+): Promise<BrowserUser> {
+  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
@@ -138,7 +145,7 @@ export interface BrowserSuite {
    * A user (own context) for the current test only: once the test ends, the test fails if the user's page
    * raised an uncaught error, and the context closes. Call it in the test or a beforeEach.
    */
-  openUserForTest(): Promise<BrowserUser>;
+  openUserForTest(options?: { locale?: string }): Promise<BrowserUser>;
 }
 
 /**
@@ -174,8 +181,8 @@ export function browserForSuite(
   return {
     server,
     openUser: () => openUser(running(), server.url),
-    openUserForTest: async () => {
-      const user = await openUser(running(), server.url);
+    openUserForTest: async (userOptions = {}) => {
+      const user = await openUser(running(), server.url, userOptions);
       testUsers.push(user);
       return user;
     },
