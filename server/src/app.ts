@@ -234,8 +234,7 @@ function clientRoutes(clientDir: string): express.Router {
     }),
   );
   router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
-    const lastSegment = req.path.slice(req.path.lastIndexOf("/") + 1);
-    if (lastSegment.includes(".")) {
+    if (namesAFile(req.path)) {
       res.status(404).type("text/plain").send("Not found");
       return;
     }
@@ -243,6 +242,17 @@ function clientRoutes(clientDir: string): express.Router {
     res.sendFile(path.join(clientDir, "index.html"));
   });
   return router;
+}
+
+/**
+ * Extensions a browser or crawler asks for as files. A route's last segment may hold a dot (an invite
+ * link is `<id>.<signature>`), so only these endings make a path a file request.
+ */
+const fileExtension =
+  /\.(?:js|mjs|css|map|html?|json|webmanifest|txt|xml|ico|png|svg|jpe?g|gif|webp|avif|woff2?|ttf|pdf|zip)$/i;
+
+function namesAFile(pathname: string): boolean {
+  return fileExtension.test(pathname.slice(pathname.lastIndexOf("/") + 1));
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
-import { type BrowserUser, browserForSuite } from "../utils/browser.ts";
+import { type BrowserUser, browserForSuite, openSideTab } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 
 const suite = browserForSuite();
@@ -51,6 +51,7 @@ describe("requests per page load", () => {
     await page.waitForLoadState("networkidle");
     const counts = countApiGets(page);
     await page.goto(`/rooms/${roomId}/proposals/${proposalId}`);
+    await openSideTab(page, "motion");
     await page.getByTestId("motion-none").waitFor();
     await page.waitForLoadState("networkidle");
 

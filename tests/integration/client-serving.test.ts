@@ -77,7 +77,14 @@ describe("the built client", () => {
   });
 
   it("gives client-side routes the page, revalidated on every load", async () => {
-    for (const route of ["/", "/login", "/rooms/65f0c0ffee0000000000abcd", "/invite/AbC-_09xyz"]) {
+    for (const route of [
+      "/",
+      "/login",
+      "/rooms/65f0c0ffee0000000000abcd",
+      "/invite/AbC-_09xyz",
+      // An invite link's last segment is `<id>.<signature>`: a dot, yet a route, not a file.
+      "/invite/65f0c0ffee0000000000abcd.RF1SQRnR6AU4bKTh1JASV7liFVMCC-jZbKeijXYaBqo",
+    ]) {
       const response = await get(route);
       expect(response.status, route).toBe(200);
       expect(response.headers.get("content-type"), route).toBe("text/html; charset=utf-8");

@@ -2,7 +2,7 @@
 // caret), each titled with its shortcut; one tab stop, arrow keys move along it (WAI-ARIA toolbar pattern).
 // Undo and redo are the collaboration extension's: they take back one's own edits only.
 import { type Editor, useEditorState } from "@tiptap/react";
-import { type KeyboardEvent, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/messages.id.ts";
 import {
@@ -23,7 +23,7 @@ interface ToolbarButton {
   action: EditorAction;
   label: MessageKey;
   /** Shown on the button (a letter or a sign; the label names it). */
-  face: string;
+  face: ReactNode;
   /** Whether it applies at the caret; undefined for a button that is not a toggle. */
   pressed?: boolean;
   disabled?: boolean;
@@ -97,7 +97,7 @@ export function EditorToolbar({ editor, editorId, onLink }: EditorToolbarProps) 
         pressed: state.quote,
         run: () => chain().toggleBlockquote().run(),
       },
-      { action: "link", label: "editor.link", face: "🔗", pressed: state.link, run: onLink },
+      { action: "link", label: "editor.link", face: <LinkIcon />, pressed: state.link, run: onLink },
     ],
     [
       { action: "undo", label: "editor.undo", face: "↶", disabled: !state.canUndo, run: () => chain().undo().run() },
@@ -177,5 +177,24 @@ export function EditorToolbar({ editor, editorId, onLink }: EditorToolbarProps) 
         </div>
       ))}
     </div>
+  );
+}
+
+/** A chain link drawn as lines: the emoji and the dingbats fall back to a missing-glyph box on many systems. */
+function LinkIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+    >
+      <path d="M6.5 9.5l3-3" />
+      <path d="M7 4.5l1.2-1.2a2.6 2.6 0 0 1 3.7 3.7L10.7 8.2" />
+      <path d="M9 11.5l-1.2 1.2a2.6 2.6 0 0 1-3.7-3.7L5.3 7.8" />
+    </svg>
   );
 }
