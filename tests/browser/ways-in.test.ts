@@ -7,7 +7,7 @@ import { Types } from "mongoose";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type ApiClient, registeredClient } from "../utils/api.ts";
-import { browserForSuite, signInWithCookie } from "../utils/browser.ts";
+import { browserForSuite, openCoordinatorTools, openSideTab, signInWithCookie } from "../utils/browser.ts";
 import { eventually } from "../utils/eventually.ts";
 
 const browserSuite = browserForSuite();
@@ -71,6 +71,7 @@ for (const language of languages) {
 
       const approver = await browserSuite.openUserForTest({ locale: language.locale });
       await signInWithCookie(approver, server.url, coordinator.refreshCookie, `/rooms/${roomId}`);
+      await openCoordinatorTools(approver.page);
       const item = approver.page
         .getByTestId("join-request")
         .filter({ hasText: requesterAccount.session.user.displayName });
@@ -83,6 +84,7 @@ for (const language of languages) {
       // The requester's page notices the approval by itself and opens the room.
       await page.getByTestId("room").waitFor({ timeout: 20_000 });
       expect(await page.getByTestId("room-title").textContent()).toBe(title);
+      await openSideTab(page, "people");
       await page
         .getByTestId("sector-group-community")
         .getByTestId("member")
@@ -119,6 +121,7 @@ for (const language of languages) {
       expect(await join.textContent()).toBe(language.joinLabel);
       await join.click();
       await page.getByTestId("room").waitFor();
+      await openSideTab(page, "people");
       await page
         .getByTestId("sector-group-private")
         .getByTestId("member")
@@ -145,12 +148,17 @@ for (const language of languages) {
       const view = page.locator(`.proposal-view[data-proposal-id="${proposalId}"]`);
       await view.waitFor();
       expect(await page.getByTestId("proposal-title").textContent()).toBe("Jadwal distribusi");
-      // The editor holds the focus: the author can type at once (a string runs in the page, with its DOM).
-      await page.waitForFunction(`(() => {
-        const focused = document.activeElement;
-        return focused?.getAttribute("contenteditable") === "true" &&
-          focused.closest('.proposal-view[data-proposal-id="${proposalId}"]') !== null;
-      })()`);
+      // The editor holds the focus: the author can type at once. (Polled with evaluate: the page's CSP
+      // refuses the string functions waitForFunction would compile.)
+      await eventually(async () => {
+        expect(
+          await page.evaluate(`(() => {
+            const focused = document.activeElement;
+            return focused?.getAttribute("contenteditable") === "true" &&
+              focused.closest('.proposal-view[data-proposal-id="${proposalId}"]') !== null;
+          })()`),
+        ).toBe(true);
+      });
       await page.keyboard.type("Mulai");
       await eventually(async () => {
         expect(await view.locator('[contenteditable="true"]').textContent()).toContain("Mulai");
