@@ -3,6 +3,7 @@
 // flagged, and attendance time.
 import { type SectorParticipationView, memberActKinds } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
 import { balanceLevel, splitDuration } from "./accountabilityView.ts";
 import { coordinationInWords } from "./participationWords.ts";
@@ -11,7 +12,7 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
   const t = useT();
   const format = useFormat();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("participation.title")}>
       <table className="data-table" data-testid="participation-table">
         <thead>
           <tr>
@@ -81,6 +82,6 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

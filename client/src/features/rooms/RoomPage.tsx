@@ -19,6 +19,7 @@ import { LiveRoom } from "./LiveRoom.tsx";
 import { MembersBySector } from "./MembersBySector.tsx";
 import { RoomTabs, useRoomTab } from "./RoomTabs.tsx";
 import { StageSelector } from "./StageSelector.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 // The accountability tabs bring the chart library: loaded when first opened, not with every room.
 const CommitmentsTab = lazy(() =>
@@ -52,7 +53,9 @@ interface RoomViewProps {
 }
 
 function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
+  const t = useT();
   const tab = useRoomTab();
+  useDocumentTitle(room.title, tab === "overview" ? null : t(`room.tab.${tab}`));
   // Joined on every tab: presence, and the room's live events (motions) reach the decisions tab too.
   const channel = useRoomChannel(room.id);
   useMotionCacheSync(room.id);
