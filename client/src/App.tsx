@@ -8,9 +8,11 @@ import { createQueryClient } from "./api/queryClient.ts";
 import { endSession, hasSessionHint } from "./api/session.ts";
 import { useCachePerUser } from "./api/useCachePerUser.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
+import { mainContentId, useFocusOnNavigation } from "./components/focusOnArrival.ts";
 import { Loading } from "./components/Loading.tsx";
 import { NotFoundPage } from "./components/NotFoundPage.tsx";
 import { RequireSession } from "./components/RequireSession.tsx";
+import { SkipLink } from "./components/SkipLink.tsx";
 import { LoginPage } from "./features/auth/LoginPage.tsx";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 
@@ -63,26 +65,39 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <BrowserRouter>
+          <SkipLink />
           <AppHeader />
-          <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route path="/" element={<Navigate to="/rooms" replace />} />
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/register" element={<RegisterPage />} />
-              <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
-              <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
-              <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
-              <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
-              <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
-              <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
-              <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
-              <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </Suspense>
+          <RoutedContent>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Navigate to="/rooms" replace />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/register" element={<RegisterPage />} />
+                <Route path="/rooms" element={<Guarded page={<MyRoomsPage />} />} />
+                <Route path="/rooms/open" element={<Guarded page={<RoomDirectoryPage />} />} />
+                <Route path="/rooms/new" element={<Guarded page={<CreateRoomPage />} />} />
+                <Route path="/rooms/:roomId" element={<Guarded page={<RoomPage />} />} />
+                <Route path="/rooms/:roomId/proposals/:proposalId" element={<Guarded page={<RoomPage />} />} />
+                <Route path="/rooms/:roomId/report" element={<Guarded page={<Lazy page={<RoomReportPage />} />} />} />
+                <Route path="/review" element={<Guarded page={<Lazy page={<ReviewPage />} />} />} />
+                <Route path="/invite/:token" element={<Guarded page={<InviteJoinPage />} />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Suspense>
+          </RoutedContent>
         </BrowserRouter>
       </I18nProvider>
     </QueryClientProvider>
+  );
+}
+
+/** The routed page, where the skip link leads and focus goes after a route change. */
+function RoutedContent({ children }: { children: ReactNode }) {
+  useFocusOnNavigation();
+  return (
+    <div id={mainContentId} className="main-content" tabIndex={-1}>
+      {children}
+    </div>
   );
 }
 

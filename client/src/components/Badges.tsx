@@ -1,4 +1,5 @@
-// Small labelled badges for the domain's enumerations: sector (in its colour), role, stage, visibility.
+// Small labelled badges for the domain's enumerations: sector (in its colour, with its marker shape), role,
+// stage, visibility.
 import type { CollaborationStage, MemberRole, RoomVisibility, Sector } from "@mufakat/shared";
 import { useT } from "../i18n/I18nProvider.tsx";
 import { sectorColours } from "./sectorColours.ts";
@@ -13,7 +14,21 @@ export function SectorBadge({ sector }: { sector: Sector }) {
       data-sector={sector}
       style={{ color: colour.solid, background: colour.tint, borderColor: colour.solid }}
     >
-      {t(`sector.${sector}`)}
+      <SectorMarker sector={sector} /> {t(`sector.${sector}`)}
+    </span>
+  );
+}
+
+/** The sector's shape in its colour, beside its name wherever sector colours are shown (not read aloud). */
+export function SectorMarker({ sector }: { sector: Sector }) {
+  return (
+    <span
+      className="sector-marker"
+      aria-hidden="true"
+      data-marker={sector}
+      style={{ color: sectorColours[sector].solid }}
+    >
+      {sectorColours[sector].marker}
     </span>
   );
 }

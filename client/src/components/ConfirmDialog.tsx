@@ -1,13 +1,40 @@
 // The one confirmation for acts that cannot be taken back (closing a motion early, demoting or removing a
 // coordinator, removing a member, deleting a message): a native modal <dialog>, so the browser keeps focus
 // inside it and Escape cancels; the text says what will happen and that it cannot be undone, and the
-// confirm button names the act. Focus starts on Cancel (the safe choice) and returns to what opened it.
+// confirm button names the act. Focus starts on Cancel (the safe choice), Tab and Shift+Tab cycle within the
+// dialog (the browser would let them leave it for its own toolbar), and focus returns to what opened it, or
+// to the page's heading when the act removed the opener (the result, such as a decision, may take it then).
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { apiErrorOf } from "../api/queryClient.ts";
 import type { ApiError } from "../api/ApiError.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { skipToMainContent } from "./focusOnArrival.ts";
+
+const focusableInDialog =
+  'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab inside the dialog: past the last control to the first, and back. */
+function trapTab(event: KeyboardEvent, dialog: HTMLDialogElement): void {
+  if (event.key !== "Tab") return;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(focusableInDialog)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  const outside = !(active instanceof Node && dialog.contains(active));
+  if (event.shiftKey && (active === first || outside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || outside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export interface ConfirmDialogProps {
   /** A short name of the act, for tests and styling (`data-act`). */
@@ -61,11 +88,15 @@ export function ConfirmDialog({
       event.preventDefault();
       if (!latest.current.pending) latest.current.onCancel();
     };
+    const onKeyDown = (event: KeyboardEvent) => trapTab(event, element);
     element.addEventListener("cancel", onCancelEvent);
+    element.addEventListener("keydown", onKeyDown);
     return () => {
       element.removeEventListener("cancel", onCancelEvent);
+      element.removeEventListener("keydown", onKeyDown);
       if (element.open) element.close();
       if (opener?.isConnected) opener.focus();
+      else skipToMainContent();
     };
   }, [opener]);
 

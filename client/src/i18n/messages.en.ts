@@ -6,6 +6,7 @@ export const messagesEn: Messages = {
   "app.tagline": "Cross-sector deliberation towards consensus",
 
   "nav.main": "Main navigation",
+  "nav.skipToContent": "Skip to main content",
   "nav.myRooms": "My rooms",
   "nav.directory": "Room directory",
   "nav.createRoom": "Create room",
@@ -184,6 +185,7 @@ export const messagesEn: Messages = {
   "comment.quoted": "About the text:",
   "chat.title": "Room chat",
   "chat.empty": "No messages yet. Write the first one below.",
+  "chat.announce": "New message from {name}: {body}",
   "chat.write": "Write a message (mention members with @name)",
   "chat.send": "Send",
   "discussion.loadOlder": "Load older messages",
@@ -297,6 +299,7 @@ export const messagesEn: Messages = {
   "tally.quorumNotMet":
     "Quorum not met: {voters, number}/{minVoters, plural, one {# voter} other {# voters}}, {sectors, number}/{minSectors, plural, one {# sector} other {# sectors}}",
   "tally.ifClosedNow": "If closed now: {outcome}",
+  "tally.announce": "Tally updated: {voters, plural, one {# vote} other {# votes}} cast. If closed now: {outcome}",
   "tally.share": "support {share}",
   "tally.explanation.reached":
     "Reached the threshold: {supporters, number} of {sided, plural, one {# {unit, select, organisation {organisation} other {vote}}} other {# {unit, select, organisation {organisations} other {votes}}}} that took a side {supporters, plural, one {is} other {are}} in support.",
@@ -504,6 +507,7 @@ export const messagesEn: Messages = {
   "review.reportLink": "Printable room report",
   "report.backToRoom": "Back to the room",
   "report.print": "Print",
+  "report.title": "Report",
   "report.subtitle": "Deliberation room report, generated {date}",
   "report.overdue": "{n, number} overdue",
   "report.headHash.title": "Decision log, as printed",

@@ -6,6 +6,7 @@ export const messagesId = {
   "app.tagline": "Musyawarah lintas sektor untuk mufakat",
 
   "nav.main": "Navigasi utama",
+  "nav.skipToContent": "Langsung ke isi utama",
   "nav.myRooms": "Ruang saya",
   "nav.directory": "Direktori ruang",
   "nav.createRoom": "Buat ruang",
@@ -186,6 +187,7 @@ export const messagesId = {
   "comment.quoted": "Tentang teks:",
   "chat.title": "Obrolan ruang",
   "chat.empty": "Belum ada pesan. Tulis pesan pertama di bawah.",
+  "chat.announce": "Pesan baru dari {name}: {body}",
   "chat.write": "Tulis pesan (sebut anggota dengan @nama)",
   "chat.send": "Kirim",
   "discussion.loadOlder": "Muat pesan sebelumnya",
@@ -299,6 +301,7 @@ export const messagesId = {
   "tally.quorumNotMet":
     "Kuorum belum tercapai: {voters, number}/{minVoters, plural, other {# pemberi suara}}, {sectors, number}/{minSectors, plural, other {# sektor}}",
   "tally.ifClosedNow": "Jika ditutup sekarang: {outcome}",
+  "tally.announce": "Perhitungan diperbarui: {voters, number} suara masuk. Jika ditutup sekarang: {outcome}",
   "tally.share": "dukungan {share}",
   "tally.explanation.reached":
     "Mencapai ambang: {supporters, number} dari {sided, number} {unit, select, organisation {organisasi} other {suara}} yang memihak menyatakan setuju.",
@@ -508,6 +511,7 @@ export const messagesId = {
   "review.reportLink": "Laporan ruang untuk dicetak",
   "report.backToRoom": "Kembali ke ruang",
   "report.print": "Cetak",
+  "report.title": "Laporan",
   "report.subtitle": "Laporan ruang musyawarah, dibuat {date}",
   "report.overdue": "{n, number} lewat tenggat",
   "report.headHash.title": "Catatan keputusan, seperti dicetak",

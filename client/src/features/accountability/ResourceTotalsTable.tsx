@@ -1,6 +1,7 @@
 // Totals per kind and unit (pledged, delivered, together), overall and for each sector that pledged.
 import { type ResourceTotal, type Sector, sectors } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { formatQuantity } from "./accountabilityView.ts";
 
@@ -50,12 +51,14 @@ export function ResourceTotalsTable({ byKind, bySector }: ResourceTotalsTablePro
   return (
     <div className="resource-totals">
       <h3>{t("resources.byKind")}</h3>
-      <table className="data-table" data-testid="resource-totals-by-kind">
-        <Head />
-        <tbody>
-          <TotalsRows rows={byKind} testId="resource-total" />
-        </tbody>
-      </table>
+      <ScrollRegion label={t("resources.byKind")}>
+        <table className="data-table" data-testid="resource-totals-by-kind">
+          <Head />
+          <tbody>
+            <TotalsRows rows={byKind} testId="resource-total" />
+          </tbody>
+        </table>
+      </ScrollRegion>
       <h3>{t("resources.bySector")}</h3>
       {sectors
         .filter((sector) => (bySector[sector] ?? []).length > 0)
@@ -64,12 +67,14 @@ export function ResourceTotalsTable({ byKind, bySector }: ResourceTotalsTablePro
             <h4>
               <SectorBadge sector={sector} />
             </h4>
-            <table className="data-table">
-              <Head />
-              <tbody>
-                <TotalsRows rows={bySector[sector] ?? []} testId="resource-sector-total" />
-              </tbody>
-            </table>
+            <ScrollRegion label={`${t("resources.bySector")}: ${t(`sector.${sector}`)}`}>
+              <table className="data-table">
+                <Head />
+                <tbody>
+                  <TotalsRows rows={bySector[sector] ?? []} testId="resource-sector-total" />
+                </tbody>
+              </table>
+            </ScrollRegion>
           </section>
         ))}
     </div>

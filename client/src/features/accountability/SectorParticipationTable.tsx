@@ -3,6 +3,7 @@
 // flagged, and attendance time.
 import { type SectorParticipationView, memberActKinds } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
 import { balanceLevel, splitDuration } from "./accountabilityView.ts";
 import { coordinationInWords } from "./participationWords.ts";
@@ -11,9 +12,7 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
   const t = useT();
   const format = useFormat();
   return (
-    // Wider than a phone: it scrolls within itself, and can be reached and scrolled by keyboard.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard
-    <section className="table-scroll" aria-label={t("participation.title")} tabIndex={0}>
+    <ScrollRegion label={t("participation.title")}>
       <table className="data-table" data-testid="participation-table">
         <thead>
           <tr>
@@ -83,6 +82,6 @@ export function SectorParticipationTable({ sectors }: { sectors: SectorParticipa
           })}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }

@@ -9,9 +9,11 @@ import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { InvitePendingNote } from "./InvitePendingNote.tsx";
 import { safeReturnPath } from "./returnPath.ts";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function LoginPage() {
   const t = useT();
+  useDocumentTitle(t("auth.login.submit"));
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

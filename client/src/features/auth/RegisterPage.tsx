@@ -10,6 +10,7 @@ import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { InvitePendingNote } from "./InvitePendingNote.tsx";
 import { safeReturnPath } from "./returnPath.ts";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 /** The sector starts unchosen: the select shows its prompt until the user picks one. */
 const emptyForm = { email: "", displayName: "", password: "", sector: "", organisation: "" };
@@ -17,6 +18,7 @@ type RegisterFields = typeof emptyForm;
 
 export function RegisterPage() {
   const t = useT();
+  useDocumentTitle(t("auth.register.title"));
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -6,6 +6,7 @@ import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ConfirmButton } from "../../components/ConfirmDialog.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
+import { SectorMarker } from "../../components/Badges.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
@@ -45,7 +46,7 @@ export function MessageItem({ socket, message, members, myId, onChanged, actions
           data-testid="message-author"
           style={{ color: sectorColours[message.author.sector].solid }}
         >
-          {message.author.displayName}
+          <SectorMarker sector={message.author.sector} /> {message.author.displayName}
         </span>{" "}
         <small>
           {formatDate(message.createdAt)}

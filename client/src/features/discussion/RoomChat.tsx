@@ -1,7 +1,9 @@
-// The room's chat: newest messages at the bottom, older ones on request, new ones live.
+// The room's chat: newest messages at the bottom, older ones on request, new ones live; a new message from
+// someone else is announced once to screen readers (the list itself is not a live region).
 import type { DiscussionMessage, MentionCandidate } from "@mufakat/shared";
 import { useCallback, useEffect, useRef } from "react";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { LiveAnnouncement, useChangeAnnouncement } from "../../components/LiveAnnouncement.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
 import { DiscussionFeed } from "./DiscussionFeed.tsx";
@@ -28,7 +30,15 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
   const belongs = (message: DiscussionMessage) => message.kind === "chat" && message.roomId === roomId;
   const feed = useDiscussionFeed(socket, queryKeys.chat(roomId), loadPage, belongs, generation);
   const list = useRef<HTMLOListElement>(null);
-  const newestId = feed.messages.at(-1)?.id;
+  const newest = feed.messages.at(-1);
+  const newestId = newest?.id;
+  // Null until the history is read: the messages already there when one arrives are not announced.
+  const announcement = useChangeAnnouncement(
+    feed.loaded ? (newestId ?? "") : null,
+    newest && newest.author.id !== myId && !newest.deleted && newest.body !== null
+      ? t("chat.announce", { name: newest.author.displayName, body: newest.body })
+      : "",
+  );
   // A new newest message scrolls the chat to the bottom; loading older ones (at the top) does not.
   useEffect(() => {
     if (newestId && list.current) list.current.scrollTop = list.current.scrollHeight;
@@ -43,6 +53,7 @@ export function RoomChat({ socket, roomId, members, myId, canWrite, generation }
       testId="room-chat"
       empty={feed.messages.length === 0 ? t(canWrite ? "chat.empty" : "room.chatEmptyReader") : null}
     >
+      <LiveAnnouncement text={announcement} testId="chat-announcement" />
       <ol className="chat-messages" data-testid="chat-messages" ref={list}>
         {feed.messages.map((message) => (
           <li key={message.id}>

@@ -9,6 +9,7 @@ import { StageBadge } from "../../components/Badges.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function InviteJoinPage() {
   const { token = "" } = useParams();
@@ -22,6 +23,7 @@ export function InviteJoinPage() {
 
 function InvitePreviewCard({ token, preview }: { token: string; preview: InvitePreview }) {
   const t = useT();
+  useDocumentTitle(preview.room.title, t("invite.preview.title"));
   const formatDate = useFormatDate();
   const navigate = useNavigate();
   const { room } = preview;

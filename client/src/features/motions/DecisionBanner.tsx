@@ -1,6 +1,8 @@
 // The decision on a proposal once its motion has closed: outcome, why, which sectors did not vote and
 // whether that mattered, how it closed, its log record.
 import type { Motion } from "@mufakat/shared";
+import { useEffect, useRef } from "react";
+import { focusElement } from "../../components/focusOnArrival.ts";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { sectorsThatDidNotVote } from "./tallyBars.ts";
 
@@ -13,13 +15,19 @@ export function closedEarly(motion: Motion): boolean {
   );
 }
 
-export function DecisionBanner({ motion }: { motion: Motion }) {
+/** `focusOnShow`: the viewer just closed the motion, so focus moves here, to the result of their act. */
+export function DecisionBanner({ motion, focusOnShow = false }: { motion: Motion; focusOnShow?: boolean }) {
   const t = useT();
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusOnShow && banner.current) focusElement(banner.current);
+  }, [focusOnShow]);
   const formatDate = useFormatDate();
   const { outcome, reasonCode } = motion.tally;
   const absent = sectorsThatDidNotVote(motion.tally);
   return (
     <div
+      ref={banner}
       className={`decision-banner decision-${outcome}`}
       role="status"
       data-testid="decision-banner"

@@ -1,5 +1,6 @@
 // The motion panel of a proposal: open a motion, vote while it runs, and the decision once it closed.
 import type { Motion } from "@mufakat/shared";
+import { useState } from "react";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { BallotList } from "./BallotList.tsx";
@@ -51,6 +52,8 @@ interface MotionPanelBodyProps extends MotionPanelProps {
 
 function MotionPanelBody({ roomId, proposalId, access, motion, onMotion, onVoted }: MotionPanelBodyProps) {
   const t = useT();
+  // Set when this viewer closed the motion: focus then goes to the decision it recorded.
+  const [closedHere, setClosedHere] = useState(false);
   const mayOpen = canOpenMotions(access);
   const openForm = mayOpen && motion?.tally.outcome !== "adopted" && (
     <OpenMotionForm
@@ -78,14 +81,21 @@ function MotionPanelBody({ roomId, proposalId, access, motion, onMotion, onVoted
       </p>
       {motion.status === "closed" ? (
         <>
-          <DecisionBanner motion={motion} />
+          <DecisionBanner motion={motion} focusOnShow={closedHere} />
           <FrozenText motion={motion} />
           <TallyView motion={motion} preview={false} />
           <BallotList motion={motion} />
           {openForm}
         </>
       ) : (
-        <RunningMotion motion={motion} onVoted={onVoted} onClosed={onMotion} />
+        <RunningMotion
+          motion={motion}
+          onVoted={onVoted}
+          onClosed={(closed) => {
+            setClosedHere(true);
+            onMotion(closed);
+          }}
+        />
       )}
     </>
   );

@@ -3,6 +3,7 @@
 // mattered); sectors with no member who may vote are named once under the bars.
 import type { Motion, Position, PublicTally, Quorum } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
+import { LiveAnnouncement, useChangeAnnouncement } from "../../components/LiveAnnouncement.tsx";
 import { type SectorColour, sectorColours } from "../../components/sectorColours.ts";
 import { useLocale, useT } from "../../i18n/I18nProvider.tsx";
 import { type SectorBar, explanationMessage, formatShare, sectorBars, sectorsWithoutMembers } from "./tallyBars.ts";
@@ -26,6 +27,11 @@ function segmentStyle(position: Position, colour: SectorColour) {
 export function TallyView({ motion, preview }: { motion: Motion; preview: boolean }) {
   const t = useT();
   const tally = motion.tally;
+  // A running tally is announced when it moves (a vote cast or changed), in one sentence.
+  const announcement = useChangeAnnouncement(
+    preview ? JSON.stringify([tally.votersCount, tally.outcome, tally.perSector]) : null,
+    t("tally.announce", { voters: tally.votersCount, outcome: t(`outcome.${tally.outcome}`) }),
+  );
   return (
     <section className="tally" data-testid="tally" aria-labelledby={`tally-${motion.id}`}>
       <h3 id={`tally-${motion.id}`}>{t("tally.title")}</h3>
@@ -35,6 +41,7 @@ export function TallyView({ motion, preview }: { motion: Motion; preview: boolea
           {t("tally.ifClosedNow", { outcome: t(`outcome.${tally.outcome}`) })} — {t(`reasonCode.${tally.reasonCode}`)}
         </p>
       )}
+      {preview && <LiveAnnouncement text={announcement} testId="tally-announcement" />}
       {tally.votersCount === 0 && <p className="empty">{t("tally.empty")}</p>}
       <SectorTallyRows tally={tally} />
     </section>

@@ -13,10 +13,11 @@ import {
   positionRequiresReason,
   voteInputSchema,
 } from "@mufakat/shared";
-import { useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
+import { focusElement } from "../../components/focusOnArrival.ts";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { describeFieldIssue } from "../../i18n/translate.ts";
@@ -37,6 +38,12 @@ interface VoteFields {
 export function VoteForm({ motion, onVoted }: VoteFormProps) {
   const t = useT();
   const unanswered = useRef<CastVoteInput | null>(null);
+  // After a vote is stored, focus goes to the line that says what the stored position is (its result).
+  const mine = useRef<HTMLParagraphElement>(null);
+  const [votes, setVotes] = useState(0);
+  useEffect(() => {
+    if (votes > 0 && mine.current) focusElement(mine.current);
+  }, [votes]);
   const { form, onSubmit, submitting, serverError } = useApiForm<VoteFields, VoteInput>({
     schema: voteInputSchema,
     // Nothing is preselected for a first vote, so a vote is never cast without a choice; a voter who has
@@ -50,6 +57,7 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
         const result = await sendVoteOnce((body) => castVote(motion.id, body), input);
         unanswered.current = null;
         onVoted(result);
+        setVotes((count) => count + 1);
       } catch (caught) {
         unanswered.current = answerLost(caught) ? input : null;
         throw caught;
@@ -74,7 +82,7 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
       >
         <legend>{t("vote.title")}</legend>
         {motion.myPosition && (
-          <p className="note" data-testid="vote-mine" data-position={motion.myPosition}>
+          <p className="note" ref={mine} data-testid="vote-mine" data-position={motion.myPosition}>
             {t("vote.mine", { position: t(`position.${motion.myPosition}`) })}
           </p>
         )}

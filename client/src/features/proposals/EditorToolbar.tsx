@@ -184,6 +184,8 @@ export function EditorToolbar({ editor, editorId, onLink }: EditorToolbarProps) 
 function LinkIcon() {
   return (
     <svg
+      aria-hidden="true"
+      focusable="false"
       width="16"
       height="16"
       viewBox="0 0 16 16"

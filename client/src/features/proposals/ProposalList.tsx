@@ -13,7 +13,7 @@ import { Link, useNavigate } from "react-router";
 import { checkedLength } from "../../components/CharacterCounter.tsx";
 import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
-import { sectorColours } from "../../components/sectorColours.ts";
+import { SectorMarker } from "../../components/Badges.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { type LiveSocket, liveRequest } from "../../realtime/index.ts";
@@ -120,12 +120,9 @@ function ProposalItem({ socket, proposal, viewers, selected, canWrite, onSaved }
             {t("proposal.viewers")}: {viewers.map((viewer) => viewer.displayName).join(", ")}
           </span>
           {viewers.map((viewer) => (
-            <span
-              key={viewer.userId}
-              className="viewer-dot"
-              title={viewer.displayName}
-              style={{ background: sectorColours[viewer.sector].solid }}
-            />
+            <span key={viewer.userId} className="viewer-marker" title={viewer.displayName}>
+              <SectorMarker sector={viewer.sector} />
+            </span>
           ))}
         </span>
       )}

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { reportQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { useFormat, useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { PeriodFields } from "../accountability/PeriodFields.tsx";
 import { ParticipationInsight } from "../accountability/ParticipationTab.tsx";
@@ -15,6 +16,7 @@ import { IntegrityBadge } from "../decisions/IntegrityBadge.tsx";
 import { SectorTallyRows } from "../motions/TallyView.tsx";
 import { ChainHead } from "./ChainHead.tsx";
 import "../accountability/accountability.css";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function RoomReportPage() {
   const t = useT();
@@ -42,6 +44,7 @@ export function RoomReportPage() {
 
 function ReportBody({ report }: { report: RoomReport }) {
   const t = useT();
+  useDocumentTitle(report.room.title, t("report.title"));
   const formatDate = useFormatDate();
   const format = useFormat();
   return (
@@ -98,33 +101,35 @@ function ReportBody({ report }: { report: RoomReport }) {
           </span>
         </p>
         {report.commitments.length > 0 && (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>{t("commitments.what")}</th>
-                <th>{t("commitments.owner")}</th>
-                <th>{t("commitments.status")}</th>
-                <th>{t("commitments.percent")}</th>
-                <th>{t("commitments.dueDate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.commitments.map((c) => (
-                <tr key={c.id} className={c.overdue ? "row-warning" : undefined}>
-                  <td className="preserve-lines">
-                    #{c.decisionSeq} {c.what}
-                  </td>
-                  <td>{[c.owner?.displayName, c.ownerOrganisation].filter(Boolean).join(" · ")}</td>
-                  <td>{t(`commitmentStatus.${c.status}`)}</td>
-                  <td className="number">{format.percent(c.percentComplete / 100)}</td>
-                  <td>
-                    {formatDate(c.dueDate)}
-                    {c.overdue && ` · ${t("commitments.overdue")}`}
-                  </td>
+          <ScrollRegion label={t("commitments.title")}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>{t("commitments.what")}</th>
+                  <th>{t("commitments.owner")}</th>
+                  <th>{t("commitments.status")}</th>
+                  <th>{t("commitments.percent")}</th>
+                  <th>{t("commitments.dueDate")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.commitments.map((c) => (
+                  <tr key={c.id} className={c.overdue ? "row-warning" : undefined}>
+                    <td className="preserve-lines">
+                      #{c.decisionSeq} {c.what}
+                    </td>
+                    <td>{[c.owner?.displayName, c.ownerOrganisation].filter(Boolean).join(" · ")}</td>
+                    <td>{t(`commitmentStatus.${c.status}`)}</td>
+                    <td className="number">{format.percent(c.percentComplete / 100)}</td>
+                    <td>
+                      {formatDate(c.dueDate)}
+                      {c.overdue && ` · ${t("commitments.overdue")}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </article>

@@ -10,9 +10,11 @@ import { ReviewDetail } from "./ReviewDetail.tsx";
 import { type ReviewFilterDraft, ReviewFilters, emptyFilter } from "./ReviewFilters.tsx";
 import { ReviewResults } from "./ReviewResults.tsx";
 import "../accountability/accountability.css";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function ReviewPage() {
   const t = useT();
+  useDocumentTitle(t("review.title"));
   const rooms = useQuery(myRoomsQuery());
   return (
     <main className="page review-page" data-testid="review-page">

@@ -17,6 +17,7 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { useApiForm } from "../../forms/useApiForm.ts";
 import { useT } from "../../i18n/I18nProvider.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 interface RoomForm {
   title: string;
@@ -27,6 +28,7 @@ interface RoomForm {
 
 export function CreateRoomPage() {
   const t = useT();
+  useDocumentTitle(t("rooms.create.title"));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { form, onSubmit, submitting, serverError, error } = useApiForm<RoomForm, CreateRoomInput>({

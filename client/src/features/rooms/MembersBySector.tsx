@@ -4,7 +4,7 @@
 // also get each other member's role and removal controls (MemberActions), and the requests waiting for a
 // second coordinator.
 import { type Member, type PresenceMember, type Proposal, type Sector, sectors } from "@mufakat/shared";
-import { RoleBadge } from "../../components/Badges.tsx";
+import { RoleBadge, SectorMarker } from "../../components/Badges.tsx";
 import { sectorColours } from "../../components/sectorColours.ts";
 import { useFormat, useT } from "../../i18n/I18nProvider.tsx";
 import { type MemberManagement, MemberActions, PendingActions } from "./MemberActions.tsx";
@@ -71,7 +71,7 @@ function SectorGroup({ sector, members, live, manage }: SectorGroupProps) {
       style={{ borderTopColor: colour.solid, background: colour.tint }}
     >
       <h3 style={{ color: colour.solid }}>
-        <span data-testid="sector-group-name">{t(`sector.${sector}`)}</span>{" "}
+        <SectorMarker sector={sector} /> <span data-testid="sector-group-name">{t(`sector.${sector}`)}</span>{" "}
         <span className="count" data-testid="sector-group-count">
           {format.number(members.length)}
         </span>

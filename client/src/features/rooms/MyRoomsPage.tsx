@@ -4,9 +4,11 @@ import { myRoomsQuery } from "../../api/queries.ts";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { RoomCard } from "./RoomCard.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function MyRoomsPage() {
   const t = useT();
+  useDocumentTitle(t("rooms.mine.title"));
   const rooms = useQuery(myRoomsQuery());
   return (
     <main className="page">

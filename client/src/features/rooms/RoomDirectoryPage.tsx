@@ -6,9 +6,11 @@ import { QueryView } from "../../components/QueryView.tsx";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { JoinRoomButton } from "./JoinRoomButton.tsx";
 import { RoomCard } from "./RoomCard.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function RoomDirectoryPage() {
   const t = useT();
+  useDocumentTitle(t("rooms.directory.title"));
   const directory = useQuery(openRoomsQuery());
   return (
     <main className="page">

@@ -26,6 +26,7 @@ import { RoomSkeleton } from "./RoomSkeleton.tsx";
 import { RoomTabs, useRoomTab } from "./RoomTabs.tsx";
 import { StageSelector } from "./StageSelector.tsx";
 import { StageStepper } from "./StageStepper.tsx";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 // The accountability tabs bring the chart library: loaded when first opened, not with every room.
 const CommitmentsTab = lazy(() =>
@@ -65,8 +66,10 @@ interface RoomViewProps {
 }
 
 function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
+  const t = useT();
   const tab = useRoomTab();
   const session = useSession();
+  useDocumentTitle(room.title, tab === "overview" ? null : t(`room.tab.${tab}`));
   // Joined on every tab: presence, and the room's live events (motions) reach the decisions tab too.
   const channel = useRoomChannel(room.id);
   useMotionCacheSync(room.id);
