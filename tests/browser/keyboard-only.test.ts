@@ -29,7 +29,8 @@ let motionId = "";
 beforeEach(async () => {
   const government = await registeredClient(server.url, "government", { organisation: "Dinas PU" });
   const member = await registeredClient(server.url, "community", { organisation: "Forum Warga" });
-  const silent = await registeredClient(server.url, "private", { organisation: "PT Air" });
+  const business = await registeredClient(server.url, "private", { organisation: "PT Air" });
+  const silent = await registeredClient(server.url, "academia", { organisation: "Universitas Hasanuddin" });
   coordinator = {
     client: government.client,
     email: government.input.email,
@@ -41,18 +42,22 @@ beforeEach(async () => {
   expect(room.status).toBe(201);
   roomId = room.body.id;
   expect((await community.post(`/api/rooms/${roomId}/join`)).status).toBe(201);
+  expect((await business.client.post(`/api/rooms/${roomId}/join`)).status).toBe(201);
   expect((await silent.client.post(`/api/rooms/${roomId}/join`)).status).toBe(201);
   proposalId = await seedProposal(server, roomId, coordinator.id, proposalText);
   const motion = await government.client.post(`/api/rooms/${roomId}/motions`, { proposalId, durationMinutes: 60 });
   expect(motion.status, JSON.stringify(motion.body)).toBe(201);
   motionId = motion.body.id;
-  // The community member supports and the private-sector member never votes: the motion stays open after the
-  // coordinator's vote, and closing it early decides on two ballots of three.
-  const vote = await community.post(`/api/motions/${motionId}/votes`, {
-    position: "support",
-    clientVoteId: randomUUID(),
-  });
-  expect(vote.status).toBe(200);
+  // The community and private-sector members support and the academic never votes: the motion stays open
+  // after the coordinator's vote, and closing it early decides on three ballots of four (the default
+  // quorum is three voters from three sectors).
+  for (const voter of [community, business.client]) {
+    const vote = await voter.post(`/api/motions/${motionId}/votes`, {
+      position: "support",
+      clientVoteId: randomUUID(),
+    });
+    expect(vote.status).toBe(200);
+  }
 });
 
 /** What has focus: its data-testid, or its tag and text when it has none. */
@@ -145,6 +150,12 @@ describe.each(["id", "en"] as const)("a decision taken with the keyboard alone, 
       expect(paragraphTextOf(stored.state)).toBe(`${proposalText}${addedText}`);
     });
 
+    // The side panel's tabs are one tab stop; the arrow keys move to the motion's tab, which shows its panel.
+    await tabTo(page, "side-tab-discussion");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("side-tab-motion");
+    expect(await page.getByTestId("side-tab-motion").getAttribute("aria-selected")).toBe("true");
+
     // A vote: Tab into the positions (none is chosen yet), Space chooses "support", Enter on the button.
     await page.getByTestId("vote-form").waitFor();
     await tabTo(page, "vote-position-support");
@@ -163,7 +174,7 @@ describe.each(["id", "en"] as const)("a decision taken with the keyboard alone, 
     await eventually(async () => {
       const motion = await coordinator.client.get(`/api/motions/${motionId}`);
       expect(motion.body.myPosition).toBe("support");
-      expect(motion.body.tally.votersCount).toBe(2);
+      expect(motion.body.tally.votersCount).toBe(3);
     });
 
     // Closing early asks first: focus on Cancel, Tab to the confirmation and round again inside the dialog.
