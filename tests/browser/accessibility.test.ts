@@ -11,7 +11,14 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, registeredClient } from "../utils/api.ts";
 import { type AxeViolation, axeViolations, describeViolations } from "../utils/axe.ts";
-import { artifactsDir, builtClientDir, launchChromium } from "../utils/browser.ts";
+import {
+  addSessionCookies,
+  artifactsDir,
+  builtClientDir,
+  launchChromium,
+  openCoordinatorTools,
+  openSideTab,
+} from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 import { serverForSuite } from "../utils/server.ts";
@@ -140,16 +147,7 @@ async function contextFor(language: string, width: number, account: Account | nu
     const client = new ApiClient(server.url);
     const login = await client.call("login", { body: account });
     expect(login.status).toBe(200);
-    await context.addCookies([
-      {
-        name: "mufakat_refresh",
-        value: String(client.refreshCookie),
-        domain: new URL(server.url).hostname,
-        path: "/api/auth",
-        httpOnly: true,
-        sameSite: "Strict",
-      },
-    ]);
+    await addSessionCookies(context, server.url, String(client.refreshCookie));
   }
   return context;
 }
@@ -210,12 +208,43 @@ const coordinatorStates = (): PageState[] => [
     },
   },
   {
-    name: "proposal, comments, versions, chat",
+    name: "coordinator tools",
+    open: async (page) => {
+      await openCoordinatorTools(page);
+      await page.getByTestId("create-invite").waitFor();
+    },
+    close: async (page) => {
+      await page.keyboard.press("Escape");
+      await page.getByTestId("coordinator-tools").waitFor({ state: "detached" });
+    },
+  },
+  {
+    name: "proposal, comments, chat",
     open: async (page) => {
       await page.goto(`/rooms/${roomId}/proposals/${discussedId}`);
+      await page.getByTestId("proposal-editor").waitFor();
       await page.getByTestId("comment").first().waitFor();
-      await page.getByTestId("version-item").first().waitFor();
       await page.getByTestId("chat-message").first().waitFor();
+    },
+  },
+  {
+    name: "proposal, versions",
+    open: async (page) => {
+      await openSideTab(page, "versions");
+      await page.getByTestId("version-item").first().waitFor();
+    },
+  },
+  {
+    name: "proposal, people",
+    open: async (page) => {
+      await openSideTab(page, "people");
+      await page.getByTestId("member").first().waitFor();
+    },
+  },
+  {
+    name: "proposal, no motion",
+    open: async (page) => {
+      await openSideTab(page, "motion");
       await page.getByTestId("motion-none").waitFor();
     },
   },
@@ -223,6 +252,7 @@ const coordinatorStates = (): PageState[] => [
     name: "motion and tally",
     open: async (page) => {
       await page.goto(`/rooms/${roomId}/proposals/${votingId}`);
+      await openSideTab(page, "motion");
       await page.getByTestId("running-motion").waitFor();
       await page.getByTestId("tally").waitFor();
     },
@@ -301,6 +331,13 @@ const inviteeStates = (): PageState[] => [
       await page.getByTestId("invite-preview").waitFor();
     },
   },
+  {
+    name: "room preview",
+    open: async (page) => {
+      await page.goto(`/rooms/${roomId}`);
+      await page.getByTestId("room-preview").getByTestId("preview-join").waitFor();
+    },
+  },
 ];
 
 /** Every state as one account sees it, with the violations axe finds in each. */
@@ -329,7 +366,11 @@ const expectedTitles = {
     directory: "Direktori ruang musyawarah terbuka",
     "create room": "Buat ruang musyawarah",
     room,
-    "proposal, comments, versions, chat": room,
+    "coordinator tools": room,
+    "proposal, comments, chat": room,
+    "proposal, versions": room,
+    "proposal, people": room,
+    "proposal, no motion": room,
     "motion and tally": room,
     "close-early dialog": room,
     "decision log": `${room} · Catatan keputusan`,
@@ -340,6 +381,7 @@ const expectedTitles = {
     review: "Tinjauan catatan keputusan",
     "not found": "Halaman tidak ditemukan",
     invite: `${room} · Undangan ke ruang musyawarah`,
+    "room preview": `${room} · Ruang musyawarah`,
   },
   en: {
     login: "Log in",
@@ -348,7 +390,11 @@ const expectedTitles = {
     directory: "Directory of open deliberation rooms",
     "create room": "Create a deliberation room",
     room,
-    "proposal, comments, versions, chat": room,
+    "coordinator tools": room,
+    "proposal, comments, chat": room,
+    "proposal, versions": room,
+    "proposal, people": room,
+    "proposal, no motion": room,
     "motion and tally": room,
     "close-early dialog": room,
     "decision log": `${room} · Decision log`,
@@ -359,6 +405,7 @@ const expectedTitles = {
     review: "Review of decision logs",
     "not found": "Page not found",
     invite: `${room} · Invitation to a deliberation room`,
+    "room preview": `${room} · Deliberation room`,
   },
 } as const;
 

@@ -201,20 +201,25 @@ export async function signInWithCookie(
   path: string,
 ): Promise<void> {
   if (!refreshCookie) throw new Error("signInWithCookie: the REST session has no refresh cookie");
-  await user.context.addCookies([
-    {
-      name: "mufakat_refresh",
-      value: refreshCookie,
-      domain: new URL(baseURL).hostname,
-      path: "/api/auth",
-      httpOnly: true,
-      sameSite: "Strict",
-    },
-    // The readable hint the server sets beside it: without it the app starts signed out without asking.
-    { name: "mufakat_session", value: "1", domain: new URL(baseURL).hostname, path: "/", sameSite: "Strict" },
-  ]);
+  await addSessionCookies(user.context, baseURL, refreshCookie);
   await user.page.goto(path);
   await user.page.getByTestId("nav-create-room").waitFor();
+}
+
+/**
+ * Gives a context a REST session's cookies: the httpOnly refresh cookie and the readable hint the server
+ * sets beside it (without the hint the app starts signed out without asking).
+ */
+export async function addSessionCookies(
+  context: BrowserContext,
+  baseURL: string,
+  refreshCookie: string,
+): Promise<void> {
+  const domain = new URL(baseURL).hostname;
+  await context.addCookies([
+    { name: "mufakat_refresh", value: refreshCookie, domain, path: "/api/auth", httpOnly: true, sameSite: "Strict" },
+    { name: "mufakat_session", value: "1", domain, path: "/", sameSite: "Strict" },
+  ]);
 }
 
 /** Cuts and restores a browser context's network, its live connection included. */

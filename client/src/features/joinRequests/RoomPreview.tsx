@@ -13,6 +13,7 @@ import { ErrorMessage } from "../../components/ErrorMessage.tsx";
 import { QueryView } from "../../components/QueryView.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { invalidatePreview, requestToJoin, roomPreviewQuery } from "./joinRequestEndpoints.ts";
+import { useDocumentTitle } from "../../components/useDocumentTitle.ts";
 
 export function RoomPreview({ roomId }: { roomId: string }) {
   const preview = useQuery(roomPreviewQuery(roomId));
@@ -23,6 +24,7 @@ function RoomPreviewCard({ preview }: { preview: Preview }) {
   const t = useT();
   const queryClient = useQueryClient();
   const becameMember = preview.wayIn === "enter";
+  useDocumentTitle(preview.title, t("preview.eyebrow"));
   useEffect(() => {
     // Approved while waiting here (or joined in another tab): read the room as a member now.
     if (becameMember) void invalidateMembership(queryClient, preview.id);
