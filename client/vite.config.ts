@@ -48,5 +48,18 @@ export default defineConfig({
       "/socket.io": { target: "http://localhost:3000", ws: true },
     },
   },
-  build: { outDir: "dist", sourcemap: true },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the module that makes it jitless share one chunk, so every chunk that builds a schema
+          // imports (and so runs) the config first; left to itself, the bundler puts the shared schemas
+          // beside zod in a chunk that runs before main.tsx's first import (see zodWithoutEval.ts).
+          groups: [{ name: "zod", test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodWithoutEval\.ts$/ }],
+        },
+      },
+    },
+  },
 });

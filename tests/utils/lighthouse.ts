@@ -65,13 +65,28 @@ function numericAudit(lhr: Result, id: string): number {
   return lhr.audits[id]?.numericValue ?? 0;
 }
 
+/** What an audit found, short: the elements (accessibility) or issue types (best practices) it names. */
+function findingsOf(details: unknown): string {
+  const items = (details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+  return items
+    .map((item) => {
+      const node = item.node as { snippet?: string; explanation?: string } | undefined;
+      if (node?.snippet) return `${node.snippet} ${node.explanation?.split("\n")[0] ?? ""}`.trim();
+      const subItems = (item.subItems as { items?: { url?: string }[] } | undefined)?.items ?? [];
+      return [item.issueType ?? item.description ?? "", ...subItems.map((sub) => sub.url ?? JSON.stringify(sub))]
+        .join(" ")
+        .trim();
+    })
+    .join("; ");
+}
+
 function failedAuditsOf(lhr: Result, categories: string[]): string[] {
   return categories.flatMap((category) =>
     (lhr.categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0)
       .map((ref) => lhr.audits[ref.id])
       .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
-      .map((audit) => `${category}:${audit?.id}`),
+      .map((audit) => `${category}:${audit?.id} (${findingsOf(audit?.details)})`),
   );
 }
 
