@@ -37,7 +37,7 @@ let proposalId = "";
 const words = {
   id: {
     bold: "Tebal",
-    heading: "Judul bagian",
+    heading: "Judul bagian H2",
     bulletList: "Daftar berbutir",
     boldTitle: "Tebal (Ctrl+B)",
     linkProtocol: "Hanya alamat http, https atau mailto yang dapat menjadi tautan.",
@@ -45,7 +45,7 @@ const words = {
   },
   en: {
     bold: "Bold",
-    heading: "Heading",
+    heading: "Heading H2",
     bulletList: "Bulleted list",
     boldTitle: "Bold (Ctrl+B)",
     linkProtocol: "Only http, https or mailto addresses can be links.",
