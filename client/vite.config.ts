@@ -39,6 +39,22 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
         cleanupOutdatedCaches: true,
+        // The API's answers, network first: online the app always reads the server; offline it shows the
+        // last answers this device got (a room, its motions, its members). Sessions are never cached.
+        // The page drops this cache when the user signs out or another signs in (client/src/api/session.ts).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, request }) =>
+              request.method === "GET" && url.pathname.startsWith("/api/") && !url.pathname.startsWith("/api/auth/"),
+            handler: "NetworkFirst",
+            options: {
+              cacheName: "mufakat-api",
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 300, maxAgeSeconds: 14 * 24 * 60 * 60 },
+              matchOptions: { ignoreVary: true },
+            },
+          },
+        ],
       },
     }),
   ],

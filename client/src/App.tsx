@@ -5,7 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { ApiError } from "./api/ApiError.ts";
 import { refreshSession } from "./api/http.ts";
 import { createQueryClient } from "./api/queryClient.ts";
-import { endSession, hasSessionHint } from "./api/session.ts";
+import { endSession, hasSessionHint, resumeOffline } from "./api/session.ts";
 import { useCachePerUser } from "./api/useCachePerUser.ts";
 import { AppHeader } from "./components/AppHeader.tsx";
 import { mainContentId, useFocusOnNavigation } from "./components/focusOnArrival.ts";
@@ -46,14 +46,20 @@ function useRestoreSession(): void {
       endSession();
       return;
     }
-    refreshSession().catch((error: unknown) => {
-      // 401: nobody is signed in (refreshSession already recorded that). Anything else (server
-      // unreachable): start signed out too, and say why in the console.
-      if (!(error instanceof ApiError && error.status === 401)) {
+    const restore = () =>
+      refreshSession().catch((error: unknown) => {
+        // 401: nobody is signed in (refreshSession already recorded that). No network: the last user
+        // goes on offline, and the session is refreshed when the network is back. Anything else (server
+        // unreachable): start signed out too, and say why in the console.
+        if (error instanceof ApiError && error.status === 401) return;
+        if (error instanceof ApiError && error.code === "NETWORK_ERROR" && resumeOffline()) {
+          window.addEventListener("online", () => void restore(), { once: true });
+          return;
+        }
         console.warn("could not restore the session", error);
         endSession();
-      }
-    });
+      });
+    void restore();
   }, []);
 }
 

@@ -7,8 +7,10 @@ import path from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
-import { browserForSuite, chromiumPath } from "../utils/browser.ts";
+import { browserForSuite, builtClientDir, chromiumPath } from "../utils/browser.ts";
+import { seedProposal } from "../utils/deliberation.ts";
 import { installabilityErrors } from "../utils/lighthouse.ts";
+import { startServer } from "../utils/server.ts";
 
 const suite = browserForSuite();
 const { server } = suite;
@@ -132,5 +134,49 @@ describe("installing the app", () => {
         { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
       ],
     });
+  });
+
+  it("opens a room the member had open without a network, with its last-synced proposal, saying it is offline", async () => {
+    if (!context) throw new Error("no browser context");
+    // A server of its own, stopped halfway: the room then has no server to reach at all.
+    const ownServer = await startServer({ clientDir: builtClientDir() });
+    try {
+      const { client, input, session } = await registeredClient(ownServer.url, "community");
+      const room = await client.post("/api/rooms", { title: "Air bersih Tamalate", visibility: "open" });
+      expect(room.status).toBe(201);
+      const text = "Air bersih dialirkan dua kali sehari ke setiap kelurahan.";
+      const proposalId = await seedProposal(ownServer, room.body.id, session.user.id, text);
+      const roomPath = `${ownServer.url}/rooms/${room.body.id}/proposals/${proposalId}`;
+
+      const page = await context.newPage();
+      await page.goto(`${ownServer.url}/login`);
+      await page.getByTestId("login-email").fill(input.email);
+      await page.getByTestId("login-password").fill(input.password);
+      await page.getByTestId("login-submit").click();
+      await page.waitForURL((url) => url.pathname === "/rooms");
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.goto(roomPath);
+      const editor = page.getByTestId("proposal-editor");
+      await editor.getByText(text).waitFor();
+      await page.getByTestId("connection-status").and(page.locator('[data-state="connected"]')).waitFor();
+      await page.waitForLoadState("networkidle");
+
+      await ownServer.close();
+      await context.setOffline(true);
+      await page.reload();
+      await editor.getByText(text).waitFor();
+      const status = page.getByTestId("connection-status");
+      await status.and(page.locator('[data-state="offline"]')).waitFor();
+      expect(await status.textContent()).toBe("Luring");
+      expect(page.url()).toBe(roomPath);
+      expect(await page.getByRole("heading", { name: "Air bersih Tamalate" }).count()).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await context.setOffline(false);
+      await ownServer.close().catch(() => undefined);
+    }
   });
 });

@@ -59,7 +59,14 @@ export async function openUser(
   baseURL: string,
   { locale = "id-ID" }: { locale?: string } = {},
 ): Promise<BrowserUser> {
-  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
+  // No service worker: a test that routes or fails requests (page.route) must see every one of them, and
+  // the service worker would fetch some on its own. tests/browser/installable.test.ts runs with it.
+  const context = await browser.newContext({
+    baseURL,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: "block",
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));

@@ -3,7 +3,7 @@
 import type { Session } from "@mufakat/shared";
 import { contract } from "@mufakat/shared";
 import { ApiError, apiErrorFromBody } from "./ApiError.ts";
-import { beginSession, endSession, getAccessToken } from "./session.ts";
+import { beginSession, endSession, getAccessToken, hasSessionHint } from "./session.ts";
 
 /** Anything with zod's `parse`: the shared schemas, without the client depending on zod itself. */
 export interface ResponseSchema<T> {
@@ -104,6 +104,8 @@ export async function apiRequest<T = undefined>(
   options: RequestOptions<T> = {},
 ): Promise<T> {
   const auth = options.auth ?? true;
+  // Resumed offline (no token yet) and the network is back: refresh before asking, not after a 401.
+  if (auth && getAccessToken() === null && hasSessionHint() && navigator.onLine) await refreshSession();
   const sentToken = auth ? getAccessToken() : null;
   let response = await send(method, path, options.body, auth);
   if (auth && response.status === 401) {

@@ -25,14 +25,56 @@ export function getAccessToken(): string | null {
   return accessToken;
 }
 
+/** Who was signed in last on this device, so the app opens offline for them (no token is kept). */
+const lastUserKey = "mufakat.lastUser";
+/** The service worker's cache of API answers (client/vite.config.ts): one user's, dropped when they leave. */
+export const apiCacheName = "mufakat-api";
+
+function storage(): Storage | null {
+  return typeof window === "undefined" ? null : window.localStorage;
+}
+
+function forgetCachedAnswers(): void {
+  if (typeof caches !== "undefined") void caches.delete(apiCacheName).catch(() => undefined);
+}
+
 export function beginSession(session: Session): void {
+  const previous = storedUser();
+  if (previous && previous.id !== session.user.id) forgetCachedAnswers();
+  storage()?.setItem(lastUserKey, JSON.stringify(session.user));
   accessToken = session.accessToken;
   publish({ state: "signed-in", user: session.user });
 }
 
 export function endSession(): void {
   accessToken = null;
+  storage()?.removeItem(lastUserKey);
+  forgetCachedAnswers();
   publish({ state: "anonymous" });
+}
+
+function storedUser(): User | null {
+  try {
+    const text = storage()?.getItem(lastUserKey);
+    const value: unknown = text ? JSON.parse(text) : null;
+    return value && typeof value === "object" && typeof (value as User).id === "string" ? (value as User) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Without a network the session cannot be refreshed: the last signed-in user (while the server's hint
+ * says their session lives) sees what this device kept (the service worker's cached answers, the
+ * proposals' offline copies) until the network is back and the session is refreshed. False when there is
+ * no one to resume.
+ */
+export function resumeOffline(): boolean {
+  const user = hasSessionHint() ? storedUser() : null;
+  if (!user) return false;
+  accessToken = null;
+  publish({ state: "signed-in", user });
+  return true;
 }
 
 /** The server's readable `mufakat_session` cookie: set beside the httpOnly refresh cookie, cleared with it. */
