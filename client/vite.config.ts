@@ -39,6 +39,10 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
         cleanupOutdatedCaches: true,
+        // A new service worker takes over the open pages at once, so the first visit is already served by
+        // it (and a room opened then can be reopened offline).
+        clientsClaim: true,
+        skipWaiting: true,
         // The API's answers, network first: online the app always reads the server; offline it shows the
         // last answers this device got (a room, its motions, its members). Sessions are never cached.
         // The page drops this cache when the user signs out or another signs in (client/src/api/session.ts).

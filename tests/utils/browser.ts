@@ -50,6 +50,16 @@ export interface BrowserUser {
   pageErrors: string[];
 }
 
+export interface UserOptions {
+  /** The language the browser asks for; Indonesian unless a test says otherwise (e.g. "en-US"). */
+  locale?: string;
+  /**
+   * Blocked unless a test needs the app's service worker (tests/browser/installable.test.ts): a test that
+   * routes or fails requests (page.route) must see every one of them, and the worker fetches some itself.
+   */
+  serviceWorkers?: "allow" | "block";
+}
+
 /**
  * A separate context per user: two users never share cookies, localStorage or the in-memory session. The
  * browser asks for Indonesian unless told otherwise (`locale`, e.g. "en-US"), so the app opens in it.
@@ -57,16 +67,9 @@ export interface BrowserUser {
 export async function openUser(
   browser: Browser,
   baseURL: string,
-  { locale = "id-ID" }: { locale?: string } = {},
+  { locale = "id-ID", serviceWorkers = "block" }: UserOptions = {},
 ): Promise<BrowserUser> {
-  // No service worker: a test that routes or fails requests (page.route) must see every one of them, and
-  // the service worker would fetch some on its own. tests/browser/installable.test.ts runs with it.
-  const context = await browser.newContext({
-    baseURL,
-    locale,
-    viewport: { width: 1280, height: 900 },
-    serviceWorkers: "block",
-  });
+  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 }, serviceWorkers });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
@@ -152,7 +155,7 @@ export interface BrowserSuite {
    * A user (own context) for the current test only: once the test ends, the test fails if the user's page
    * raised an uncaught error, and the context closes. Call it in the test or a beforeEach.
    */
-  openUserForTest(options?: { locale?: string }): Promise<BrowserUser>;
+  openUserForTest(options?: UserOptions): Promise<BrowserUser>;
 }
 
 /**

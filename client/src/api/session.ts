@@ -1,5 +1,6 @@
 // The session as the app sees it: who is signed in, and the access token, kept in memory only.
 import type { Session, User } from "@mufakat/shared";
+import { forgetLastJoins } from "../realtime/lastJoin.ts";
 
 export type SessionState = { state: "restoring" } | { state: "anonymous" } | { state: "signed-in"; user: User };
 
@@ -36,6 +37,7 @@ function storage(): Storage | null {
 
 function forgetCachedAnswers(): void {
   if (typeof caches !== "undefined") void caches.delete(apiCacheName).catch(() => undefined);
+  forgetLastJoins();
 }
 
 export function beginSession(session: Session): void {

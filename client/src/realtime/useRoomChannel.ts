@@ -14,6 +14,7 @@ import { useCallback, useEffect } from "react";
 import type { ApiError } from "../api/ApiError.ts";
 import { toApiError } from "../api/queryClient.ts";
 import { queryKeys } from "../api/queryKeys.ts";
+import { lastJoin, saveLastJoin } from "./lastJoin.ts";
 import { type LiveSocket, type LiveStatus, liveConnection } from "./liveConnection.ts";
 import { liveRequest } from "./liveRequest.ts";
 import { useLiveSocket } from "./useLiveSocket.ts";
@@ -27,7 +28,10 @@ export type RoomChannelState =
       abilities: RoomAbilities;
       presence: PresenceMember[];
       proposals: Proposal[];
-      /** Counts joins: it changes after every reconnect, when proposals must be opened again. */
+      /**
+       * Counts joins: it changes after every reconnect, when proposals must be opened again. 0: not joined
+       * yet, shown from the last join this device kept, because there is no network.
+       */
       generation: number;
     };
 
@@ -105,6 +109,16 @@ export function useRoomChannel(roomId: string): RoomChannel {
       if (proposal.roomId === roomId)
         update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) }));
     };
+    // No network and not joined yet: show the room as this device last saw it, until the join answers.
+    const showLastJoin = () => {
+      const saved = lastJoin(roomId);
+      if (saved)
+        setRoom((current) =>
+          current.state === "joining" ? { state: "joined", ...saved, presence: [], generation: 0 } : current,
+        );
+    };
+    if (!socket.connected && typeof navigator !== "undefined" && navigator.onLine === false) showLastJoin();
+    window.addEventListener("offline", showLastJoin);
     socket.on("connect", join);
     socket.on("presence:update", onPresence);
     socket.on("proposal:created", onProposal);
@@ -112,6 +126,7 @@ export function useRoomChannel(roomId: string): RoomChannel {
     if (socket.connected) join();
     return () => {
       active = false;
+      window.removeEventListener("offline", showLastJoin);
       socket.off("connect", join);
       socket.off("presence:update", onPresence);
       socket.off("proposal:created", onProposal);
@@ -119,6 +134,12 @@ export function useRoomChannel(roomId: string): RoomChannel {
       connection.releaseRoom(roomId);
     };
   }, [socket, roomId, update, setRoom]);
+
+  useEffect(() => {
+    if (room.state === "joined" && room.generation > 0) {
+      saveLastJoin(roomId, { role: room.role, abilities: room.abilities, proposals: room.proposals });
+    }
+  }, [room, roomId]);
 
   const upsertProposal = useCallback(
     (proposal: Proposal) => update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) })),
