@@ -85,6 +85,8 @@ describe("dictionaries", () => {
       ...["field", "issue", "label"],
       // The participation warning's pieces, each already worded (lists, clauses, a formatted figure).
       ...["kinds", "clauses", "expected"],
+      // A chat message's text, announced as it was written.
+      "body",
     ]);
     function plainArguments(elements: Element[], found: Set<string>): Set<string> {
       for (const element of elements) {
