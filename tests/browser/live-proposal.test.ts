@@ -190,13 +190,13 @@ describe("live proposal editing across sectors", () => {
 
     await government.page.getByTestId("remote-caret-name").filter({ hasText: accounts.community.name }).waitFor();
     await community.page.getByTestId("remote-caret-name").filter({ hasText: accounts.government.name }).waitFor();
-    // Carets carry the sector colour of their owner: community green, government red.
+    // Carets carry the sector colour of their owner: community green (#166534, client/src/components/sectorColours.ts).
     expect(
       await government.page
         .getByTestId("remote-caret")
         .first()
         .evaluate((caret) => (globalThis as unknown as PageWindow).getComputedStyle(caret).borderLeftColor),
-    ).toBe("rgb(21, 128, 61)");
+    ).toBe("rgb(22, 101, 52)");
     await saveScreenshot(government.page, "live-proposal-1-government-editor");
     await saveScreenshot(community.page, "live-proposal-2-community-editor");
   });

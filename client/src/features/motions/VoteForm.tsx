@@ -39,11 +39,17 @@ export function VoteForm({ motion, onVoted }: VoteFormProps) {
   const t = useT();
   const unanswered = useRef<CastVoteInput | null>(null);
   // After a vote is stored, focus goes to the line that says what the stored position is (its result).
+  // That line may render a moment after the answer (the cached motion notifies its readers on a later
+  // tick), so the focus waits for it rather than firing once and missing it.
   const mine = useRef<HTMLParagraphElement>(null);
   const [votes, setVotes] = useState(0);
+  const focusedVotes = useRef(0);
+  const shownPosition = motion.myPosition;
   useEffect(() => {
-    if (votes > 0 && mine.current) focusElement(mine.current);
-  }, [votes]);
+    if (votes === focusedVotes.current || !shownPosition || !mine.current) return;
+    focusedVotes.current = votes;
+    focusElement(mine.current);
+  }, [votes, shownPosition]);
   const { form, onSubmit, submitting, serverError } = useApiForm<VoteFields, VoteInput>({
     schema: voteInputSchema,
     // Nothing is preselected for a first vote, so a vote is never cast without a choice; a voter who has
