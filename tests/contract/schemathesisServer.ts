@@ -2,57 +2,24 @@
 // MONGODB_URI), createApp on 127.0.0.1 port 0 with the login limit raised for this run only, and seeded
 // objects whose ids schemathesis puts into path parameters. Prints one line of JSON
 // `{"url":…,"token":…,"ids":{…}}` when ready, and cleans up on SIGTERM or when stdin closes.
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
 import { storeSeedProposal } from "../utils/seedProposal.ts";
-import {
-  type EmbeddedDatabase,
-  connectMongoose,
-  createApp,
-  executableSearchPath,
-  loadEnv,
-  locateOrBuildFerretDb,
-  startFerretDb,
-  userCacheDir,
-} from "@mufakat/server";
+import { startStandaloneServer } from "../utils/standaloneServer.ts";
 
-const env = loadEnv();
-let embedded: EmbeddedDatabase | null = null;
-let dataDir: string | null = null;
-let mongoUri = env.MONGODB_URI ?? "";
-if (!mongoUri) {
-  const binary = await locateOrBuildFerretDb({
-    explicitBinary: env.FERRETDB_BIN,
-    searchPath: executableSearchPath(),
-    cacheDir: userCacheDir(),
-  });
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-schemathesis-db-"));
-  embedded = await startFerretDb({ binary, dataDir });
-  mongoUri = embedded.uri;
-}
-const databaseName = `schemathesis_${randomUUID().slice(0, 8)}`;
-const connection = await connectMongoose(mongoUri, databaseName);
-const app = await createApp({
-  connection,
-  jwtSecret: "schemathesis-secret-that-is-long-enough-for-hs256-0123",
-  // schemathesis registers and logs in thousands of times; the real limit would answer 429 after a few.
-  authRateLimit: { limit: 1_000_000, windowMs: 60_000 },
-  motionSweepMs: 0,
+// schemathesis registers and logs in thousands of times; the real limit would answer 429 after a few.
+const server = await startStandaloneServer({
+  serveClient: false,
+  authLimitPerMinute: 1_000_000,
+  purpose: "schemathesis",
 });
-const { url } = await app.listen(0, "127.0.0.1");
+const { url, app } = server;
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await app.close();
-  await connection.dropDatabase().catch(() => undefined);
-  await connection.close();
-  await embedded?.stop();
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  await server.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

@@ -1,6 +1,6 @@
-// The real server outside vitest, for scripts (the Lighthouse benchmark, the README's screenshots): the
-// embedded FerretDB in a temporary folder (or MONGODB_URI), createApp serving the built client on
-// 127.0.0.1 port 0, a fresh database; stop() removes all of it.
+// The real server outside vitest, for scripts (the Lighthouse benchmark, the README's screenshots, the
+// schemathesis run): the embedded FerretDB in a temporary folder (or MONGODB_URI), createApp on 127.0.0.1
+// port 0 (serving the built client unless told not to), a fresh database; stop() removes all of it.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -24,7 +24,20 @@ export interface StandaloneServer {
   stop(): Promise<void>;
 }
 
-export async function startStandaloneServer(): Promise<StandaloneServer> {
+export interface StandaloneOptions {
+  /** Serve the built client beside the API (default true; it must be built). */
+  serveClient?: boolean;
+  /** Logins and registrations allowed per address a minute: scripts sign in many times. */
+  authLimitPerMinute?: number;
+  /** Names the temporary database folder and the database, so a leftover says which script left it. */
+  purpose?: string;
+}
+
+export async function startStandaloneServer({
+  serveClient = true,
+  authLimitPerMinute = 10_000,
+  purpose = "script",
+}: StandaloneOptions = {}): Promise<StandaloneServer> {
   const env = loadEnv();
   let embedded: EmbeddedDatabase | null = null;
   let dataDir: string | null = null;
@@ -35,16 +48,16 @@ export async function startStandaloneServer(): Promise<StandaloneServer> {
       searchPath: executableSearchPath(),
       cacheDir: userCacheDir(),
     });
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-script-db-"));
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `mufakat-${purpose}-db-`));
     embedded = await startFerretDb({ binary, dataDir });
     mongoUri = embedded.uri;
   }
-  const connection = await connectMongoose(mongoUri, `script_${randomUUID().slice(0, 8)}`);
+  const connection = await connectMongoose(mongoUri, `${purpose}_${randomUUID().slice(0, 8)}`);
   const app = await createApp({
     connection,
     jwtSecret: "script-secret-that-is-long-enough-for-hs256-0123456789",
-    clientDir: builtClientDir(),
-    authRateLimit: { limit: 10_000, windowMs: 60_000 },
+    ...(serveClient ? { clientDir: builtClientDir() } : {}),
+    authRateLimit: { limit: authLimitPerMinute, windowMs: 60_000 },
     motionSweepMs: 0,
   });
   const { url } = await app.listen(0, "127.0.0.1");
