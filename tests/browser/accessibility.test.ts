@@ -160,31 +160,24 @@ interface PageState {
   close?(page: Page): Promise<void>;
 }
 
+/** A page opened at `path`, shown once the element `testId` is. */
+function shownAt(name: string, path: string, testId: string): PageState {
+  return {
+    name,
+    open: async (page) => {
+      await page.goto(path);
+      await page.getByTestId(testId).waitFor();
+    },
+  };
+}
+
 const anonymousStates: PageState[] = [
-  {
-    name: "login",
-    open: async (page) => {
-      await page.goto("/login");
-      await page.getByTestId("login-form").waitFor();
-    },
-  },
-  {
-    name: "register",
-    open: async (page) => {
-      await page.goto("/register");
-      await page.getByTestId("register-email").waitFor();
-    },
-  },
+  shownAt("login", "/login", "login-form"),
+  shownAt("register", "/register", "register-email"),
 ];
 
 const coordinatorStates = (): PageState[] => [
-  {
-    name: "my rooms",
-    open: async (page) => {
-      await page.goto("/rooms");
-      await page.getByTestId("my-rooms").waitFor();
-    },
-  },
+  shownAt("my rooms", "/rooms", "my-rooms"),
   {
     name: "directory",
     open: async (page) => {
@@ -192,13 +185,7 @@ const coordinatorStates = (): PageState[] => [
       await page.getByTestId("room-directory").getByTestId("room-card").first().waitFor();
     },
   },
-  {
-    name: "create room",
-    open: async (page) => {
-      await page.goto("/rooms/new");
-      await page.getByTestId("create-room-form").waitFor();
-    },
-  },
+  shownAt("create room", "/rooms/new", "create-room-form"),
   {
     name: "room",
     open: async (page) => {
@@ -314,23 +301,11 @@ const coordinatorStates = (): PageState[] => [
       await page.getByTestId("review-detail").waitFor();
     },
   },
-  {
-    name: "not found",
-    open: async (page) => {
-      await page.goto("/no-such-page");
-      await page.getByTestId("not-found").waitFor();
-    },
-  },
+  shownAt("not found", "/no-such-page", "not-found"),
 ];
 
 const inviteeStates = (): PageState[] => [
-  {
-    name: "invite",
-    open: async (page) => {
-      await page.goto(`/invite/${inviteToken}`);
-      await page.getByTestId("invite-preview").waitFor();
-    },
-  },
+  shownAt("invite", `/invite/${inviteToken}`, "invite-preview"),
   {
     name: "room preview",
     open: async (page) => {
