@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { MotionClosedEvent } from "@mufakat/shared";
+import type { MotionClosedEvent, MotionTallyEvent } from "@mufakat/shared";
 import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
@@ -35,8 +35,14 @@ interface Room {
   roomId: string;
   coordinator: Member;
   members: Member[];
-  /** Every member's socket, alternately on A and B, each with the motion:closed events it heard. */
-  listeners: Array<{ on: "A" | "B"; closed: MotionClosedEvent[] }>;
+  /** Every member's socket, alternately on A and B, with the motion:closed events and chat bodies it heard. */
+  listeners: Array<{
+    on: "A" | "B";
+    socket: LiveClient;
+    closed: MotionClosedEvent[];
+    tallies: MotionTallyEvent[];
+    chat: string[];
+  }>;
 }
 
 async function roomOnBothProcesses(): Promise<Room> {
@@ -48,8 +54,12 @@ async function roomOnBothProcesses(): Promise<Room> {
     sockets.push(socket);
     expect((await request(socket, "room:join", { roomId })).ok).toBe(true);
     const closed: MotionClosedEvent[] = [];
+    const chat: string[] = [];
+    const tallies: MotionTallyEvent[] = [];
     socket.on("motion:closed", (event) => closed.push(event));
-    listeners.push({ on, closed });
+    socket.on("motion:tally", (event) => tallies.push(event));
+    socket.on("discussion:message", (event) => chat.push(event.message.body ?? ""));
+    listeners.push({ on, socket, closed, tallies, chat });
   }
   return { roomId, coordinator, members, listeners };
 }
@@ -110,8 +120,19 @@ async function expectClosedOnce(
   await eventually(() => {
     for (const listener of room.listeners) expect(ofThisMotion(listener.closed)).toEqual([heard]);
   });
-  // A second close would be broadcast right after the first: give it time to arrive through Redis.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // A second close would have been broadcast before its process answered: a chat message sent through each
+  // process afterwards reaches every listener behind anything that process broadcast before it.
+  const markers = await Promise.all(
+    (["A", "B"] as const).map(async (on) => {
+      const sender = room.listeners.find((listener) => listener.on === on)!;
+      const body = `Penanda ${on} ${randomUUID()}`;
+      expect((await request(sender.socket, "chat:send", { roomId: room.roomId, body })).ok).toBe(true);
+      return body;
+    }),
+  );
+  await eventually(() => {
+    for (const listener of room.listeners) expect(listener.chat).toEqual(expect.arrayContaining(markers));
+  });
   expect(room.listeners.map((listener) => ofThisMotion(listener.closed).length)).toEqual(room.listeners.map(() => 1));
   expect(new Set(room.listeners.map((listener) => listener.on))).toEqual(new Set(["A", "B"]));
 }
@@ -135,36 +156,62 @@ describe.skipIf(!redisUrl)("closing a motion with two processes (needs /usr/bin/
     expect(swept.sort()).toEqual([0, 1]);
   });
 
-  it("closes once when the last eligible vote lands on both processes at the same moment", async () => {
+  it("closes once when the last eligible vote lands on both processes at the same moment (four motions)", async () => {
     const room = await roomOnBothProcesses();
-    const motion = await openMotion(room, "Jadwal ronda");
-    // Four of five vote through A; B has not loaded the motion, so it reads all four from the log.
-    for (const member of room.members.slice(0, 4)) {
-      const vote = await member.client.post(`/api/motions/${motion.motionId}/votes`, {
-        position: "support",
-        clientVoteId: randomUUID(),
-      });
-      expect(vote.status).toBe(200);
-    }
-    // The last member votes from two devices at once, one on each process: each counts all five.
     const last = room.members[4]!;
     const onA = await connect(serverA, last.accessToken);
     const onB = await connect(serverB, last.accessToken);
     sockets.push(onA, onB);
-    const acks = await Promise.all(
-      [onA, onB].map((socket) =>
-        request(socket, "motion:vote", { motionId: motion.motionId, position: "support", clientVoteId: randomUUID() }),
-      ),
-    );
-    // At least one is acknowledged; one that met the motion already closing is MOTION_CLOSED, never another error.
-    expect(acks.some((ack) => ack.ok)).toBe(true);
-    for (const ack of acks) if (!ack.ok) expect(ack.error.code).toBe("MOTION_CLOSED");
-    await eventually(async () => {
-      const stored = await serverA.connection
-        .collection("motions")
-        .findOne({ _id: new Types.ObjectId(motion.motionId) });
-      expect(stored?.status).toBe("closed");
-    });
-    await expectClosedOnce(room, motion, { seq: 1, outcome: "adopted", closeReason: "allVoted" });
+    // The two closes meet only when both rounds run at once: four motions in a row, each a chance to.
+    for (let seq = 1; seq <= 4; seq++) {
+      const motion = await openMotion(room, `Jadwal ronda ${seq}`);
+      // Four of five vote: two through A's API, two over their sockets on B, so both processes hold the motion.
+      for (const [index, member] of room.members.slice(0, 4).entries()) {
+        const listener = room.listeners[index]!;
+        const clientVoteId = randomUUID();
+        if (listener.on === "A") {
+          const vote = await member.client.post(`/api/motions/${motion.motionId}/votes`, {
+            position: "support",
+            clientVoteId,
+          });
+          expect(vote.status).toBe(200);
+        } else {
+          const vote = await request(listener.socket, "motion:vote", {
+            motionId: motion.motionId,
+            position: "support",
+            clientVoteId,
+          });
+          expect(vote.ok).toBe(true);
+        }
+      }
+      // B's last tally reached a socket on A after B's ballot relays (one Redis connection, in order): A's
+      // copy of the motion holds all four positions, as B's does.
+      const onAListener = room.listeners.find((listener) => listener.on === "A")!;
+      await eventually(() =>
+        expect(
+          onAListener.tallies.filter((event) => event.motionId === motion.motionId).at(-1)?.tally.votersCount,
+        ).toBe(4),
+      );
+      // The last member votes from two devices at once, one on each process: each counts all five.
+      const acks = await Promise.all(
+        [onA, onB].map((socket) =>
+          request(socket, "motion:vote", {
+            motionId: motion.motionId,
+            position: "support",
+            clientVoteId: randomUUID(),
+          }),
+        ),
+      );
+      // At least one is acknowledged; one that met the motion already closing is MOTION_CLOSED, never another error.
+      expect(acks.some((ack) => ack.ok)).toBe(true);
+      for (const ack of acks) if (!ack.ok) expect(ack.error.code).toBe("MOTION_CLOSED");
+      await eventually(async () => {
+        const stored = await serverA.connection
+          .collection("motions")
+          .findOne({ _id: new Types.ObjectId(motion.motionId) });
+        expect(stored?.status).toBe("closed");
+      });
+      await expectClosedOnce(room, motion, { seq, outcome: "adopted", closeReason: "allVoted" });
+    }
   });
 });
