@@ -1,6 +1,7 @@
 // Two server processes behind one Redis, on one database: a motion closes exactly once, whichever process
 // sees it due first. Both sweeps find the same expired motion at the same moment; the last eligible vote
-// lands on both processes at once (each then counts everyone and closes). Each time the room's decision log
+// lands on both processes at once (each then counts everyone and closes); a coordinator closes it on one
+// while the other's sweep finds it due. Each time the room's decision log
 // holds one record for the motion, its seq numbers run 1, 2, …, the stored motion carries that record's
 // outcome, and every client, on either process, hears exactly one motion:closed, the same one.
 import { randomUUID } from "node:crypto";
@@ -68,7 +69,7 @@ async function openMotion(room: Room, title: string): Promise<{ motionId: string
   const proposalId = await seedProposal(serverA, room.roomId, room.coordinator.id, title);
   const opened = await room.coordinator.client.post(`/api/rooms/${room.roomId}/motions`, {
     proposalId,
-    durationMinutes: 5,
+    durationMinutes: 1,
   });
   expect(opened.status).toBe(201);
   return { motionId: opened.body.id, proposalId };
@@ -149,7 +150,7 @@ describe.skipIf(!redisUrl)("closing a motion with two processes (needs /usr/bin/
       });
       expect(vote.status).toBe(200);
     }
-    clock.advance(5 * 60_000 + 1000);
+    clock.advance(61_000);
     const swept = await Promise.all([serverA.app.motions.sweep(), serverB.app.motions.sweep()]);
     await expectClosedOnce(room, motion, { seq: 1, outcome: "adopted", closeReason: "deadline" });
     // One process closed it; the other's sweep found it taken.
@@ -212,6 +213,41 @@ describe.skipIf(!redisUrl)("closing a motion with two processes (needs /usr/bin/
         expect(stored?.status).toBe("closed");
       });
       await expectClosedOnce(room, motion, { seq, outcome: "adopted", closeReason: "allVoted" });
+    }
+  });
+
+  it("closes once when a coordinator closes it on A while B's sweep finds it due", async () => {
+    const room = await roomOnBothProcesses();
+    // Three rounds: each a chance for the coordinator's close and the sweep to meet.
+    for (let seq = 1; seq <= 3; seq++) {
+      const motion = await openMotion(room, `Anggaran kas ${seq}`);
+      for (const member of room.members.slice(0, 3)) {
+        const vote = await member.client.post(`/api/motions/${motion.motionId}/votes`, {
+          position: "support",
+          clientVoteId: randomUUID(),
+        });
+        expect(vote.status).toBe(200);
+      }
+      clock.advance(61_000);
+      const [closed, swept] = await Promise.all([
+        room.coordinator.client.post(`/api/motions/${motion.motionId}/close`),
+        serverB.app.motions.sweep(),
+      ]);
+      // Whichever took the close lock closed it; the other found it closed (or being closed).
+      if (closed.status === 200) {
+        expect(swept).toBe(0);
+        expect(closed.body).toMatchObject({ id: motion.motionId, status: "closed" });
+      } else {
+        expect(closed.status).toBe(409);
+        expect(closed.body.error.code).toBe("MOTION_CLOSED");
+        expect(swept).toBe(1);
+      }
+      const closeReason = closed.status === 200 ? "coordinator" : "deadline";
+      await expectClosedOnce(room, motion, { seq, outcome: "adopted", closeReason });
+      const audits = await serverA.connection
+        .collection("auditentries")
+        .countDocuments({ action: "motion.closed", target: motion.motionId });
+      expect(audits).toBe(closed.status === 200 ? 1 : 0);
     }
   });
 });
