@@ -18,6 +18,7 @@ import type { AppContext } from "./context.ts";
 import { type RoomStateOptions, RoomStates } from "./commands/roomStates.ts";
 import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
+import { singleProcessLocks, redisLocks } from "./locks.ts";
 import { DomainEventBus } from "./events/domainEvents.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
@@ -86,6 +87,8 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     now: deps.now ?? (() => new Date()),
     logger,
     events: new DomainEventBus(logger),
+    // With several processes on one database, a motion is closed by the one that takes its close lock.
+    locks: deps.redisUrl ? await redisLocks(deps.redisUrl, logger) : singleProcessLocks,
   };
   const cookieSecurity = deps.cookieSecurity ?? "auto";
 
@@ -208,6 +211,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       // Ballots already in a group are stored (and their voters answered) before the database goes.
       await motions.idle();
       roomStates.close();
+      await ctx.locks.close();
     },
   };
 }

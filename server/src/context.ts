@@ -2,6 +2,7 @@
 // by createApp.
 import type { Logger } from "pino";
 import type { DomainEventBus } from "./events/domainEvents.ts";
+import type { Locks } from "./locks.ts";
 import type { Models } from "./models/index.ts";
 
 export interface AppContext {
@@ -12,4 +13,6 @@ export interface AppContext {
   logger: Logger;
   /** Where commands publish what they changed, once it is stored; transports subscribe. */
   events: DomainEventBus;
+  /** Locks across the server processes (Redis with a Redis URL; with one process every lock is granted). */
+  locks: Locks;
 }

@@ -211,9 +211,22 @@ export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<
 }
 
 /**
- * Closes a motion once: status goes open -> closing (atomically, so only one closer proceeds), the
- * positions are tallied, the decision is appended to the log, and the motion becomes closed. A close
- * interrupted by a crash is finished by `finishDueMotions`; the log's dedupe key keeps it to one record.
+ * How long a process may hold a motion's close lock: as long as a close may take before the sweeper
+ * treats it as interrupted and finishes it (finishDueMotions), so the lock never outlives that.
+ */
+const closeLockMs = 10_000;
+
+/**
+ * Closes a motion once: status goes open -> closing (only one closer proceeds), the positions are tallied,
+ * the decision is appended to the log, and the motion becomes closed. A close interrupted by a crash is
+ * finished by `finishDueMotions`; the log's dedupe key keeps it to one record.
+ *
+ * The flip alone does not pick one closer across processes: the embedded database (FerretDB) runs a
+ * conditional update as a read and a write, so two processes can both read "open" and both flip it, then
+ * both store a final tally and both announce motion:closed. So the flip and the rest of the close run under
+ * the motion's close lock (a Redis key with several processes): a process that finds the lock taken answers
+ * MOTION_CLOSED, as if the other had already finished, and the closer releases it only once the close is
+ * stored, so whoever takes it next reads the motion closed.
  */
 export async function closeMotion(
   ctx: AppContext,
@@ -234,9 +247,23 @@ export async function closeMotion(
       action: "motion.close",
     });
   }
+  if (motion.status === "closed") throw appError("MOTION_CLOSED", "this motion is already closed");
+  const closing = await ctx.locks.withLock(`mufakat:motion-close:${motion._id.toHexString()}`, closeLockMs, () =>
+    claimAndFinishClose(ctx, motion._id, props),
+  );
+  if (closing.state === "busy") throw appError("MOTION_CLOSED", "this motion is being closed");
+  return closing.value;
+}
+
+/** The close itself, under the motion's close lock: the state is read again now that the lock is held. */
+async function claimAndFinishClose(
+  ctx: AppContext,
+  motionId: Types.ObjectId,
+  props: { reason: CloseReason; closedBy?: UserDoc | null; resumeStalled?: boolean },
+): Promise<MotionDoc> {
   const now = ctx.now();
   const claimed = await ctx.models.Motion.findOneAndUpdate(
-    { _id: motion._id, status: "open" },
+    { _id: motionId, status: "open" },
     {
       $set: {
         status: "closing",
@@ -247,11 +274,10 @@ export async function closeMotion(
     },
     { returnDocument: "after" },
   ).lean();
-  if (!claimed) {
-    if (motion.status === "closing" && props.resumeStalled) return finishClose(ctx, motion);
-    throw appError("MOTION_CLOSED", "this motion is already closed");
-  }
-  return finishClose(ctx, claimed);
+  if (claimed) return finishClose(ctx, claimed);
+  const current = await ctx.models.Motion.findById(motionId).lean();
+  if (current?.status === "closing" && props.resumeStalled) return finishClose(ctx, current);
+  throw appError("MOTION_CLOSED", "this motion is already closed");
 }
 
 async function finishClose(ctx: AppContext, motion: MotionDoc): Promise<MotionDoc> {

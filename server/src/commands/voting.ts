@@ -193,7 +193,10 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         // closeMotion publishes motionClosed once the close is stored.
         await closeMotion(ctx, { motionId: live.motionId, reason: "allVoted" });
       } catch (error) {
-        // Another process or the sweeper closed it first; the votes of this round are stored and counted.
+        // Another process or the sweeper closed it first, or holds its close lock and is closing it now.
+        // Either way this round's votes are acknowledged, not refused: each was stored before this round
+        // read the motion open, and any closer flips it to "closing" before it reads the ballots, so the
+        // close happening elsewhere counts them.
         if ((error as { code?: string }).code !== "MOTION_CLOSED") {
           ctx.logger.error({ err: error, motionId: live.motionId }, "closing the motion after the last vote failed");
         }
