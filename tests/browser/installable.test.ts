@@ -61,7 +61,7 @@ describe("a member who reloads", () => {
     await page.getByTestId("login-submit").click();
     await page.waitForURL((url) => url.pathname === "/rooms");
     await page.reload();
-    await page.getByTestId("nav-create-room").waitFor();
+    await page.getByTestId("logout").waitFor();
     expect(page.url()).toBe(`${server.url}/rooms`);
     expect(await page.getByTestId("current-user").textContent()).toContain(session.user.displayName);
 

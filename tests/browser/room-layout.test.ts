@@ -70,9 +70,15 @@ beforeAll(async () => {
   emptyRoomId = empty.body.id;
 });
 
-async function signedIn(language: Language, size: { width: number; height: number }, path: string) {
+async function signedIn(
+  language: Language,
+  size: { width: number; height: number },
+  path: string,
+  beforeLoad?: (user: BrowserUser) => Promise<void>,
+) {
   const user = await browserSuite.openUserForTest();
   await user.page.setViewportSize(size);
+  await beforeLoad?.(user);
   await user.context.addInitScript({ content: `localStorage.setItem("mufakat.locale", ${JSON.stringify(language)});` });
   // A session of its own: a refresh cookie is rotated on use, and one presented twice ends the session.
   const session = new ApiClient(server.url);
@@ -172,6 +178,30 @@ describe.each(["id", "en"] as const)("room layout (%s)", (language) => {
     expect(await page.getByTestId("motion-no-proposal").textContent()).toBe(say.motionNoProposal);
     await expectNoSidewaysScroll(page, "empty room");
     await saveScreenshot(page, `room-layout-${language}-empty-390`);
+  });
+
+  it.each(widths)("loads the room at $width px with its skeletons in place: layout shift under 0.05", async (size) => {
+    // Every layout shift the page makes while it loads (none follow input), with what moved.
+    const observe = async ({ context }: BrowserUser) => {
+      await context.addInitScript({
+        content: `window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              if (entry.hadRecentInput) continue;
+              const moved = (entry.sources || []).map((source) =>
+                source.node ? source.node.nodeName + "." + source.node.className : "?");
+              window.__shifts.push({ value: entry.value, moved });
+            }
+          }).observe({ type: "layout-shift", buffered: true });`,
+      });
+    };
+    const { page } = await signedIn(language, size, `/rooms/${roomId}/proposals/${proposalId}`, observe);
+    await page.getByTestId("proposal-editor").and(page.locator('[contenteditable="true"]')).waitFor();
+    await page.getByTestId("connection-status").and(page.locator('[data-state="connected"]')).waitFor();
+    await page.waitForLoadState("networkidle");
+    const shifts = (await page.evaluate("window.__shifts")) as { value: number; moved: string[] }[];
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.05);
   });
 
   it("shows an offline banner while the browser is offline, and clears it once it is back", async () => {

@@ -213,7 +213,8 @@ export async function signInWithCookie(
   if (!refreshCookie) throw new Error("signInWithCookie: the REST session has no refresh cookie");
   await addSessionCookies(user.context, baseURL, refreshCookie);
   await user.page.goto(path);
-  await user.page.getByTestId("nav-create-room").waitFor();
+  // Signed in: the user's own "log out" shows (the menu already shows while the session is restored).
+  await user.page.getByTestId("logout").waitFor();
 }
 
 /**

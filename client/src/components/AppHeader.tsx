@@ -20,12 +20,14 @@ export function AppHeader() {
   }
 
   return (
-    <header className="app-header">
+    // data-session lets the phone layout keep the signed-in rows while a session is being restored, so the
+    // page does not move down when the user's name and the menu arrive.
+    <header className="app-header" data-session={session.state}>
       <Link to="/" className="brand" data-testid="brand">
         {t("app.name")}
         <small>{t("app.tagline")}</small>
       </Link>
-      {session.state === "signed-in" && (
+      {session.state !== "anonymous" && (
         <nav aria-label={t("nav.main")}>
           <NavLink to="/rooms" end data-testid="nav-my-rooms">
             {t("nav.myRooms")}

@@ -71,6 +71,14 @@ function LiveRoomBody({
     return (
       <div className="room-layout">
         <div className="room-main">
+          {/* The proposal list's place (taller for a member who may create proposals), so the panels
+              below do not move when the join answers. */}
+          <div
+            className={
+              room.abilities.post ? "skeleton-block skeleton-proposals writer" : "skeleton-block skeleton-proposals"
+            }
+            aria-hidden="true"
+          />
           <EditorSkeleton />
         </div>
         <RoomSidePanel panels={{ discussion: <Loading />, motion: <Loading />, versions: <Loading />, people }} />
