@@ -3,7 +3,8 @@
 // versions and the chat, a running motion with its tally, the close-early confirmation open, the decision
 // log, commitments, resources, participation), the printable report, the review, an invite and a path the
 // app does not know; in Indonesian and English, at 1,280 and 390 px. Each combination asserts no violation
-// at all, and writes its per-state counts to tests/artifacts/axe-<language>-<width>.json.
+// at all and no sector told by its colour alone (tests/utils/sectorShapes.ts), and writes its per-state
+// counts to tests/artifacts/axe-<language>-<width>.json.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -21,6 +22,7 @@ import {
 } from "../utils/browser.ts";
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
+import { sectorColourWithoutShape } from "../utils/sectorShapes.ts";
 import { serverForSuite } from "../utils/server.ts";
 import { connect, okData, request } from "../utils/socket.ts";
 
@@ -315,18 +317,22 @@ const inviteeStates = (): PageState[] => [
   },
 ];
 
-/** Every state as one account sees it, with the violations axe finds in each. */
-async function auditStates(
-  context: BrowserContext,
-  states: PageState[],
-  found: Record<string, AxeViolation[]>,
-  titles: Record<string, string>,
-): Promise<void> {
+interface Audit {
+  /** The violations axe finds in each state. */
+  found: Record<string, AxeViolation[]>;
+  titles: Record<string, string>;
+  /** The elements of each state that tell a sector by its colour alone. */
+  colourOnly: Record<string, string[]>;
+}
+
+/** Every state as one account sees it, audited. */
+async function auditStates(context: BrowserContext, states: PageState[], audit: Audit): Promise<void> {
   const page = await context.newPage();
   for (const state of states) {
     await state.open(page);
-    found[state.name] = await axeViolations(page);
-    titles[state.name] = await page.title();
+    audit.found[state.name] = await axeViolations(page);
+    audit.titles[state.name] = await page.title();
+    audit.colourOnly[state.name] = await sectorColourWithoutShape(page);
     await state.close?.(page);
   }
 }
@@ -390,9 +396,9 @@ describe.each([
   ["en", 1280],
   ["en", 390],
 ] as const)("every page and state in %s at %i px", (language, width) => {
-  it("has no WCAG 2.2 A/AA violation, and each page its own title", async () => {
-    const found: Record<string, AxeViolation[]> = {};
-    const titles: Record<string, string> = {};
+  it("has no WCAG 2.2 A/AA violation, no sector told by colour alone, and each page its own title", async () => {
+    const audit: Audit = { found: {}, titles: {}, colourOnly: {} };
+    const { found, titles, colourOnly } = audit;
     for (const [account, states] of [
       [null, anonymousStates],
       [coordinator, coordinatorStates()],
@@ -400,7 +406,7 @@ describe.each([
     ] as const) {
       const context = await contextFor(language, width, account);
       try {
-        await auditStates(context, states, found, titles);
+        await auditStates(context, states, audit);
       } finally {
         await context.close();
       }
@@ -414,7 +420,7 @@ describe.each([
     await fs.mkdir(artifactsDir, { recursive: true });
     await fs.writeFile(
       path.join(artifactsDir, `axe-${language}-${width}.json`),
-      `${JSON.stringify({ counts, titles, found }, null, 2)}\n`,
+      `${JSON.stringify({ counts, titles, found, colourOnly }, null, 2)}\n`,
     );
     expect(titles).toEqual(
       Object.fromEntries(
@@ -426,5 +432,6 @@ describe.each([
       .map(([state, violations]) => `${state}:\n${describeViolations(violations)}`)
       .join("\n");
     expect(report, report).toBe("");
+    expect(Object.fromEntries(Object.entries(colourOnly).filter(([, lines]) => lines.length > 0))).toEqual({});
   });
 });

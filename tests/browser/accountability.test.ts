@@ -187,6 +187,10 @@ describe("accountability after a decision", () => {
     expect(await pledge.getByTestId("pledge-amount").textContent()).toBe("750.000 IDR");
     expect(await page.getByTestId("resource-total").getAttribute("data-kind")).toBe("funds");
     expect(await page.getByTestId("resource-sector-chart").locator(chartSvg).count()).toBe(1);
+    // Every sector is named under its bar, with its shape.
+    expect(
+      await page.getByTestId("resource-sector-chart").locator(".recharts-xAxis-tick-labels text").allTextContents(),
+    ).toEqual(["■ Pemerintah", "◆ Swasta", "● Masyarakat", "▲ Akademisi", "★ Media"]);
     await saveScreenshot(page, "accountability-2-resources");
 
     // 15 acts by 5 members (government: 2 editing sessions, 2 motions opened, 2 votes, a commitment;
@@ -385,6 +389,24 @@ describe("accountability after a decision", () => {
     for (const sector of everySector) {
       expect(await chart.locator(`svg g.recharts-bar.participation-bar-${sector}`).count(), sector).toBe(1);
     }
+    // Told apart without colour: each series fills with its sector's own pattern (media, with no act, draws
+    // no bar but keeps its legend entry), and the legend names each with its marker shape.
+    const patternOf = (fill: string | null) => fill?.replace(/^url\(#participation[a-zA-Z0-9]+-sector-/, "url(#…-");
+    const bars = await chart
+      .locator("svg g.recharts-bar")
+      .evaluateAll((groups) => groups.map((group) => group.querySelector("path")?.getAttribute("fill") ?? null));
+    expect(bars.map(patternOf)).toEqual([...everySector.slice(0, 4).map((sector) => `url(#…-${sector})`), undefined]);
+    const legendIcons = await chart
+      .locator("path.recharts-legend-icon")
+      .evaluateAll((icons) => icons.map((icon) => icon.getAttribute("fill")));
+    expect(legendIcons.map(patternOf)).toEqual(everySector.map((sector) => `url(#…-${sector})`));
+    expect((await chart.locator(".recharts-legend-item-text").allTextContents()).map((text) => text.trim())).toEqual([
+      "■ Pemerintah",
+      "◆ Swasta",
+      "● Masyarakat",
+      "▲ Akademisi",
+      "★ Media",
+    ]);
     const warnings = page.getByTestId("room-report").getByTestId("symbolic-warning");
     expect(await warnings.evaluateAll((items) => items.map((item) => item.getAttribute("data-sector")))).toEqual([
       "community",

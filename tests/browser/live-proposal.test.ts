@@ -22,6 +22,7 @@ import {
 import { seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
 import { connect, linesOfState, okData, request, storedState } from "../utils/socket.ts";
+import { sectorColourWithoutShape } from "../utils/sectorShapes.ts";
 
 // One server for the file; every test has its own room, accounts and browsers (closed after the test,
 // which fails if a page raised an uncaught error).
@@ -197,6 +198,11 @@ describe("live proposal editing across sectors", () => {
         .first()
         .evaluate((caret) => (globalThis as unknown as PageWindow).getComputedStyle(caret).borderLeftColor),
     ).toBe("rgb(22, 101, 52)");
+    // …and its shape before the name, so the colour is not the only sign of the sector.
+    expect(await government.page.getByTestId("remote-caret-name").first().textContent()).toBe(
+      `● ${accounts.community.name}`,
+    );
+    expect(await sectorColourWithoutShape(government.page)).toEqual([]);
     await saveScreenshot(government.page, "live-proposal-1-government-editor");
     await saveScreenshot(community.page, "live-proposal-2-community-editor");
   });

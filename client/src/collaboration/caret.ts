@@ -1,4 +1,5 @@
-// How another person's caret looks in the editor: a line in their sector colour with their name, as text.
+// How another person's caret looks in the editor: a line in their sector colour with their name, as text,
+// after their sector's marker shape (so the colour is never the only sign of the sector).
 import type { Sector } from "@mufakat/shared";
 import { sectorColours } from "../components/sectorColours.ts";
 export interface CaretUser {
@@ -19,8 +20,16 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.className = "collaboration-carets__label";
   label.dataset.testid = "remote-caret-name";
   label.style.backgroundColor = color;
-  // textContent: a display name is user-written and never becomes markup.
-  label.textContent = name;
+  if (sector) {
+    const marker = document.createElement("span");
+    marker.className = "sector-marker";
+    marker.setAttribute("aria-hidden", "true");
+    marker.dataset.marker = sector;
+    marker.textContent = sectorColours[sector].marker;
+    label.append(marker, " ");
+  }
+  // A text node: a display name is user-written and never becomes markup.
+  label.append(name);
   caret.append("\u2060", label, "\u2060");
   return caret;
 }
