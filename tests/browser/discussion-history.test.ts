@@ -18,13 +18,10 @@ type Packet = { type: number; nsp: string; data?: unknown; id?: number };
 
 const suite = browserForSuite();
 const { server } = suite;
-let member: BrowserUser;
 let email = "";
 let password = "";
 let roomId = "";
 let proposalId = "";
-/** History events whose next read the server is made to refuse. */
-const failNext = new Set<string>(["chat:history", "comment:history"]);
 
 function decode(frame: Buffer): Packet[] {
   const packets: Packet[] = [];
@@ -38,8 +35,12 @@ function encode(packet: Packet): Buffer {
   return Buffer.from(new wireParser.Encoder().encode(packet)[0] as Uint8Array);
 }
 
-beforeAll(async () => {
-  member = await suite.openUser();
+/**
+ * A browser whose socket passes through the test, which refuses the first read of each history event in
+ * `failNext` (and removes it from the set), as a failing server would answer.
+ */
+async function memberWhoseHistoryFails(locale: string, failNext: Set<string>): Promise<BrowserUser> {
+  const member = await suite.openUserForTest({ locale });
   await member.context.routeWebSocket(/\/socket\.io\//, (ws) => {
     const upstream = ws.connectToServer();
     const refusedAcks = new Set<number>();
@@ -65,7 +66,10 @@ beforeAll(async () => {
       ws.send(message);
     });
   });
+  return member;
+}
 
+beforeAll(async () => {
   const { client, input, session } = await registeredClient(server.url, "community", { organisation: "Forum Warga" });
   email = input.email;
   password = input.password;
@@ -95,8 +99,15 @@ async function logIn(page: Page, next: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === next);
 }
 
-describe("a discussion feed whose history read fails", () => {
+const failureText = { id: "Pesan-pesan tidak dapat dimuat.", en: "The messages could not be loaded." } as const;
+
+describe.each([
+  ["id", "id-ID"],
+  ["en", "en-US"],
+] as const)("a discussion feed whose history read fails (%s)", (language, locale) => {
   it("shows the failure in the chat and the comments, and a retry shows their messages", async () => {
+    const failNext = new Set<string>(["chat:history", "comment:history"]);
+    const member = await memberWhoseHistoryFails(locale, failNext);
     const { page } = member;
     await logIn(page, `/rooms/${roomId}/proposals/${proposalId}`);
 
@@ -107,7 +118,7 @@ describe("a discussion feed whose history read fails", () => {
       const feed = page.getByTestId(panel);
       const failure = feed.getByTestId(`${name}-history-error`);
       await failure.waitFor();
-      expect(await failure.locator("p").first().textContent()).toBe("Pesan-pesan tidak dapat dimuat.");
+      expect(await failure.locator("p").first().textContent()).toBe(failureText[language]);
       expect(await feed.getByTestId(`${name}-history-error-reason`).getAttribute("data-error-code")).toBe("INTERNAL");
       expect(await feed.getByTestId(item).count()).toBe(0);
 

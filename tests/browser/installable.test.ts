@@ -1,6 +1,7 @@
 // Installable and quiet: Chromium's own installability check passes on the built client (manifest,
 // icons, service worker), the manifest says what the app is, and an anonymous visit neither asks for a
-// session nor logs anything in the console; a signed-in member who reloads is still signed in.
+// session nor logs anything in the console; a signed-in member who reloads is still signed in; and a room
+// the member had open loads without a network, saying so in the browser's language (Indonesian, English).
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -78,24 +79,42 @@ describe("a member who reloads", () => {
   });
 });
 
+interface Profile {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium refuses to install from an incognito context, which is what playwright's contexts are: a
+ * persistent profile in a temporary folder instead, asking for `locale`.
+ */
+async function persistentProfile(locale: string): Promise<Profile> {
+  const profileDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-install-"));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu"],
+    baseURL: server.url,
+    locale,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await fs.rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe("installing the app", () => {
-  // Chromium refuses to install from an incognito context, which is what playwright's contexts are: a
-  // persistent profile in a temporary folder instead.
-  let profileDir = "";
+  let profile: Profile | null = null;
   let context: BrowserContext | null = null;
   beforeAll(async () => {
-    profileDir = await fs.mkdtemp(path.join(os.tmpdir(), "mufakat-install-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu"],
-      baseURL: server.url,
-      locale: "id-ID",
-    });
+    profile = await persistentProfile("id-ID");
+    context = profile.context;
   });
   afterAll(async () => {
-    await context?.close();
-    await fs.rm(profileDir, { recursive: true, force: true });
+    await profile?.close();
   });
 
   it("passes Chromium's installability check once the service worker runs", async () => {
@@ -138,6 +157,32 @@ describe("installing the app", () => {
       ],
     });
   });
+});
+
+const offlineText = {
+  id: {
+    status: "Luring",
+    banner: "Anda sedang luring. Suntingan Anda tetap di perangkat ini dan dikirim saat Anda kembali daring.",
+  },
+  en: {
+    status: "Offline",
+    banner: "You are offline. Your edits stay on this device and are sent when you are back online.",
+  },
+} as const;
+
+describe.each([
+  ["id", "id-ID"],
+  ["en", "en-US"],
+] as const)("the installed app without a network (%s)", (language, locale) => {
+  let profile: Profile | null = null;
+  let context: BrowserContext | null = null;
+  beforeAll(async () => {
+    profile = await persistentProfile(locale);
+    context = profile.context;
+  });
+  afterAll(async () => {
+    await profile?.close();
+  });
 
   it("opens a room the member had open without a network, with its last-synced proposal, saying it is offline", async () => {
     if (!context) throw new Error("no browser context");
@@ -179,10 +224,8 @@ describe("installing the app", () => {
       await editor.getByText(text).waitFor();
       const status = page.getByTestId("connection-status");
       await status.and(page.locator('[data-state="offline"]')).waitFor();
-      expect((await status.textContent())?.trim()).toBe("Luring");
-      expect(await page.getByTestId("offline-banner").textContent()).toBe(
-        "Anda sedang luring. Suntingan Anda tetap di perangkat ini dan dikirim saat Anda kembali daring.",
-      );
+      expect((await status.textContent())?.trim()).toBe(offlineText[language].status);
+      expect(await page.getByTestId("offline-banner").textContent()).toBe(offlineText[language].banner);
       expect(page.url()).toBe(roomPath);
       expect(await page.getByRole("heading", { name: "Air bersih Tamalate" }).count()).toBeGreaterThan(0);
       await page.close();
