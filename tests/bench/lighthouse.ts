@@ -35,12 +35,13 @@ try {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+const ms = (value: number) => value.toFixed(0);
 const table = [
-  "| Page | Preset | Performance | CLS | Accessibility | Best practices | SEO | Transfer KB | Unused JS KB |",
-  "| ---- | ------ | ----------- | --- | ------------- | -------------- | --- | ----------- | ------------ |",
+  "| Page | Preset | Performance | FCP ms | LCP ms | TBT ms | Speed index ms | CLS | Accessibility | Best practices | SEO | Transfer KB | Unused JS KB |",
+  "| ---- | ------ | ----------- | ------ | ------ | ------ | -------------- | --- | ------------- | -------------- | --- | ----------- | ------------ |",
   ...rows.map(
     (row) =>
-      `| ${row.url} | ${row.preset} | ${row.scores.performance} | ${row.cls.toFixed(3)} | ${row.scores.accessibility} | ${row.scores.bestPractices} | ${row.scores.seo} | ${kb(row.transferBytes)} | ${kb(row.unusedJsBytes)} |`,
+      `| ${row.url} | ${row.preset} | ${row.scores.performance} | ${ms(row.timings.firstContentfulPaint)} | ${ms(row.timings.largestContentfulPaint)} | ${ms(row.timings.totalBlockingTime)} | ${ms(row.timings.speedIndex)} | ${row.cls.toFixed(3)} | ${row.scores.accessibility} | ${row.scores.bestPractices} | ${row.scores.seo} | ${kb(row.transferBytes)} | ${kb(row.unusedJsBytes)} |`,
   ),
 ].join("\n");
 const outDir = path.join(artifactsDir, "lighthouse");
@@ -48,6 +49,10 @@ await fs.mkdir(outDir, { recursive: true });
 await fs.writeFile(path.join(outDir, "summary.json"), `${JSON.stringify(rows, null, 2)}\n`);
 await fs.writeFile(path.join(outDir, "summary.md"), `${table}\n`);
 console.log(table);
+for (const row of rows) {
+  const busiest = row.busiestScripts.map((entry) => `${entry.script} ${entry.scriptingMs} ms`).join(", ");
+  console.log(`${row.url} ${row.preset} busiest scripts: ${busiest}`);
+}
 for (const row of rows)
   if (row.failedAudits.length > 0) console.log(`${row.url} ${row.preset} failed: ${row.failedAudits.join(", ")}`);
 process.exit(0);

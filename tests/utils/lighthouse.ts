@@ -20,6 +20,15 @@ export interface LighthouseFigures {
   scores: { performance: number; accessibility: number; bestPractices: number; seo: number };
   /** Cumulative layout shift, as measured (not scored). */
   cls: number;
+  /** The timings the performance score is made of, in ms (simulated on the mobile preset). */
+  timings: {
+    firstContentfulPaint: number;
+    largestContentfulPaint: number;
+    totalBlockingTime: number;
+    speedIndex: number;
+  };
+  /** The scripts that kept the main thread busiest during the load (Lighthouse's bootup-time), top three. */
+  busiestScripts: { script: string; scriptingMs: number }[];
   /** Bytes over the wire for everything the page loaded. */
   transferBytes: number;
   /** Bytes of JavaScript loaded but not run during the load (Lighthouse's unused-javascript estimate). */
@@ -59,6 +68,15 @@ async function signIn(port: number, origin: string, credentials: Credentials): P
 
 function score(lhr: Result, category: string): number {
   return Math.round((lhr.categories[category]?.score ?? 0) * 100);
+}
+
+function busiestScripts(lhr: Result): { script: string; scriptingMs: number }[] {
+  const items = (lhr.audits["bootup-time"]?.details as { items?: { url: string; scripting: number }[] } | undefined)
+    ?.items;
+  return (items ?? [])
+    .map((item) => ({ script: item.url.replace(/^https?:\/\/[^/]+/, ""), scriptingMs: Math.round(item.scripting) }))
+    .sort((a, b) => b.scriptingMs - a.scriptingMs)
+    .slice(0, 3);
 }
 
 function numericAudit(lhr: Result, id: string): number {
@@ -122,6 +140,13 @@ export async function auditPage(
         seo: score(lhr, "seo"),
       },
       cls: numericAudit(lhr, "cumulative-layout-shift"),
+      timings: {
+        firstContentfulPaint: numericAudit(lhr, "first-contentful-paint"),
+        largestContentfulPaint: numericAudit(lhr, "largest-contentful-paint"),
+        totalBlockingTime: numericAudit(lhr, "total-blocking-time"),
+        speedIndex: numericAudit(lhr, "speed-index"),
+      },
+      busiestScripts: busiestScripts(lhr),
       transferBytes: numericAudit(lhr, "total-byte-weight"),
       unusedJsBytes:
         (lhr.audits["unused-javascript"]?.details as { overallSavingsBytes?: number } | undefined)
