@@ -15,6 +15,7 @@ export * from "./rules/sectorExplanation.ts";
 export type { PollInputError, PollInputRule, PollResult } from "./rules/pollInput.ts";
 export type { RankedBallot } from "./rules/rankedBallot.ts";
 export * from "./rules/schulze.ts";
+export * from "./rules/instantRunoff.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";
