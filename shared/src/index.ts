@@ -16,6 +16,7 @@ export type { PollInputError, PollInputRule, PollResult } from "./rules/pollInpu
 export type { RankedBallot } from "./rules/rankedBallot.ts";
 export * from "./rules/schulze.ts";
 export * from "./rules/instantRunoff.ts";
+export * from "./rules/scorePoll.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";

@@ -140,4 +140,16 @@ describe("countInstantRunoff properties", () => {
       { numRuns },
     );
   });
+  it("never throws, whatever ballots it is given", () => {
+    fc.assert(
+      fc.property(fc.array(fc.anything(), { maxLength: 4 }), (ballots) => {
+        expect(typeof countInstantRunoff(["o0", "o1"], ballots as RankedBallot[]).ok).toBe("boolean");
+      }),
+      { numRuns },
+    );
+    // The ballot shapes most likely to reach a loop: ranks and weights of the wrong kind.
+    const odd = [{ ranking: [null], weight: 1 }, { ranking: [["o0", 3]], weight: "2" }, null, { ranking: {} }];
+    const result = countInstantRunoff(["o0", "o1"], odd as unknown as RankedBallot[]);
+    expect(result.ok).toBe(false);
+  });
 });

@@ -158,4 +158,16 @@ describe("countSchulze properties", () => {
       { numRuns },
     );
   });
+  it("never throws, whatever ballots it is given", () => {
+    fc.assert(
+      fc.property(fc.array(fc.anything(), { maxLength: 4 }), (ballots) => {
+        expect(typeof countSchulze(["o0", "o1"], ballots as RankedBallot[]).ok).toBe("boolean");
+      }),
+      { numRuns },
+    );
+    // The ballot shapes most likely to reach a loop: ranks and weights of the wrong kind.
+    const odd = [{ ranking: [null], weight: 1 }, { ranking: [["o0", 3]], weight: "2" }, null, { ranking: {} }];
+    const result = countSchulze(["o0", "o1"], odd as unknown as RankedBallot[]);
+    expect(result.ok).toBe(false);
+  });
 });
