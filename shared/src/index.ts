@@ -17,6 +17,7 @@ export type { RankedBallot } from "./rules/rankedBallot.ts";
 export * from "./rules/schulze.ts";
 export * from "./rules/instantRunoff.ts";
 export * from "./rules/scorePoll.ts";
+export * from "./rules/dotPoll.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";
