@@ -18,6 +18,7 @@ export * from "./rules/schulze.ts";
 export * from "./rules/instantRunoff.ts";
 export * from "./rules/scorePoll.ts";
 export * from "./rules/dotPoll.ts";
+export * from "./rules/timePoll.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";
