@@ -112,6 +112,44 @@ describe("countInstantRunoff", () => {
     expect(result.rounds[2]!.exhaustedBallots).toBe(1);
   });
 
+  it("looks back to the latest round where the tied options differed, not the first", () => {
+    // 10 R, 5 X, 4 Y, 1 Q > X, 2 only Q, 2 P > Y. Round 1: P (2) goes, to Y. Round 2: R 10, X 5, Y 6, Q 3: Q
+    // goes, 1 to X and 2 exhausted. Round 3: X and Y tie at 6. In round 2 X had fewer (5 to 6), in round 1
+    // Y had (4 to 5): the latest round decides, so X goes. Round 4: R 10 of the 16 still counting.
+    const result = counted(
+      ["R", "X", "Y", "Q", "P"],
+      [
+        ranked(["R"], 10),
+        ranked(["X"], 5),
+        ranked(["Y"], 4),
+        ranked(["Q", "X"], 1),
+        ranked(["Q"], 2),
+        ranked(["P", "Y"], 2),
+      ],
+    );
+    expect(result.rounds.map((r) => [r.counts, r.continuingBallots, r.exhaustedBallots, r.decision])).toEqual([
+      [
+        votes({ R: 10, X: 5, Y: 4, Q: 3, P: 2 }),
+        24,
+        0,
+        { type: "eliminated", option: "P", reason: "fewestVotes", tiedWith: [] },
+      ],
+      [
+        votes({ R: 10, X: 5, Y: 6, Q: 3 }),
+        24,
+        0,
+        { type: "eliminated", option: "Q", reason: "fewestVotes", tiedWith: [] },
+      ],
+      [
+        votes({ R: 10, X: 6, Y: 6 }),
+        22,
+        2,
+        { type: "eliminated", option: "X", reason: "fewestVotesEarlier", tiedWith: ["Y"] },
+      ],
+      [votes({ R: 10, Y: 6 }), 16, 8, { type: "elected", option: "R" }],
+    ]);
+  });
+
   it("decides an exact two-way tie that held in every round by id, the one sorting last going", () => {
     const result = counted(["pantai", "gunung"], [ranked(["pantai"], 2), ranked(["gunung"], 2)]);
     expect(result.rounds[0]!.decision).toEqual({
