@@ -122,3 +122,10 @@ export const accountabilityLimits = {
   editSessionsKeptPerProposal: 2000,
   reviewTextChars: 200,
 } as const;
+
+/** Polls: the highest score a score poll may allow, the most dots a dot poll may give each voter. */
+export const pollLimits = {
+  /** Scores run 0..maxScore; 100 covers a percentage, and bounds the per-score histogram. */
+  maxScoreMax: 100,
+  dotBudgetMax: 1000,
+} as const;

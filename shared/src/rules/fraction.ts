@@ -33,6 +33,13 @@ export function isAtLeast(a: Fraction, b: Fraction): boolean {
   return a.numerator * b.denominator >= b.numerator * a.denominator;
 }
 
+/** Negative when a < b, 0 when equal, positive when a > b, exactly: for sorting and finding the fewest. */
+export function compareFractions(a: Fraction, b: Fraction): number {
+  const left = a.numerator * b.denominator;
+  const right = b.numerator * a.denominator;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 /** The nearest double, for display only: decisions are taken on the exact fraction. */
 export function fractionToNumber(value: Fraction): number {
   return Number(value.numerator) / Number(value.denominator);
