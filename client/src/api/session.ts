@@ -1,6 +1,7 @@
 // The session as the app sees it: who is signed in, and the access token, kept in memory only.
 import type { Session, User } from "@mufakat/shared";
 import { forgetLastJoins } from "../realtime/lastJoin.ts";
+import { deviceStorage } from "./deviceStorage.ts";
 
 export type SessionState = { state: "restoring" } | { state: "anonymous" } | { state: "signed-in"; user: User };
 
@@ -31,10 +32,6 @@ const lastUserKey = "mufakat.lastUser";
 /** The service worker's cache of API answers (client/vite.config.ts): one user's, dropped when they leave. */
 export const apiCacheName = "mufakat-api";
 
-function storage(): Storage | null {
-  return typeof window === "undefined" ? null : window.localStorage;
-}
-
 function forgetCachedAnswers(): void {
   if (typeof caches !== "undefined") void caches.delete(apiCacheName).catch(() => undefined);
   forgetLastJoins();
@@ -43,21 +40,21 @@ function forgetCachedAnswers(): void {
 export function beginSession(session: Session): void {
   const previous = storedUser();
   if (previous && previous.id !== session.user.id) forgetCachedAnswers();
-  storage()?.setItem(lastUserKey, JSON.stringify(session.user));
+  deviceStorage()?.setItem(lastUserKey, JSON.stringify(session.user));
   accessToken = session.accessToken;
   publish({ state: "signed-in", user: session.user });
 }
 
 export function endSession(): void {
   accessToken = null;
-  storage()?.removeItem(lastUserKey);
+  deviceStorage()?.removeItem(lastUserKey);
   forgetCachedAnswers();
   publish({ state: "anonymous" });
 }
 
 function storedUser(): User | null {
   try {
-    const text = storage()?.getItem(lastUserKey);
+    const text = deviceStorage()?.getItem(lastUserKey);
     const value: unknown = text ? JSON.parse(text) : null;
     return value && typeof value === "object" && typeof (value as User).id === "string" ? (value as User) : null;
   } catch {

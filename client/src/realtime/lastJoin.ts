@@ -3,6 +3,7 @@
 // abilities from here. Dropped with the rest of the user's offline data when they sign out or another user
 // signs in (api/session.ts).
 import type { MemberRole, Proposal, RoomAbilities } from "@mufakat/shared";
+import { deviceStorage } from "../api/deviceStorage.ts";
 
 export interface LastJoin {
   role: MemberRole;
@@ -12,13 +13,9 @@ export interface LastJoin {
 
 const prefix = "mufakat.lastJoin.";
 
-function storage(): Storage | null {
-  return typeof window === "undefined" ? null : window.localStorage;
-}
-
 export function saveLastJoin(roomId: string, join: LastJoin): void {
   try {
-    storage()?.setItem(prefix + roomId, JSON.stringify(join));
+    deviceStorage()?.setItem(prefix + roomId, JSON.stringify(join));
   } catch {
     // A full or refused storage only costs the offline copy; the live room is unaffected.
   }
@@ -26,7 +23,7 @@ export function saveLastJoin(roomId: string, join: LastJoin): void {
 
 export function lastJoin(roomId: string): LastJoin | null {
   try {
-    const text = storage()?.getItem(prefix + roomId);
+    const text = deviceStorage()?.getItem(prefix + roomId);
     const value: unknown = text ? JSON.parse(text) : null;
     if (!value || typeof value !== "object") return null;
     const join = value as Partial<LastJoin>;
@@ -37,7 +34,7 @@ export function lastJoin(roomId: string): LastJoin | null {
 }
 
 export function forgetLastJoins(): void {
-  const store = storage();
+  const store = deviceStorage();
   if (!store) return;
   const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter(
     (key): key is string => key?.startsWith(prefix) === true,

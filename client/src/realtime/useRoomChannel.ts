@@ -135,11 +135,15 @@ export function useRoomChannel(roomId: string): RoomChannel {
     };
   }, [socket, roomId, update, setRoom]);
 
+  // Saved when what it keeps changes, not on every presence event: in a town hall presence moves many times
+  // a second, and each save serialises every proposal into localStorage on the main thread.
+  const joined = room.state === "joined" && room.generation > 0 ? room : null;
+  const role = joined?.role;
+  const abilities = joined?.abilities;
+  const proposals = joined?.proposals;
   useEffect(() => {
-    if (room.state === "joined" && room.generation > 0) {
-      saveLastJoin(roomId, { role: room.role, abilities: room.abilities, proposals: room.proposals });
-    }
-  }, [room, roomId]);
+    if (role && abilities && proposals) saveLastJoin(roomId, { role, abilities, proposals });
+  }, [roomId, role, abilities, proposals]);
 
   const upsertProposal = useCallback(
     (proposal: Proposal) => update((joined) => ({ ...joined, proposals: upsert(joined.proposals, proposal) })),
