@@ -97,7 +97,7 @@ function lines(prefix: string, count: number, length: number): string[] {
 
 /** A proposal holding one paragraph per line, stored as one edit is. */
 function proposalWithLines(paragraphs: string[]): Promise<string> {
-  return storeSeedProposal(server.app.ctx.models, {
+  return storeSeedProposal(server.app.ctx, {
     roomId,
     title: "Jadwal distribusi air bersih",
     createdBy: members.author.id,

@@ -54,7 +54,7 @@ async function register(sector: string): Promise<{ token: string; id: string }> 
 
 /** A proposal with a body, stored as an edit would be (proposals are created over the socket). */
 async function seedProposal(roomId: string, createdBy: string, title: string): Promise<string> {
-  return storeSeedProposal(app.ctx.models, { roomId, createdBy, title, text: `Isi usulan: ${title}` });
+  return storeSeedProposal(app.ctx, { roomId, createdBy, title, text: `Isi usulan: ${title}` });
 }
 
 const coordinator = await register("government");

@@ -96,13 +96,13 @@ describe("a python-socketio (msgpack) + pycrdt client", () => {
     const [coordinator, pythonUser] = members as [(typeof members)[0], (typeof members)[0]];
     const seeded = "Air bersih mengalir Senin sampai Jumat.";
     const appended = " Sabtu pagi juga, usul warga.";
-    const editProposalId = await storeSeedProposal(server.app.ctx.models, {
+    const editProposalId = await storeSeedProposal(server.app.ctx, {
       roomId,
       createdBy: coordinator.userId,
       title: "Jadwal air",
       text: seeded,
     });
-    const motionProposalId = await storeSeedProposal(server.app.ctx.models, {
+    const motionProposalId = await storeSeedProposal(server.app.ctx, {
       roomId,
       createdBy: coordinator.userId,
       title: "Tarif air",

@@ -146,7 +146,7 @@ describe("a motion from opening to the decision log", () => {
 describe("a motion needs a text to vote on", () => {
   /** A proposal whose stored body is exactly these paragraphs (none: a proposal no one has written in). */
   function proposalOf(roomId: string, createdBy: string, paragraphs: string[]): Promise<string> {
-    return storeSeedProposal(server.app.ctx.models, { roomId, createdBy, title: "Belum ditulis", paragraphs });
+    return storeSeedProposal(server.app.ctx, { roomId, createdBy, title: "Belum ditulis", paragraphs });
   }
 
   it.each([

@@ -1,5 +1,5 @@
-// A room's settings and memberships in memory (server/src/commands/roomStates.ts): joins are served from
-// the cache (counted on the database connection), role changes, removals and bans reach the member's open
+// A room's settings, memberships and proposal list in memory (server/src/commands/roomStates.ts): joins are
+// served from the cache (counted on the database connection), a proposal's change is listed at the next join, role changes, removals and bans reach the member's open
 // sockets at once, a change made on one process reaches sockets on another (Redis), and a room nobody is
 // in is dropped once idle and loaded again with what the database holds then.
 import { Types } from "mongoose";
@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { RoomMembershipChange } from "@mufakat/shared";
 import { testClock } from "../utils/clock.ts";
 import { eventually } from "../utils/eventually.ts";
+import { seedProposal } from "../utils/deliberation.ts";
 import { countQueries } from "../utils/queries.ts";
 import { type TestServer, serverForSuite } from "../utils/server.ts";
 import {
@@ -71,7 +72,7 @@ describe("room:join from the room's state in memory", () => {
       }).toEqual({ rooms: 1, memberships: 1, membershipFinds: 1, users: 0, proposals: 1 });
       expect(server.app.roomStates.loads).toBe(loadsBefore + 1);
 
-      // Two more members and a second tab: no room, membership or user read; the proposals list only.
+      // Two more members and a second tab: no room, membership, user or proposal read.
       queries.reset();
       expect(okData(await request(privSocket, "room:join", { roomId })).role).toBe("participant");
       expect(okData(await request(commSocket, "room:join", { roomId })).role).toBe("observer");
@@ -81,7 +82,7 @@ describe("room:join from the room's state in memory", () => {
         memberships: queries.count("memberships"),
         users: queries.count("users"),
         proposals: queries.count("proposals"),
-      }).toEqual({ rooms: 0, memberships: 0, users: 0, proposals: 3 });
+      }).toEqual({ rooms: 0, memberships: 0, users: 0, proposals: 0 });
       expect(server.app.roomStates.loads).toBe(loadsBefore + 1);
     } finally {
       queries.stop();
@@ -103,6 +104,68 @@ describe("room:join from the room's state in memory", () => {
       expect(queries.entries.filter((entry) => entry.collection === "memberships")).toEqual([
         { collection: "memberships", method: "findOne" },
       ]);
+    } finally {
+      queries.stop();
+    }
+  });
+});
+
+describe("the room's proposal list in memory", () => {
+  it("is read once, and again after a proposal is created, renamed, put to a motion or decided", async () => {
+    const { roomId, members } = await roomWithMembers(server, [
+      { sector: "government", role: "coordinator" },
+      { sector: "private", role: "participant" },
+    ]);
+    const [gov, priv] = members as [Member, Member];
+    const govSocket = await open(server, gov.token);
+    okData(await request(govSocket, "room:join", { roomId }));
+    const queries = countQueries(server.connection);
+    /** What a member joining now is told, and how many proposal reads it cost. */
+    const joinNow = async () => {
+      queries.reset();
+      const socket = await open(server, priv.token);
+      const { proposals } = okData(await request(socket, "room:join", { roomId }));
+      socket.close();
+      return {
+        listed: proposals.map((proposal) => [proposal.title, proposal.status]),
+        reads: queries.count("proposals"),
+      };
+    };
+    try {
+      const created = okData(await request(govSocket, "proposal:create", { roomId, title: "Jadwal air" }));
+      expect(await joinNow()).toEqual({ listed: [["Jadwal air", "draft"]], reads: 1 });
+      expect(await joinNow()).toEqual({ listed: [["Jadwal air", "draft"]], reads: 0 });
+
+      okData(await request(govSocket, "proposal:rename", { proposalId: created.id, title: "Jadwal air bersih" }));
+      expect(await joinNow()).toEqual({ listed: [["Jadwal air bersih", "draft"]], reads: 1 });
+
+      const voted = await seedProposal(server, roomId, gov.userId, "Air dialirkan dua kali sehari.");
+      const motion = await gov.api.post(`/api/rooms/${roomId}/motions`, { proposalId: voted, durationMinutes: 60 });
+      expect(motion.status, JSON.stringify(motion.body)).toBe(201);
+      expect(await joinNow()).toEqual({
+        listed: [
+          ["Jadwal air bersih", "draft"],
+          ["Jadwal air", "underVote"],
+        ],
+        reads: 1,
+      });
+      const closed = await gov.api.post(`/api/motions/${motion.body.id}/close`);
+      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+      expect(await joinNow()).toEqual({
+        listed: [
+          ["Jadwal air bersih", "draft"],
+          ["Jadwal air", "notAdopted"],
+        ],
+        reads: 1,
+      });
+
+      // Opening a proposal of a room whose list is in memory reads no proposal either.
+      queries.reset();
+      const opened = okData(
+        await request(govSocket, "proposal:open", { proposalId: voted, stateVector: Y.encodeStateVector(new Y.Doc()) }),
+      );
+      expect([opened.proposal.title, opened.proposal.status]).toEqual(["Jadwal air", "notAdopted"]);
+      expect(queries.count("proposals")).toBe(0);
     } finally {
       queries.stop();
     }
@@ -280,5 +343,28 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
       ok: false,
       error: { code: "NOT_A_MEMBER", message: "you are not a member of this room" },
     });
+  });
+
+  it("a proposal created or renamed on process A is listed at the next join on process B", async () => {
+    const { roomId, members } = await roomWithMembers(serverA, [
+      { sector: "government", role: "coordinator" },
+      { sector: "private", role: "participant" },
+    ]);
+    const [gov, priv] = members as [Member, Member];
+    const onA = await open(serverA, gov.token);
+    okData(await request(onA, "room:join", { roomId }));
+    const onB = await open(serverB, priv.token);
+    expect(okData(await request(onB, "room:join", { roomId })).proposals).toEqual([]);
+
+    const created = okData(await request(onA, "proposal:create", { roomId, title: "Lintas proses" }));
+    const titlesOnB = async () => {
+      const socket = await open(serverB, priv.token);
+      const { proposals } = okData(await request(socket, "room:join", { roomId }));
+      socket.close();
+      return proposals.map((proposal) => proposal.title);
+    };
+    await eventually(async () => expect(await titlesOnB()).toEqual(["Lintas proses"]));
+    okData(await request(onA, "proposal:rename", { proposalId: created.id, title: "Lintas dua proses" }));
+    await eventually(async () => expect(await titlesOnB()).toEqual(["Lintas dua proses"]));
   });
 });

@@ -53,5 +53,5 @@ export async function seedProposal(
   createdBy: string,
   text: string,
 ): Promise<string> {
-  return storeSeedProposal(server.app.ctx.models, { roomId, createdBy, title: "Jadwal air", text });
+  return storeSeedProposal(server.app.ctx, { roomId, createdBy, title: "Jadwal air", text });
 }

@@ -56,7 +56,7 @@ export async function seedDemoRoom(url: string, app: MufakatApp, tag = "demo"): 
     const joined = await client.post(`/api/rooms/${roomId}/join`);
     if (joined.status !== 201) throw new Error(`demo room: join: ${joined.status}`);
   }
-  const proposalId = await storeSeedProposal(app.ctx.models, {
+  const proposalId = await storeSeedProposal(app.ctx, {
     roomId,
     createdBy: userId,
     title: "Jadwal distribusi air",

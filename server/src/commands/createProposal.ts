@@ -19,5 +19,6 @@ export async function createProposal(
     });
   }
   const created = await ctx.models.Proposal.create({ roomId: room._id, title: props.title, createdBy: props.userId });
+  ctx.events.publish("proposalChanged", { roomId: props.roomId, proposalId: created._id.toHexString() });
   return created.toObject() as ProposalDoc;
 }

@@ -121,6 +121,7 @@ export async function openMotion(
     throw error;
   }
   await ctx.models.Proposal.updateOne({ _id: proposal._id }, { $set: { status: "underVote" } });
+  ctx.events.publish("proposalChanged", { roomId: room._id.toHexString(), proposalId: proposal._id.toHexString() });
   await recordAudit(ctx, {
     roomId: room._id,
     actorId: props.user._id,
@@ -306,6 +307,10 @@ async function finishClose(ctx: AppContext, motion: MotionDoc): Promise<MotionDo
     { _id: motion.proposalId, status: "underVote" },
     { $set: { status: tally.outcome === "adopted" ? "adopted" : "notAdopted" } },
   );
+  ctx.events.publish("proposalChanged", {
+    roomId: motion.roomId.toHexString(),
+    proposalId: motion.proposalId.toHexString(),
+  });
   if (motion.closeReason === "coordinator" && motion.closedBy) {
     await recordAudit(ctx, {
       roomId: motion.roomId,

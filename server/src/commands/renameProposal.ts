@@ -18,5 +18,6 @@ export async function renameProposal(
     { returnDocument: "after" },
   ).lean();
   if (!renamed) throw appError("PROPOSAL_NOT_FOUND", "no such proposal");
+  ctx.events.publish("proposalChanged", { roomId: renamed.roomId.toHexString(), proposalId: props.proposalId });
   return renamed;
 }

@@ -1,7 +1,8 @@
-// Each room's state in memory, as a cache of the database: its settings (the room document) and its
-// memberships (role, sector, organisation per member). Loaded once per room on first need (the room by _id
-// and one query for its memberships), kept current by the domain events of the commands that change them
-// (membershipChanged, roomStageChanged; from other processes through realtime/roomStateSync.ts), and
+// Each room's state in memory, as a cache of the database: its settings (the room document), its
+// memberships (role, sector, organisation per member) and its proposal list. Loaded once per room on first
+// need (the room by _id and one query for its memberships; the proposals at the first join), kept current by
+// the domain events of the commands that change them (membershipChanged, roomStageChanged, proposalChanged;
+// from other processes through realtime/roomStateSync.ts), and
 // dropped once no socket of this process is in the room and it has been idle for idleMs. Joins, reconnects,
 // presence and live writes read it instead of the database. Objects by lifetime: RoomStates lives as long
 // as the app, a RoomState as long as its room is in use here.
@@ -9,6 +10,7 @@ import { type CollaborationStage, limits } from "@mufakat/shared";
 import type { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import type { DomainEventMap } from "../events/domainEvents.ts";
+import type { ProposalDoc } from "../models/collaboration.ts";
 import { type MembershipDoc, type RoomDoc, membershipIdFor } from "../models/index.ts";
 import type { RoomAction } from "../policies/roomPolicy.ts";
 import { type RoomAccess, checkRoomAccess, findRoom } from "./loadRoomAccess.ts";
@@ -30,6 +32,14 @@ export class RoomState {
   private readonly members = new Map<string, MembershipDoc>();
   /** Counts the changes applied, so a read that raced one is not cached. */
   private version = 0;
+  /**
+   * The room's proposals in creation order, once read (null: not read, or changed since). A change drops the
+   * list rather than patching it: proposals change rarely (created, renamed, put to a motion, decided) and
+   * are read at every join, so one query after each change costs little and cannot drift from the database.
+   */
+  private proposalList: ProposalDoc[] | null = null;
+  private proposalVersion = 0;
+  private proposalRead: Promise<ProposalDoc[]> | null = null;
 
   constructor(
     private readonly ctx: AppContext,
@@ -84,6 +94,42 @@ export class RoomState {
     this.version += 1;
     this.room = { ...this.room, stage };
   }
+
+  /**
+   * The room's proposals (at most limits.proposalsPerRoom, oldest first): read once, then from memory until a
+   * proposal of the room changes. Joins at the same moment share one read.
+   */
+  async proposals(): Promise<ProposalDoc[]> {
+    if (this.proposalList) return this.proposalList;
+    if (this.proposalRead) return this.proposalRead;
+    const version = this.proposalVersion;
+    const read = this.ctx.models.Proposal.find({ roomId: this.room._id })
+      .sort({ createdAt: 1 })
+      .limit(limits.proposalsPerRoom)
+      .lean<ProposalDoc[]>()
+      .exec();
+    this.proposalRead = read;
+    try {
+      const proposals = await read;
+      // A change stored while the read ran may be missing from it: answer with it, keep nothing.
+      if (version === this.proposalVersion) this.proposalList = proposals;
+      return proposals;
+    } finally {
+      if (this.proposalRead === read) this.proposalRead = null;
+    }
+  }
+
+  /** A proposal as the cached list holds it (undefined: the list is not read, or it is not in it). */
+  cachedProposal(proposalId: string): ProposalDoc | undefined {
+    return this.proposalList?.find((proposal) => proposal._id.toHexString() === proposalId);
+  }
+
+  /** A proposal of the room was stored as created or changed: the list is read again at next need. */
+  dropProposals(): void {
+    this.proposalVersion += 1;
+    this.proposalList = null;
+    this.proposalRead = null;
+  }
 }
 
 type PendingChange =
@@ -117,6 +163,7 @@ export class RoomStates {
     this.unsubscribes = [
       ctx.events.subscribe("membershipChanged", (change) => this.applyMembership(change)),
       ctx.events.subscribe("roomStageChanged", ({ roomId, stage }) => this.applyStage(roomId, stage)),
+      ctx.events.subscribe("proposalChanged", ({ roomId }) => this.applyProposalChange(roomId)),
     ];
   }
 
@@ -161,6 +208,14 @@ export class RoomStates {
   applyStage(roomId: string, stage: CollaborationStage): void {
     this.states.get(roomId)?.applyStage(stage);
     this.loading.get(roomId)?.pending.push({ type: "stage", stage });
+  }
+
+  /**
+   * A proposal of the room was created or changed, here or on another process. A state still loading needs
+   * nothing: it reads its proposals only once loaded, after this change was stored.
+   */
+  applyProposalChange(roomId: string): void {
+    this.states.get(roomId)?.dropProposals();
   }
 
   /** A socket of this process entered the room's channel (true) or the last one left it (false). */

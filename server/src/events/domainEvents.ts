@@ -44,6 +44,8 @@ export interface DomainEventMap {
   membershipChanged: { roomId: string; userId: string; role: MemberRole | null };
   /** An administrator banned a user (banUser): their tokens stop working and their open sockets end. */
   userBanned: { userId: string };
+  /** A proposal was stored as created, renamed, put to a motion or decided (its list entry changed). */
+  proposalChanged: { roomId: string; proposalId: string };
   /** A room moved to another stage of its deliberation. */
   roomStageChanged: { roomId: string; stage: CollaborationStage; previousStage: CollaborationStage };
   /** A commitment was recorded or its follow-up changed. */

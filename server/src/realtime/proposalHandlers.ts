@@ -46,7 +46,11 @@ export function installProposalHandlers(
   });
 
   handleEvent(deps, socket, "proposal:open", async ({ proposalId, stateVector }) => {
-    const proposal = await loadProposal(ctx, { proposalId });
+    // From the room's cached list when this process knows the room (a reconnect, a second tab): no read.
+    const knownRoom = deps.proposalRooms.get(proposalId);
+    const proposal =
+      (knownRoom && deps.roomStates.peek(knownRoom)?.cachedProposal(proposalId)) ||
+      (await loadProposal(ctx, { proposalId }));
     const roomId = proposal.roomId.toHexString();
     deps.proposalRooms.remember(proposalId, roomId);
     const entry = joinedRoom(socket, roomId);

@@ -1,7 +1,6 @@
 // Joining and leaving rooms live, and presence: who is in the room now, on every server process
 // (fetchSockets() asks the other processes through the adapter), broadcast whenever it changes.
 import { type PresenceMember, type Sector, comparePresence, diffPresence } from "@mufakat/shared";
-import { roomProposals } from "../commands/listProposals.ts";
 import { presentProposal } from "../presenters/proposals.ts";
 import { presentRoomAbilities } from "../presenters/rooms.ts";
 import type { ClientConnection } from "./clientConnection.ts";
@@ -112,8 +111,9 @@ export function installRoomHandlers(
     // From the room's cached state: no membership read once the room is loaded. The user's ban needs no
     // read either: the handshake checked it, and a ban since then ends the socket (userBanned).
     const state = await deps.roomStates.get(roomId);
-    const { room } = await state.access(client.userId, "room.view");
-    const proposals = await roomProposals(deps.ctx, room._id);
+    // Refused before anything of the room is read or sent.
+    await state.access(client.userId, "room.view");
+    const proposals = await state.proposals();
     // Asked again (from memory) after the read: a change stored meanwhile reached no entry of this socket yet.
     const { membership, role } = await state.access(client.userId, "room.view");
     const previous = socket.data.rooms[roomId];

@@ -5,7 +5,7 @@
 // - a membership change stored here reaches the member's sockets here at once (their role, or out of the
 //   room when removed: "room:membership"), and goes to the other processes as an inter-server event
 //   ("roomState:membership", over the Redis adapter), which apply it to their cache and their sockets;
-// - a stage change goes the same way to the other processes' caches;
+// - a stage change, and a proposal created or changed, go the same way to the other processes' caches;
 // - a ban ends the user's sockets on every process, telling them why (session:expired, ACCOUNT_BANNED);
 // - after Redis was unreachable (inter-server events may have been lost), every cached room is dropped and
 //   the sockets here are reconciled with the database (reconcile()).
@@ -73,6 +73,9 @@ export function installRoomStateSync(
     ctx.events.subscribe("roomStageChanged", ({ roomId, stage }) => {
       if (deps.multiProcess) io.serverSideEmit("roomState:stage", roomId, stage);
     }),
+    ctx.events.subscribe("proposalChanged", ({ roomId }) => {
+      if (deps.multiProcess) io.serverSideEmit("roomState:proposals", roomId);
+    }),
     ctx.events.subscribe("userBanned", ({ userId }) => {
       // Through the adapter: the user's sockets on every process.
       io.to(userChannel(userId)).emit("session:expired", {
@@ -91,6 +94,9 @@ export function installRoomStateSync(
   io.on("roomState:stage", (roomId, stage) => {
     if (typeof roomId !== "string" || typeof stage !== "string") return;
     roomStates.applyStage(roomId, stage);
+  });
+  io.on("roomState:proposals", (roomId) => {
+    if (typeof roomId === "string") roomStates.applyProposalChange(roomId);
   });
 
   return {

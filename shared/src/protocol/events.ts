@@ -162,6 +162,8 @@ export interface InterServerEvents {
   "roomState:membership": (roomId: string, userId: string, role: MemberRole | null) => void;
   /** A room's stage change stored on the sending process, for the others' room state caches. */
   "roomState:stage": (roomId: string, stage: CollaborationStage) => void;
+  /** A proposal of the room was created or changed: the other processes read its proposal list again. */
+  "roomState:proposals": (roomId: string) => void;
   /** A ballot stored by one process, for the others' in-memory copies of the open motion. */
   "motion:ballot": (ballot: RelayedBallot) => void;
 }
