@@ -148,7 +148,8 @@ describe("participation per sector", () => {
     clock.advance(2 * minute);
     govTab.close();
     await eventually(async () => expect((await intervals()).filter((i) => i.leftAt !== null)).toHaveLength(3));
-    const stored = await intervals();
+    // The stays as they ended: each closed record (it supersedes the open one stored at the join).
+    const stored = (await intervals()).filter((i) => i.closes !== null);
     expect(
       stored.map((i) => [
         i.userId.toHexString(),
@@ -157,8 +158,9 @@ describe("participation per sector", () => {
         i.leftAt!.getTime() - joinedAt,
       ]),
     ).toEqual([
-      [coordinator.id, "government", 0, 10 * minute],
+      // By start, then in the order the stays ended (a closed record's _id is made at the leave).
       [community.id, "community", 0, 5 * minute],
+      [coordinator.id, "government", 0, 10 * minute],
       [coordinator.id, "government", 7 * minute, 8 * minute],
     ]);
 

@@ -357,13 +357,17 @@ async function attendanceBySector(
   const to = props.period.to.getTime();
   const intervals = await ctx.models.AttendanceInterval.find(
     { roomId: props.roomId, joinedAt: trusted({ $lt: props.period.to }) },
-    { userId: 1, sector: 1, joinedAt: 1, leftAt: 1 },
+    { userId: 1, sector: 1, joinedAt: 1, leftAt: 1, closes: 1 },
   )
     .sort({ joinedAt: -1 })
     .limit(accountabilityLimits.participationScanMax)
     .lean();
+  // A stay that ended has two records (realtime/attendance.ts): the open one from its join, superseded by
+  // the closed one from its leave.
+  const superseded = new Set(intervals.flatMap((interval) => (interval.closes ? [interval.closes.toHexString()] : [])));
   const perUser = new Map<string, { sector: Sector; spans: Array<[number, number]> }>();
   for (const interval of intervals) {
+    if (superseded.has(interval._id.toHexString())) continue;
     const start = Math.max(interval.joinedAt.getTime(), from);
     const end = Math.min(interval.leftAt?.getTime() ?? now, to);
     if (end <= start) continue;

@@ -62,6 +62,12 @@ const attendanceIntervalSchema = new Schema({
   socketId: { type: String, required: true },
   joinedAt: { type: Date, required: true },
   leftAt: { type: Date, default: null },
+  /**
+   * Set on the record of a stay that ended: the _id of the open record stored at its join, which this one
+   * supersedes. A leave is an insert, not an update: FerretDB runs an update by _id as a scan of the
+   * collection, and a thousand of them in a reconnect storm queued for minutes.
+   */
+  closes: { type: Schema.Types.ObjectId, default: null },
 });
 attendanceIntervalSchema.index({ roomId: 1, joinedAt: 1 });
 

@@ -2,18 +2,52 @@
 // room's channel, recorded from the adapter's "join-room"/"leave-room" events, so it follows every way of
 // leaving (room:leave, disconnect, a dropped heartbeat, the server closing) without touching the room
 // handlers. The participation insight sums these intervals per sector.
-import type { Types } from "mongoose";
+//
+// Stored append-only: an open record at the join, and at the leave a closed one that supersedes it
+// (`closes`; commands/participation.ts counts the latest of each stay). Records that arrive together are
+// stored together (group commit, db/groupCommit.ts): a reconnect storm of a thousand sockets is a few
+// batched inserts, not two thousand round trips queued on the one database connection in front of every
+// handshake and join. Nothing waits on them: attendance is never acknowledged to a client.
+import { Types } from "mongoose";
 import type { Sector } from "@mufakat/shared";
+import { GroupCommitWriter } from "../db/groupCommit.ts";
 import { type RealtimeDeps, roomChannel } from "./types.ts";
 
 const channelPrefix = roomChannel("");
 
-/** Returns the number of stays open now (each closed when its socket leaves the channel). */
-export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">): { readonly openStays: number } {
+export interface AttendanceRecorder {
+  /** Stays open now (each closed when its socket leaves the channel). */
+  readonly openStays: number;
+  /** Resolves once every join and leave recorded so far is stored (or failed). */
+  idle(): Promise<void>;
+}
+
+interface StayRecord {
+  _id: Types.ObjectId;
+  roomId: string;
+  userId: string;
+  sector: Sector;
+  socketId: string;
+  joinedAt: Date;
+  leftAt: Date | null;
+  /** The open record a closed one supersedes (null on the open record). */
+  closes: Types.ObjectId | null;
+}
+
+export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">): AttendanceRecorder {
   const { ctx, io } = deps;
   const namespace = io.of("/");
-  /** The stored interval of each (socket, room) stay, as a promise: a leave may come before the insert ends. */
-  const open = new Map<string, Promise<Types.ObjectId | null>>();
+  const records = new GroupCommitWriter<StayRecord>({
+    name: "attendance",
+    store: async (stays) => {
+      await ctx.models.AttendanceInterval.insertMany(stays, { ordered: true });
+    },
+    logger: ctx.logger,
+  });
+  /** The open record of each (socket, room) stay once stored (null: it failed); a leave may come first. */
+  const open = new Map<string, Promise<StayRecord | null>>();
+  /** Leaves waiting for their stay's insert before they can be written (so idle() waits for them too). */
+  const closing = new Set<Promise<unknown>>();
 
   namespace.adapter.on("join-room", (channel: string, socketId: string) => {
     if (!channel.startsWith(channelPrefix)) return;
@@ -23,17 +57,20 @@ export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">
     const standing = data?.rooms?.[roomId];
     if (!data?.userId || !standing) return;
     const key = `${socketId} ${roomId}`;
+    const stay: StayRecord = {
+      _id: new Types.ObjectId(),
+      roomId,
+      userId: data.userId,
+      sector: standing.sector as Sector,
+      socketId,
+      joinedAt: ctx.now(),
+      leftAt: null,
+      closes: null,
+    };
     open.set(
       key,
-      ctx.models.AttendanceInterval.create({
-        roomId,
-        userId: data.userId,
-        sector: standing.sector as Sector,
-        socketId,
-        joinedAt: ctx.now(),
-        leftAt: null,
-      }).then(
-        (interval) => interval._id,
+      records.write(stay).then(
+        () => stay,
         (error: unknown) => {
           ctx.logger.warn({ err: error, roomId }, "attendance: could not record a join");
           return null;
@@ -49,17 +86,19 @@ export function installAttendanceRecorder(deps: Pick<RealtimeDeps, "ctx" | "io">
     if (!stored) return;
     open.delete(key);
     const leftAt = ctx.now();
-    void stored
-      .then((intervalId) =>
-        // By _id alone: FerretDB looks up nothing else without reading the whole collection, and this
-        // stay's interval is closed here only (its key left `open` above).
-        intervalId ? ctx.models.AttendanceInterval.updateOne({ _id: intervalId }, { $set: { leftAt } }) : null,
-      )
-      .catch((error: unknown) => ctx.logger.warn({ err: error }, "attendance: could not record a leave"));
+    const leave = stored
+      .then((stay) => (stay ? records.write({ ...stay, _id: new Types.ObjectId(), leftAt, closes: stay._id }) : null))
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, "attendance: could not record a leave"))
+      .finally(() => closing.delete(leave));
+    closing.add(leave);
   });
   return {
     get openStays() {
       return open.size;
+    },
+    idle: async () => {
+      await Promise.allSettled([...open.values(), ...closing]);
+      await records.idle();
     },
   };
 }

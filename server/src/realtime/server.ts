@@ -203,6 +203,8 @@ export async function createRealtime(
       await io.close();
       await hub.shutdown();
       await presence.idle();
+      // The leaves of the sockets just ended are stored before the database goes.
+      await attendance.idle();
       await Promise.allSettled(redisClients.map((client) => client.quit()));
     },
   };
