@@ -67,6 +67,11 @@ export const limits = {
    * once no socket of this process is in the room; the next need loads it again from the database.
    */
   roomStateIdleMs: 60_000,
+  /**
+   * How long a live socket's user, once read, is trusted without reading it again (server/src/commands/
+   * activeUsers.ts): the bound on a ban or profile change whose event did not arrive.
+   */
+  activeUserMaxAgeMs: 60_000,
   /** Live connections one user may hold at once (tabs and devices, over every server process). */
   maxConnectionsPerUser: 20,
   /** Discussion: one chat message or comment, the quoted text of a comment's anchor, one page of history. */

@@ -14,5 +14,6 @@ export async function updateProfile(
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw appError("USER_NOT_FOUND", "this account no longer exists");
+  ctx.events.publish("userChanged", { userId: updated._id.toHexString() });
   return updated;
 }

@@ -44,6 +44,8 @@ export interface DomainEventMap {
   membershipChanged: { roomId: string; userId: string; role: MemberRole | null };
   /** An administrator banned a user (banUser): their tokens stop working and their open sockets end. */
   userBanned: { userId: string };
+  /** A user changed their profile (updateProfile): their name or organisation as others see it. */
+  userChanged: { userId: string };
   /** A proposal was stored as created, renamed, put to a motion or decided (its list entry changed). */
   proposalChanged: { roomId: string; proposalId: string };
   /** A room moved to another stage of its deliberation. */

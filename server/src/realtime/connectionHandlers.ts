@@ -13,7 +13,7 @@ import {
   protocolVersion,
   withoutNilFields,
 } from "@mufakat/shared";
-import { accessTokenExpiry } from "../auth/tokens.ts";
+import { accessTokenExpiry, verifyAccessToken } from "../auth/tokens.ts";
 import { authenticateUser } from "../commands/authenticateUser.ts";
 import { AppError, appError, fieldIssues, isDatabaseUnavailable } from "../errors.ts";
 import { userChannel } from "./discussionHandlers.ts";
@@ -59,7 +59,9 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): Connection
       return;
     }
     let reserved: string | null = null;
-    authenticateUser(deps.ctx, { accessToken: parsed.data.token })
+    // The token checked here; the user (not deleted, not banned) from the live users in memory.
+    Promise.resolve()
+      .then(() => deps.activeUsers.get(verifyAccessToken(parsed.data.token, deps.ctx.jwtSecret, deps.ctx.now()).userId))
       .then(async (user) => {
         const userId = user._id.toHexString();
         reserved = userId;

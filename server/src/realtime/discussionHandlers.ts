@@ -2,7 +2,6 @@
 // everyone in the room's channel ("discussion:message") and to the sockets of members it newly
 // @mentions ("discussion:mentioned"). Membership is read from the database on every event, so a member
 // need not have joined the room's channel to post, and a removed member is refused at once.
-import { loadActiveUser } from "../commands/authenticateUser.ts";
 import {
   type AckCallback,
   type DiscussionChangeType,
@@ -48,9 +47,9 @@ export function installDiscussionHandlers(
   // Every write is stored and broadcast to the room: a flood from one socket is refused, not stored.
   const writes = new TokenBucket(deps.discussionWritesPerSecond);
 
-  /** The author as stored now: their public card goes out with what they write. */
+  /** The author (from the live users in memory): their public card goes out with what they write. */
   async function currentUser(): Promise<UserDoc> {
-    return loadActiveUser(ctx, socket.data.userId);
+    return deps.activeUsers.get(socket.data.userId);
   }
 
   /** Sends a stored change to the room and its new mentions to the mentioned; returns what the ack carries. */

@@ -6,7 +6,8 @@
 //   room when removed: "room:membership"), and goes to the other processes as an inter-server event
 //   ("roomState:membership", over the Redis adapter), which apply it to their cache and their sockets;
 // - a stage change, and a proposal created or changed, go the same way to the other processes' caches;
-// - a ban ends the user's sockets on every process, telling them why (session:expired, ACCOUNT_BANNED);
+// - a ban ends the user's sockets on every process, telling them why (session:expired, ACCOUNT_BANNED), and
+//   a ban or a profile change drops the user from every process's live users (commands/activeUsers.ts);
 // - after Redis was unreachable (inter-server events may have been lost), every cached room is dropped and
 //   the sockets here are reconciled with the database (reconcile()).
 import type { MemberRole } from "@mufakat/shared";
@@ -76,7 +77,11 @@ export function installRoomStateSync(
     ctx.events.subscribe("proposalChanged", ({ roomId }) => {
       if (deps.multiProcess) io.serverSideEmit("roomState:proposals", roomId);
     }),
+    ctx.events.subscribe("userChanged", ({ userId }) => {
+      if (deps.multiProcess) io.serverSideEmit("user:changed", userId);
+    }),
     ctx.events.subscribe("userBanned", ({ userId }) => {
+      if (deps.multiProcess) io.serverSideEmit("user:changed", userId);
       // Through the adapter: the user's sockets on every process.
       io.to(userChannel(userId)).emit("session:expired", {
         reason: "ACCOUNT_BANNED",
@@ -95,6 +100,9 @@ export function installRoomStateSync(
     if (typeof roomId !== "string" || typeof stage !== "string") return;
     roomStates.applyStage(roomId, stage);
   });
+  io.on("user:changed", (userId) => {
+    if (typeof userId === "string") deps.activeUsers.forget(userId);
+  });
   io.on("roomState:proposals", (roomId) => {
     if (typeof roomId === "string") roomStates.applyProposalChange(roomId);
   });
@@ -102,6 +110,7 @@ export function installRoomStateSync(
   return {
     reconcile: async () => {
       roomStates.dropAll();
+      deps.activeUsers.clear();
       const touched = new Set<string>();
       for (const socket of namespace.sockets.values()) {
         for (const roomId of Object.keys(socket.data.rooms ?? {})) {

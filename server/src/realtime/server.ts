@@ -12,6 +12,7 @@ import { ClientConnections } from "./clientConnection.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
+import { ActiveUsers } from "../commands/activeUsers.ts";
 import type { RoomStates } from "../commands/roomStates.ts";
 import type { Voting } from "../commands/voting.ts";
 import { installMotionBroadcasts } from "./motionBroadcasts.ts";
@@ -42,6 +43,8 @@ export interface RealtimeResources extends CollaborationResources {
   presenceRooms: number;
   /** Attendance stays open (socket in a room's channel). */
   attendanceStays: number;
+  /** Users of live sockets held in memory (commands/activeUsers.ts). */
+  activeUsers: number;
 }
 
 export interface Realtime {
@@ -105,6 +108,7 @@ export async function createRealtime(
     multiProcess: Boolean(options.redisUrl),
     proposalRooms: new ProposalRooms(io),
     roomStates: options.roomStates,
+    activeUsers: new ActiveUsers(ctx),
     discussionWritesPerSecond: options.realtime?.discussionWritesPerSecond ?? limits.discussionWritesPerSecond,
   };
   const viewerRelay = new ViewerRelay(io);
@@ -191,6 +195,7 @@ export async function createRealtime(
       pendingHandshakes: connectionCap.pendingHandshakes,
       presenceRooms: presence.rooms,
       attendanceStays: attendance.openStays,
+      activeUsers: deps.activeUsers.size,
     }),
     close: async () => {
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
@@ -205,6 +210,7 @@ export async function createRealtime(
       await presence.idle();
       // The leaves of the sockets just ended are stored before the database goes.
       await attendance.idle();
+      deps.activeUsers.close();
       await Promise.allSettled(redisClients.map((client) => client.quit()));
     },
   };

@@ -2,6 +2,7 @@
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "@mufakat/shared";
 import type { Server, Socket } from "socket.io";
 import type { DocumentHub } from "../collaboration/documentHub.ts";
+import type { ActiveUsers } from "../commands/activeUsers.ts";
 import type { RoomStates } from "../commands/roomStates.ts";
 import type { AppContext } from "../context.ts";
 import type { ProposalRooms } from "./proposalRooms.ts";
@@ -20,6 +21,8 @@ export interface RealtimeDeps {
   proposalRooms: ProposalRooms;
   /** Rooms' settings and memberships in memory: joins and presence read them, not the database. */
   roomStates: RoomStates;
+  /** The users of live sockets in memory: handshakes and message authors read them, not the database. */
+  activeUsers: ActiveUsers;
   /** Discussion writes per second one socket may send. */
   discussionWritesPerSecond: number;
 }

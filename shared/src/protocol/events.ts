@@ -164,6 +164,8 @@ export interface InterServerEvents {
   "roomState:stage": (roomId: string, stage: CollaborationStage) => void;
   /** A proposal of the room was created or changed: the other processes read its proposal list again. */
   "roomState:proposals": (roomId: string) => void;
+  /** A user was banned or changed their profile: the other processes read them again at next need. */
+  "user:changed": (userId: string) => void;
   /** A ballot stored by one process, for the others' in-memory copies of the open motion. */
   "motion:ballot": (ballot: RelayedBallot) => void;
 }
