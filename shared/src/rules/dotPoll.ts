@@ -4,15 +4,7 @@
 import type { FieldIssue } from "../errors.ts";
 import { pollLimits } from "../limits.ts";
 import type { Sector } from "../schemas/user.ts";
-import {
-  mapSectors,
-  optionListIssues,
-  type PollResult,
-  pollIssue,
-  pollResult,
-  sectorIssues,
-  unknownKeyIssues,
-} from "./pollInput.ts";
+import { mapSectors, type PollResult, pollIssue, pollResult, optionMapEntries, pollInputIssues } from "./pollInput.ts";
 
 export interface DotBallot {
   sector: Sector;
@@ -52,18 +44,13 @@ export function dotBallotIssues(
   ballot: DotBallot,
   path: string,
 ): FieldIssue[] {
-  const issues = sectorIssues(ballot?.sector, `${path}.sector`);
-  const dots: unknown = ballot?.dots;
-  if (typeof dots !== "object" || dots === null || Array.isArray(dots)) {
-    return [...issues, pollIssue(`${path}.dots`, "dotsNotWholeNonNegative", "must map options to dots")];
-  }
-  const known = new Set(options);
-  const record = dots as Record<string, unknown>;
-  issues.push(...unknownKeyIssues(record, known, `${path}.dots`));
+  const { issues, entries } = optionMapEntries(ballot, "dots", options, path, {
+    rule: "dotsNotWholeNonNegative",
+    message: "must map options to dots",
+  });
   let spent = 0;
   let countable = true;
-  for (const [option, count] of Object.entries(record)) {
-    if (!known.has(option)) continue;
+  for (const [option, count] of entries) {
     if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) {
       issues.push(
         pollIssue(`${path}.dots.${option}`, "dotsNotWholeNonNegative", "must be a whole number of at least 0"),
@@ -81,16 +68,15 @@ export function dotBallotIssues(
 }
 
 function dotPollIssues(options: readonly string[], budget: number, ballots: readonly DotBallot[]): FieldIssue[] {
-  const issues = optionListIssues(options, "options");
-  if (!Number.isSafeInteger(budget) || budget < 1 || budget > pollLimits.dotBudgetMax) {
-    // Without a valid budget no ballot can be judged, so the ballots are not looked at.
-    issues.push(pollIssue("budget", "invalidDotBudget", `must be a whole number from 1 to ${pollLimits.dotBudgetMax}`));
-    return issues;
-  }
-  ballots.forEach((ballot, b) => {
-    issues.push(...dotBallotIssues(options, budget, ballot, `ballots.${b}`));
-  });
-  return issues;
+  const validBudget = Number.isSafeInteger(budget) && budget >= 1 && budget <= pollLimits.dotBudgetMax;
+  return pollInputIssues(
+    { ids: options, path: "options" },
+    validBudget
+      ? null
+      : pollIssue("budget", "invalidDotBudget", `must be a whole number from 1 to ${pollLimits.dotBudgetMax}`),
+    ballots,
+    (ballot, path) => dotBallotIssues(options, budget, ballot, path),
+  );
 }
 
 function dotGroup(options: readonly string[], ballots: readonly DotBallot[]): DotGroup {

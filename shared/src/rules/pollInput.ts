@@ -82,7 +82,7 @@ export function sectorIssues(sector: unknown, path: string): FieldIssue[] {
 }
 
 /** Own keys of a ballot's answers that are not options of the poll. */
-export function unknownKeyIssues(
+function unknownKeyIssues(
   answers: Readonly<Record<string, unknown>>,
   known: ReadonlySet<string>,
   path: string,
@@ -90,6 +90,48 @@ export function unknownKeyIssues(
   return Object.keys(answers)
     .filter((key) => !known.has(key))
     .map((key) => pollIssue(`${path}.${key}`, "unknownOption", "not an option of this poll"));
+}
+
+/**
+ * The shape every map ballot (score, dot, time) shares: a voter's sector, and one field mapping option (or
+ * slot) ids to values. Returns the issues of that shape (the sector; not a map, under `notAMap`'s rule; keys
+ * that are no option) and the values of the known options, for the poll to judge.
+ */
+export function optionMapEntries(
+  ballot: { sector?: unknown } | null | undefined,
+  field: string,
+  options: readonly string[],
+  path: string,
+  notAMap: { rule: PollInputRule; message: string },
+): { issues: FieldIssue[]; entries: Array<[string, unknown]> } {
+  const issues = sectorIssues(ballot?.sector, `${path}.sector`);
+  const map: unknown = (ballot as Record<string, unknown> | null | undefined)?.[field];
+  if (typeof map !== "object" || map === null || Array.isArray(map)) {
+    return { issues: [...issues, pollIssue(`${path}.${field}`, notAMap.rule, notAMap.message)], entries: [] };
+  }
+  const known = new Set(options);
+  const record = map as Record<string, unknown>;
+  issues.push(...unknownKeyIssues(record, known, `${path}.${field}`));
+  return { issues, entries: Object.entries(record).filter(([option]) => known.has(option)) };
+}
+
+/**
+ * A whole poll's issues: its option list's, then its parameter's (a maximum score, a dot budget); only with
+ * a valid parameter are the ballots judged, each under `ballots.<index>`.
+ */
+export function pollInputIssues<B>(
+  options: { ids: readonly string[]; path: string },
+  parameterIssue: FieldIssue | null,
+  ballots: readonly B[],
+  ballotIssues: (ballot: B, path: string) => FieldIssue[],
+): FieldIssue[] {
+  const issues = optionListIssues(options.ids, options.path);
+  // Without a valid parameter no ballot can be judged, so the ballots are not looked at.
+  if (parameterIssue) return [...issues, parameterIssue];
+  ballots.forEach((ballot, b) => {
+    issues.push(...ballotIssues(ballot, `ballots.${b}`));
+  });
+  return issues;
 }
 
 export function mapSectors<T>(make: (sector: Sector) => T): Record<Sector, T> {

@@ -8,15 +8,7 @@
 import type { FieldIssue } from "../errors.ts";
 import { pollLimits } from "../limits.ts";
 import type { Sector } from "../schemas/user.ts";
-import {
-  mapSectors,
-  optionListIssues,
-  type PollResult,
-  pollIssue,
-  pollResult,
-  sectorIssues,
-  unknownKeyIssues,
-} from "./pollInput.ts";
+import { mapSectors, type PollResult, pollIssue, pollResult, optionMapEntries, pollInputIssues } from "./pollInput.ts";
 
 export interface ScoreBallot {
   sector: Sector;
@@ -58,16 +50,11 @@ export function scoreBallotIssues(
   ballot: ScoreBallot,
   path: string,
 ): FieldIssue[] {
-  const issues = sectorIssues(ballot?.sector, `${path}.sector`);
-  const scores: unknown = ballot?.scores;
-  if (typeof scores !== "object" || scores === null || Array.isArray(scores)) {
-    return [...issues, pollIssue(`${path}.scores`, "scoreOutOfRange", "must map options to scores")];
-  }
-  const known = new Set(options);
-  const record = scores as Record<string, unknown>;
-  issues.push(...unknownKeyIssues(record, known, `${path}.scores`));
-  for (const [option, score] of Object.entries(record)) {
-    if (!known.has(option)) continue;
+  const { issues, entries } = optionMapEntries(ballot, "scores", options, path, {
+    rule: "scoreOutOfRange",
+    message: "must map options to scores",
+  });
+  for (const [option, score] of entries) {
     if (typeof score !== "number" || !Number.isInteger(score) || score < 0 || score > maxScore) {
       issues.push(
         pollIssue(`${path}.scores.${option}`, "scoreOutOfRange", `must be a whole number from 0 to ${maxScore}`),
@@ -78,16 +65,15 @@ export function scoreBallotIssues(
 }
 
 function scorePollIssues(options: readonly string[], maxScore: number, ballots: readonly ScoreBallot[]): FieldIssue[] {
-  const issues = optionListIssues(options, "options");
-  if (!Number.isSafeInteger(maxScore) || maxScore < 1 || maxScore > pollLimits.maxScoreMax) {
-    // Without a valid maximum no score can be judged, so the ballots are not looked at.
-    issues.push(pollIssue("maxScore", "invalidMaxScore", `must be a whole number from 1 to ${pollLimits.maxScoreMax}`));
-    return issues;
-  }
-  ballots.forEach((ballot, b) => {
-    issues.push(...scoreBallotIssues(options, maxScore, ballot, `ballots.${b}`));
-  });
-  return issues;
+  const validMaximum = Number.isSafeInteger(maxScore) && maxScore >= 1 && maxScore <= pollLimits.maxScoreMax;
+  return pollInputIssues(
+    { ids: options, path: "options" },
+    validMaximum
+      ? null
+      : pollIssue("maxScore", "invalidMaxScore", `must be a whole number from 1 to ${pollLimits.maxScoreMax}`),
+    ballots,
+    (ballot, path) => scoreBallotIssues(options, maxScore, ballot, path),
+  );
 }
 
 function median(sorted: readonly number[]): number | null {

@@ -2,15 +2,7 @@
 // Counts per slot, overall and per sector, and the slots ordered from the best. Whole counts: exact.
 import type { FieldIssue } from "../errors.ts";
 import type { Sector } from "../schemas/user.ts";
-import {
-  mapSectors,
-  optionListIssues,
-  type PollResult,
-  pollIssue,
-  pollResult,
-  sectorIssues,
-  unknownKeyIssues,
-} from "./pollInput.ts";
+import { mapSectors, type PollResult, pollIssue, pollResult, optionMapEntries, pollInputIssues } from "./pollInput.ts";
 
 export const timeAnswers = ["yes", "ifNeedBe", "no"] as const;
 export type TimeAnswer = (typeof timeAnswers)[number];
@@ -54,16 +46,12 @@ const knownAnswers: ReadonlySet<string> = new Set(timeAnswers);
 
 /** Issues of one time ballot, paths under `path` ("ballots.3"): for checking a ballot as it is cast. */
 export function timeBallotIssues(slots: readonly string[], ballot: TimeBallot, path: string): FieldIssue[] {
-  const issues = sectorIssues(ballot?.sector, `${path}.sector`);
-  const answers: unknown = ballot?.answers;
-  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) {
-    return [...issues, pollIssue(`${path}.answers`, "invalidAnswer", "must map slots to answers")];
-  }
-  const known = new Set(slots);
-  const record = answers as Record<string, unknown>;
-  issues.push(...unknownKeyIssues(record, known, `${path}.answers`));
-  for (const [slot, answer] of Object.entries(record)) {
-    if (known.has(slot) && (typeof answer !== "string" || !knownAnswers.has(answer))) {
+  const { issues, entries } = optionMapEntries(ballot, "answers", slots, path, {
+    rule: "invalidAnswer",
+    message: "must map slots to answers",
+  });
+  for (const [slot, answer] of entries) {
+    if (typeof answer !== "string" || !knownAnswers.has(answer)) {
       issues.push(pollIssue(`${path}.answers.${slot}`, "invalidAnswer", `must be one of ${timeAnswers.join(", ")}`));
     }
   }
@@ -93,10 +81,9 @@ function available(c: SlotCounts): number {
  * yes, ifNeedBe or no, a slot not in the poll, an unknown sector.
  */
 export function countTimePoll(slots: readonly string[], ballots: readonly TimeBallot[]): PollResult<TimePollResult> {
-  const issues = optionListIssues(slots, "slots");
-  ballots.forEach((ballot, b) => {
-    issues.push(...timeBallotIssues(slots, ballot, `ballots.${b}`));
-  });
+  const issues = pollInputIssues({ ids: slots, path: "slots" }, null, ballots, (ballot, path) =>
+    timeBallotIssues(slots, ballot, path),
+  );
   return pollResult(issues, () => {
     const overall = timeGroup(slots, ballots);
     // Array.prototype.sort is stable, so slots level on both counts keep the poll's order.
