@@ -95,7 +95,7 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
     const renamedOnB = await open(serverB, renamed.token);
     okData(await request(renamedOnB, "room:join", { roomId }));
     (await open(serverB, banned.token)).close();
-    expect(serverB.app.realtime.resources().activeUsers).toBe(2);
+    expect(serverB.app.realtime.activeUsers.size).toBe(2);
 
     expect((await renamed.api.patch("/api/me", { displayName: "Budi Dinas PU" })).status).toBe(200);
     await eventually(async () => {
@@ -104,7 +104,7 @@ describe.skipIf(!redisUrl)("two processes with the Redis adapter (needs /usr/bin
     });
 
     await banUser(serverA.app.ctx, { userId: new Types.ObjectId(banned.userId) });
-    await eventually(() => expect(serverB.app.realtime.resources().activeUsers).toBe(1));
+    await eventually(() => expect(serverB.app.realtime.activeUsers.size).toBe(1));
     expect((await connectRefusal(serverB, banned.token)).message).toBe("TOKEN_INVALID");
   });
 });

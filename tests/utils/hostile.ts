@@ -122,11 +122,18 @@ export async function documentCounts(connection: Connection): Promise<Record<str
   return counts;
 }
 
-/** Collections whose count differs between two snapshots (a collection created meanwhile counts from 0). */
-export function countChanges(before: Record<string, number>, after: Record<string, number>): string[] {
+/**
+ * Collections whose count differs between two snapshots (a collection created meanwhile counts from 0),
+ * leaving out the `ignored` ones.
+ */
+export function countChanges(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  ignored: readonly string[] = [],
+): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names]
-    .filter((name) => (before[name] ?? 0) !== (after[name] ?? 0))
+    .filter((name) => !ignored.includes(name) && (before[name] ?? 0) !== (after[name] ?? 0))
     .map((name) => `${name}: ${before[name] ?? 0} -> ${after[name] ?? 0}`);
 }
 

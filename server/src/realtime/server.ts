@@ -43,15 +43,18 @@ export interface RealtimeResources extends CollaborationResources {
   presenceRooms: number;
   /** Attendance stays open (socket in a room's channel). */
   attendanceStays: number;
-  /** Users of live sockets held in memory (commands/activeUsers.ts). */
-  activeUsers: number;
 }
 
 export interface Realtime {
   io: LiveServer;
   hub: DocumentHub;
-  /** Read-only counts of what the realtime layer holds. */
+  /** Read-only counts of what the realtime layer holds (each back to its start once every socket left). */
   resources(): RealtimeResources;
+  /**
+   * The users of live sockets in memory: not among the resources above, since an entry outlives its
+   * sockets on purpose (a reconnect reads no user) and expires after limits.activeUserMaxAgeMs.
+   */
+  activeUsers: ActiveUsers;
   close(): Promise<void>;
 }
 
@@ -186,6 +189,7 @@ export async function createRealtime(
   return {
     io,
     hub,
+    activeUsers: deps.activeUsers,
     resources: () => ({
       ...hub.resources(),
       proposalRooms: deps.proposalRooms.size,
@@ -195,7 +199,6 @@ export async function createRealtime(
       pendingHandshakes: connectionCap.pendingHandshakes,
       presenceRooms: presence.rooms,
       attendanceStays: attendance.openStays,
-      activeUsers: deps.activeUsers.size,
     }),
     close: async () => {
       // No presence broadcasts from here on: they would ask Redis after its clients quit.
