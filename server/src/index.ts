@@ -15,3 +15,4 @@ export { resolveJwtSecret } from "./secrets.ts";
 export { createLogger, loggerOptions, redactedText } from "./logging.ts";
 export { membershipIdFor } from "./models/index.ts";
 export { banUser } from "./commands/banUser.ts";
+export { signAccessToken } from "./auth/tokens.ts";

@@ -5,10 +5,18 @@ import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
 import type { UserDoc } from "../models/index.ts";
 
-export async function authenticateUser(ctx: AppContext, props: { accessToken: string | undefined }): Promise<UserDoc> {
+/**
+ * `loadUser` says where the user is read from once the token is checked: the database (HTTP, by default),
+ * or the socket layer's live users in memory (commands/activeUsers.ts), which keep the same refusals.
+ */
+export async function authenticateUser(
+  ctx: AppContext,
+  props: { accessToken: string | undefined },
+  loadUser: (userId: string) => Promise<UserDoc> = (userId) => loadActiveUser(ctx, userId),
+): Promise<UserDoc> {
   if (!props.accessToken) throw appError("UNAUTHENTICATED", "log in first: no access token was sent");
   const { userId } = verifyAccessToken(props.accessToken, ctx.jwtSecret, ctx.now());
-  return loadActiveUser(ctx, userId);
+  return loadUser(userId);
 }
 
 /**

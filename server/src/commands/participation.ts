@@ -359,7 +359,9 @@ async function attendanceBySector(
     { roomId: props.roomId, joinedAt: trusted({ $lt: props.period.to }) },
     { userId: 1, sector: 1, joinedAt: 1, leftAt: 1, closes: 1 },
   )
-    .sort({ joinedAt: -1 })
+    // A stay's closed record has its open record's joinedAt and a later _id, so it sorts just before it:
+    // at the scan's limit a stay never keeps its open record without the closed one that supersedes it.
+    .sort({ joinedAt: -1, _id: -1 })
     .limit(accountabilityLimits.participationScanMax)
     .lean();
   // A stay that ended has two records (realtime/attendance.ts): the open one from its join, superseded by

@@ -13,7 +13,7 @@ import {
   protocolVersion,
   withoutNilFields,
 } from "@mufakat/shared";
-import { accessTokenExpiry, verifyAccessToken } from "../auth/tokens.ts";
+import { accessTokenExpiry } from "../auth/tokens.ts";
 import { authenticateUser } from "../commands/authenticateUser.ts";
 import { AppError, appError, fieldIssues, isDatabaseUnavailable } from "../errors.ts";
 import { userChannel } from "./discussionHandlers.ts";
@@ -59,9 +59,8 @@ export function installHandshake(deps: RealtimeDeps, io: LiveServer): Connection
       return;
     }
     let reserved: string | null = null;
-    // The token checked here; the user (not deleted, not banned) from the live users in memory.
-    Promise.resolve()
-      .then(() => deps.activeUsers.get(verifyAccessToken(parsed.data.token, deps.ctx.jwtSecret, deps.ctx.now()).userId))
+    // The user (not deleted, not banned) from the live users in memory: a reconnect reads no user.
+    authenticateUser(deps.ctx, { accessToken: parsed.data.token }, (userId) => deps.activeUsers.get(userId))
       .then(async (user) => {
         const userId = user._id.toHexString();
         reserved = userId;

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sectors } from "../schemas/user.ts";
 import { countScorePoll, type ScoreBallot, type ScorePollResult } from "./scorePoll.ts";
+import { withBallotsShuffled } from "./shuffledBallots.ts";
 
 const numRuns = 500;
 fc.configureGlobal({ seed: 20261203 });
@@ -78,14 +79,9 @@ describe("countScorePoll properties", () => {
 
   it("does not depend on the order of the ballots", () => {
     fc.assert(
-      fc.property(
-        pollArb.chain((poll) =>
-          fc.tuple(fc.constant(poll), fc.shuffledSubarray(poll.ballots, { minLength: poll.ballots.length })),
-        ),
-        ([{ maxScore, ballots }, shuffled]) => {
-          expect(counted(maxScore, shuffled)).toEqual(counted(maxScore, ballots));
-        },
-      ),
+      fc.property(withBallotsShuffled(pollArb), ([{ maxScore, ballots }, shuffled]) => {
+        expect(counted(maxScore, shuffled)).toEqual(counted(maxScore, ballots));
+      }),
       { numRuns },
     );
   });

@@ -1,12 +1,10 @@
 // Mufakat under benchmark: createApp on a database the bench started, in its own (pinned) process. Seeding
 // happens here, straight into the database (users with one shared placeholder hash, so no argon2 per user,
 // memberships, proposals), and tokens are signed with the server's secret, before any measurement starts.
-import { createSecretKey } from "node:crypto";
 import { Types } from "mongoose";
-import jwt from "jsonwebtoken";
 import * as Y from "yjs";
-import { limits, proposalBodyFragment, sectors } from "@mufakat/shared";
-import { connectMongoose, createApp, membershipIdFor } from "@mufakat/server";
+import { proposalBodyFragment, sectors } from "@mufakat/shared";
+import { connectMongoose, createApp, membershipIdFor, signAccessToken } from "@mufakat/server";
 import { announce, installProbe } from "./probe.ts";
 
 export interface MufakatChildOptions {
@@ -44,17 +42,9 @@ const app = await createApp({
 });
 const models = app.ctx.models;
 
-// A key object made once: given the string, jsonwebtoken tries to read it as a PEM key on every call.
-const signingKey = createSecretKey(Buffer.from(options.jwtSecret, "utf8"));
-
+/** A session token as the server signs one (the same claims and lifetime), for a seeded user. */
 function tokenFor(userId: string): string {
-  return jwt.sign({ iat: Math.floor(Date.now() / 1000) }, signingKey, {
-    algorithm: "HS256",
-    subject: userId,
-    issuer: "mufakat",
-    audience: "mufakat-api",
-    expiresIn: limits.accessTokenSeconds,
-  });
+  return signAccessToken(userId, options.jwtSecret, new Date());
 }
 
 function paragraphUpdate(text: string): Uint8Array {
