@@ -16,6 +16,7 @@ import { pinoHttp } from "pino-http";
 import { type OperationContract, limits } from "@mufakat/shared";
 import type { AppContext } from "./context.ts";
 import { type RoomStateOptions, RoomStates } from "./commands/roomStates.ts";
+import { type Polling, createPolling } from "./commands/polls.ts";
 import { type Voting, createVoting } from "./commands/voting.ts";
 import { appError } from "./errors.ts";
 import { singleProcessLocks, redisLocks } from "./locks.ts";
@@ -23,6 +24,7 @@ import { DomainEventBus } from "./events/domainEvents.ts";
 import { notFound, renderError } from "./http/errorHandler.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { accountabilityOperations } from "./http/operations/accountability.ts";
+import { pollOperations } from "./http/operations/polls.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
@@ -71,6 +73,8 @@ export interface MufakatApp {
   realtime: Realtime;
   /** Casting votes, tally rounds and the deadline sweep (server/src/commands/voting.ts). */
   motions: Voting;
+  /** Polls: ballots, results and closes (the sweep above closes them at their deadline too). */
+  polls: Polling;
   /** Rooms' settings and memberships in memory (server/src/commands/roomStates.ts). */
   roomStates: RoomStates;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
@@ -95,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   // Before anything else subscribes to the domain events: listeners of a membership change read it changed.
   const roomStates = new RoomStates(ctx, deps.roomState);
   const motions = createVoting(ctx);
+  const polls = createPolling(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
@@ -102,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
+    ...pollOperations(ctx, polls),
   ];
   const routedContracts = operations.map((operation) => operation.contract);
   const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);
@@ -175,6 +181,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...(deps.collaboration ? { collaboration: deps.collaboration } : {}),
     ...(deps.realtime ? { realtime: deps.realtime } : {}),
     voting: motions,
+    polling: polls,
     roomStates,
   });
   const sweepMs = deps.motionSweepMs ?? 1000;
@@ -182,6 +189,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     sweepMs > 0
       ? setInterval(() => {
           motions.sweep().catch((error: unknown) => logger.warn({ err: error }, "motion deadline sweep failed"));
+          polls.sweep().catch((error: unknown) => logger.warn({ err: error }, "poll deadline sweep failed"));
         }, sweepMs)
       : null;
   motionSweep?.unref();
@@ -193,6 +201,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     operations: routedContracts,
     realtime,
     motions,
+    polls,
     roomStates,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
@@ -210,6 +219,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       await realtime.close();
       // Ballots already in a group are stored (and their voters answered) before the database goes.
       await motions.idle();
+      await polls.idle();
       roomStates.close();
       await ctx.locks.close();
     },

@@ -59,6 +59,8 @@ export const errorStatus = {
   PROPOSAL_TEXT_EMPTY: 409,
   NOT_ELIGIBLE: 403,
   DECISION_NOT_FOUND: 404,
+  POLL_NOT_FOUND: 404,
+  POLL_CLOSED: 409,
   // Discussion (chat and proposal comments).
   MESSAGE_NOT_FOUND: 404,
   NOT_YOUR_MESSAGE: 403,

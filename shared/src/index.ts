@@ -19,6 +19,8 @@ export * from "./rules/instantRunoff.ts";
 export * from "./rules/scorePoll.ts";
 export * from "./rules/dotPoll.ts";
 export * from "./rules/timePoll.ts";
+export * from "./schemas/poll.ts";
+export * from "./rules/pollCount.ts";
 export * from "./schemas/proposal.ts";
 export * from "./protocol/index.ts";
 export * from "./schemas/decision.ts";

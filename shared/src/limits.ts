@@ -133,4 +133,11 @@ export const pollLimits = {
   /** Scores run 0..maxScore; 100 covers a percentage, and bounds the per-score histogram. */
   maxScoreMax: 100,
   dotBudgetMax: 1000,
+  titleChars: 200,
+  optionLabelChars: 120,
+  /** Options (or slots) of one poll: a ranked count is quadratic in them, and a ballot lists them all. */
+  optionsMax: 20,
+  /** A poll runs from a minute to 30 days, a day by default (as a motion). */
+  maxMinutes: 60 * 24 * 30,
+  defaultMinutes: 60 * 24,
 } as const;

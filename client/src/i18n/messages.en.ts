@@ -564,6 +564,8 @@ export const messagesEn: Messages = {
   "error.PROPOSAL_TEXT_EMPTY": "This proposal has no text yet. Write its text before opening a motion.",
   "error.NOT_ELIGIBLE": "You are not eligible to vote on this motion.",
   "error.DECISION_NOT_FOUND": "Decision not found in the decision log.",
+  "error.POLL_NOT_FOUND": "Poll not found.",
+  "error.POLL_CLOSED": "This poll has closed.",
   "error.MESSAGE_NOT_FOUND": "Message not found.",
   "error.NOT_YOUR_MESSAGE": "You can only change your own messages.",
   "error.MESSAGE_DELETED": "This message has been deleted.",

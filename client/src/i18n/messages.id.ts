@@ -569,6 +569,8 @@ export const messagesId = {
   "error.PROPOSAL_TEXT_EMPTY": "Usulan ini belum berisi teks. Tulis teksnya dulu sebelum mengajukan mosi.",
   "error.NOT_ELIGIBLE": "Anda tidak berhak memberikan suara pada mosi ini.",
   "error.DECISION_NOT_FOUND": "Keputusan tidak ditemukan di catatan keputusan.",
+  "error.POLL_NOT_FOUND": "Jajak pendapat tidak ditemukan.",
+  "error.POLL_CLOSED": "Jajak pendapat ini sudah ditutup.",
   "error.MESSAGE_NOT_FOUND": "Pesan tidak ditemukan.",
   "error.NOT_YOUR_MESSAGE": "Anda hanya dapat mengubah pesan Anda sendiri.",
   "error.MESSAGE_DELETED": "Pesan ini telah dihapus.",

@@ -9,6 +9,7 @@ import {
   type DecisionPayload,
   type DecisionRecord,
   type MotionDecidedPayload,
+  type PollDecidedPayload,
   type PublicTally,
   genesisHash,
   parseDecisionPayload,
@@ -35,7 +36,7 @@ export async function appendDecisionRecord(
     kind: "decision" | "correction";
     corrects?: number | null;
     /** Written in the current shape of its variant (shared/src/schemas/decisionPayload.ts). */
-    payload: MotionDecidedPayload | CorrectionPayload;
+    payload: MotionDecidedPayload | PollDecidedPayload | CorrectionPayload;
   },
 ): Promise<DecisionRecordDoc> {
   const { DecisionRecord } = ctx.models;

@@ -5,6 +5,9 @@ import type {
   CloseReason,
   CollaborationStage,
   MemberRole,
+  PollOutcome,
+  PollResultView,
+  RelayedPollBallot,
   Position,
   PublicTally,
   RelayedBallot,
@@ -54,6 +57,14 @@ export interface DomainEventMap {
   commitmentChanged: { roomId: string; commitmentId: string };
   /** A resource pledge was recorded or its follow-up changed. */
   pledgeChanged: { roomId: string; pledgeId: string };
+  /** A poll was stored as open. */
+  pollOpened: { pollId: string; roomId: string };
+  /** A poll ballot was stored (not a resend): the other processes count it in their copy of the poll. */
+  pollBallotStored: { roomId: string; ballot: RelayedPollBallot };
+  /** A result round counted the poll's answers: once per round, not per ballot (see commands/polls.ts). */
+  pollResultChanged: { pollId: string; roomId: string; result: PollResultView };
+  /** A poll was closed and its decision appended to the log. */
+  pollClosed: { pollId: string; roomId: string; outcome: PollOutcome; leading: string[]; decisionSeq: number | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -12,8 +12,10 @@ import { ClientConnections } from "./clientConnection.ts";
 import { installHandshake, installSessionHandlers, sessionGuard } from "./connectionHandlers.ts";
 import { installDiscussionHandlers } from "./discussionHandlers.ts";
 import { installMotionHandlers } from "./motionHandlers.ts";
+import { installPollHandlers } from "./pollHandlers.ts";
 import { ActiveUsers } from "../commands/activeUsers.ts";
 import type { RoomStates } from "../commands/roomStates.ts";
+import type { Polling } from "../commands/polls.ts";
 import type { Voting } from "../commands/voting.ts";
 import { installMotionBroadcasts } from "./motionBroadcasts.ts";
 import { installProposalHandlers } from "./proposalHandlers.ts";
@@ -68,6 +70,7 @@ export async function createRealtime(
     realtime?: RealtimeOptions;
     /** Votes over the socket go through the same voting commands as HTTP votes. */
     voting?: Voting;
+    polling?: Polling;
     /** The app's cached room states (createApp makes them before anything subscribes to domain events). */
     roomStates: RoomStates;
   },
@@ -140,6 +143,13 @@ export async function createRealtime(
     if (typeof ballot !== "object" || ballot === null || typeof ballot.motionId !== "string") return;
     options.voting?.applyRemoteBallot(ballot);
   });
+  const stopPollBallotRelay = deps.multiProcess
+    ? ctx.events.subscribe("pollBallotStored", ({ ballot }) => io.serverSideEmit("poll:ballot", ballot))
+    : () => undefined;
+  io.on("poll:ballot", (ballot) => {
+    if (typeof ballot !== "object" || ballot === null || typeof ballot.pollId !== "string") return;
+    options.polling?.applyRemoteBallot(ballot);
+  });
 
   let roomStateSync: RoomStateSync | null = null;
   if (redisClients.length > 0) {
@@ -184,6 +194,7 @@ export async function createRealtime(
     installProposalHandlers(handlerDeps, socket, client);
     installDiscussionHandlers(handlerDeps, socket);
     if (options.voting) installMotionHandlers(handlerDeps, socket, client, options.voting);
+    if (options.polling) installPollHandlers(handlerDeps, socket, client, options.polling);
   });
 
   return {
@@ -205,6 +216,7 @@ export async function createRealtime(
       presence.stop();
       stopMotionBroadcasts();
       stopBallotRelay();
+      stopPollBallotRelay();
       roomStateSync?.stop();
       // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
       // another process), closes the adapter, then the HTTP server.

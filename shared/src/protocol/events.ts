@@ -22,6 +22,7 @@ import type { AckCallback } from "./ack.ts";
 import type { DisconnectReason } from "./closeCodes.ts";
 import type { DiscussionClientToServerEvents, DiscussionServerToClientEvents } from "./discussion.ts";
 import type { MotionClientToServerEvents, MotionServerToClientEvents } from "./motions.ts";
+import type { PollClientToServerEvents, PollServerToClientEvents, RelayedPollBallot } from "./polls.ts";
 import type {
   AwarenessPayload,
   CreateProposalPayload,
@@ -114,7 +115,10 @@ export interface ReauthenticatedSession {
   expiresAt: string;
 }
 
-export interface ClientToServerEvents extends DiscussionClientToServerEvents, MotionClientToServerEvents {
+export interface ClientToServerEvents
+  extends DiscussionClientToServerEvents,
+    MotionClientToServerEvents,
+    PollClientToServerEvents {
   /** Moves this connection's expiry to that of a fresh access token for the same user. */
   "session:reauthenticate": (payload: ReauthenticatePayload, ack: AckCallback<ReauthenticatedSession>) => void;
   "room:join": (payload: RoomRefPayload, ack: AckCallback<JoinedRoom>) => void;
@@ -131,7 +135,10 @@ export interface ClientToServerEvents extends DiscussionClientToServerEvents, Mo
   "version:diff": (payload: DiffVersionsPayload, ack: AckCallback<TextDiff>) => void;
 }
 
-export interface ServerToClientEvents extends DiscussionServerToClientEvents, MotionServerToClientEvents {
+export interface ServerToClientEvents
+  extends DiscussionServerToClientEvents,
+    MotionServerToClientEvents,
+    PollServerToClientEvents {
   "presence:update": (change: PresenceChange) => void;
   "proposal:created": (proposal: Proposal) => void;
   "proposal:changed": (proposal: Proposal) => void;
@@ -168,6 +175,8 @@ export interface InterServerEvents {
   "user:changed": (userId: string) => void;
   /** A ballot stored by one process, for the others' in-memory copies of the open motion. */
   "motion:ballot": (ballot: RelayedBallot) => void;
+  /** A poll ballot stored by one process, for the others' in-memory copies of the open poll. */
+  "poll:ballot": (ballot: RelayedPollBallot) => void;
 }
 
 /** One ballot of a motion's ballot log, as the server processes relay it to each other. */

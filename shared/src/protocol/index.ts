@@ -5,4 +5,5 @@ export * from "./events.ts";
 export * from "./payloads.ts";
 export * from "./version.ts";
 export * from "./motions.ts";
+export * from "./polls.ts";
 export * from "./wire.ts";

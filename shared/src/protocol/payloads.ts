@@ -5,6 +5,7 @@
 // (python-socketio sends Python's None as nil): `reason: null` is a vote without a reason.
 import { z } from "zod";
 import { motionVotePayloadSchema } from "./motions.ts";
+import { pollBallotPayloadSchema } from "./polls.ts";
 import { idSchema } from "../schemas/room.ts";
 import { proposalTitleSchema, versionNameSchema, versionRefSchema } from "../schemas/proposal.ts";
 
@@ -119,5 +120,6 @@ export const inboundPayloadSchemas = {
   "version:list": nilMeansAbsent(proposalRefPayloadSchema),
   "version:diff": nilMeansAbsent(diffVersionsPayloadSchema),
   "motion:vote": nilMeansAbsent(motionVotePayloadSchema),
+  "poll:ballot": nilMeansAbsent(pollBallotPayloadSchema),
 } as const;
 export type InboundEvent = keyof typeof inboundPayloadSchemas;

@@ -21,7 +21,8 @@ export type PollInputRule =
   | "invalidDotBudget"
   | "dotsNotWholeNonNegative"
   | "tooManyDots"
-  | "invalidAnswer";
+  | "invalidAnswer"
+  | "invalidRank";
 
 /**
  * The refusal, shaped as the one error body of the API (VALIDATION_FAILED with field issues), so a command

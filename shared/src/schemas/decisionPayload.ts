@@ -11,11 +11,21 @@ import {
   decisionRuleSchema,
   positionSchema,
   publicTallySchema,
+  quorumSchema,
   recordedPublicTallySchema,
+  sectorWeightingSchema,
   tallyOutcomeSchema,
   tallyReasonCodeSchema,
 } from "./motion.ts";
 import { withSectorExplanations } from "../rules/sectorExplanation.ts";
+import {
+  pollAnswerSchema,
+  pollKindSchema,
+  pollOptionSchema,
+  pollOutcomeSchema,
+  pollResultSchema,
+  rankedMethodSchema,
+} from "./poll.ts";
 import { sectorSchema } from "./user.ts";
 
 /** Why a motion closed (kept here, not in decision.ts, which imports this module). */
@@ -63,6 +73,37 @@ export const motionDecidedPayloadSchema = z.looseObject({
   earlyClose: z.boolean(),
 });
 export type MotionDecidedPayload = z.infer<typeof motionDecidedPayloadSchema>;
+
+/** A poll closed: its question, options, the rule's part it honours, the result and (named) the answers. */
+export const pollDecidedPayloadSchema = z.looseObject({
+  type: z.literal("pollDecided"),
+  v: z.literal(1).optional(),
+  pollId: z.string(),
+  kind: pollKindSchema,
+  title: z.string(),
+  options: z.array(pollOptionSchema),
+  method: rankedMethodSchema.nullable(),
+  maxScore: z.int().nullable(),
+  dots: z.int().nullable(),
+  quorum: quorumSchema,
+  sectorWeighting: sectorWeightingSchema,
+  secretBallot: z.boolean(),
+  outcome: pollOutcomeSchema,
+  leading: z.array(z.string()),
+  result: pollResultSchema,
+  /** Named polls: who answered what, by member id. Empty under a secret ballot. */
+  answers: z.array(
+    z.object({ memberId: z.string(), displayName: z.string(), sector: sectorSchema, answer: pollAnswerSchema }),
+  ),
+  openedAt: z.string(),
+  openedBy: personRefSchema,
+  deadline: z.string(),
+  closedAt: z.string(),
+  closeReason: closeReasonSchema.nullable(),
+  closedBy: personRefSchema.nullable(),
+  earlyClose: z.boolean(),
+});
+export type PollDecidedPayload = z.infer<typeof pollDecidedPayloadSchema>;
 
 /** A correction of an earlier record (kind "correction"); the record's `corrects` names it. */
 export const correctionPayloadSchema = z.looseObject({
@@ -133,6 +174,21 @@ const readPositionSchema = z.object({
   organisation: z.string().nullish(),
 });
 
+const pollDecidedReadSchema = z.object({
+  type: z.literal("pollDecided"),
+  v: z.literal(1).optional(),
+  pollId: z.string().catch(""),
+  kind: pollKindSchema.nullable().catch(null),
+  title: z.string().catch(""),
+  options: z.array(pollOptionSchema).catch([]),
+  secretBallot: z.boolean().catch(false),
+  outcome: pollOutcomeSchema.nullable().catch(null),
+  leading: z.array(z.string()).catch([]),
+  result: pollResultSchema.nullable().catch(null),
+  closeReason: closeReasonSchema.nullable().catch(null),
+  earlyClose: z.boolean().catch(false),
+});
+
 const correctionReadSchema = z.object({
   type: z.literal("correction"),
   v: z.literal(1).optional(),
@@ -157,6 +213,20 @@ export type DecisionPayload =
       reasonCode: z.infer<typeof tallyReasonCodeSchema> | null;
       tally: z.infer<typeof publicTallySchema> | null;
       positions: ReadPosition[];
+      closeReason: z.infer<typeof closeReasonSchema> | null;
+      earlyClose: boolean;
+    }
+  | {
+      type: "pollDecided";
+      v: 1;
+      pollId: string;
+      kind: z.infer<typeof pollKindSchema> | null;
+      title: string;
+      options: z.infer<typeof pollOptionSchema>[];
+      secretBallot: boolean;
+      outcome: z.infer<typeof pollOutcomeSchema> | null;
+      leading: string[];
+      result: z.infer<typeof pollResultSchema> | null;
       closeReason: z.infer<typeof closeReasonSchema> | null;
       earlyClose: boolean;
     }
@@ -187,6 +257,10 @@ export function parseDecisionPayload(raw: unknown): DecisionPayload {
   if (tag?.type === "motionDecided" && (tag.v === undefined || tag.v === 1)) {
     const parsed = motionDecidedReadSchema.safeParse(raw);
     if (parsed.success) return { ...parsed.data, v: 1, positions: readPositions(parsed.data.positions) };
+  }
+  if (tag?.type === "pollDecided" && (tag.v === undefined || tag.v === 1)) {
+    const parsed = pollDecidedReadSchema.safeParse(raw);
+    if (parsed.success) return { ...parsed.data, v: 1 };
   }
   if (tag?.type === "correction" && (tag.v === undefined || tag.v === 1)) {
     const parsed = correctionReadSchema.safeParse(raw);

@@ -111,6 +111,8 @@ export const auditActions = [
   "commitment.statusChanged",
   "pledge.created",
   "pledge.statusChanged",
+  "poll.opened",
+  "poll.closed",
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
