@@ -12,6 +12,7 @@ import {
 import { dayBoundary } from "../features/accountability/accountabilityView.ts";
 import { getDecisionSettings, listDecisions, verifyDecisions } from "../features/decisions/decisionEndpoints.ts";
 import { listRoomMotions } from "../features/motions/motionEndpoints.ts";
+import { listRoomPolls } from "../features/polls/pollEndpoints.ts";
 import { getRoom, listMyRooms, listOpenRooms, listPendingActions, previewInvite } from "./endpoints.ts";
 import { queryKeys } from "./queryKeys.ts";
 
@@ -36,6 +37,9 @@ export const decisionSettingsQuery = (roomId: string) =>
 
 export const motionsQuery = (roomId: string) =>
   queryOptions({ queryKey: queryKeys.motions(roomId), queryFn: () => listRoomMotions(roomId) });
+
+export const pollsQuery = (roomId: string) =>
+  queryOptions({ queryKey: queryKeys.polls(roomId), queryFn: () => listRoomPolls(roomId) });
 
 export const commitmentsQuery = (roomId: string) =>
   queryOptions({ queryKey: queryKeys.commitments(roomId), queryFn: () => listCommitments(roomId) });

@@ -16,6 +16,7 @@ export const queryKeys = {
   decisionVerification: (roomId: string) => ["room", roomId, "decisions", "verify"] as const,
   decisionSettings: (roomId: string) => ["room", roomId, "decision-settings"] as const,
   motions: (roomId: string) => ["room", roomId, "motions"] as const,
+  polls: (roomId: string) => ["room", roomId, "polls"] as const,
   commitments: (roomId: string) => ["room", roomId, "commitments"] as const,
   resources: (roomId: string) => ["room", roomId, "resources"] as const,
   participation: (roomId: string, period: Period) => ["room", roomId, "participation", period] as const,

@@ -181,6 +181,7 @@ const pollDecidedReadSchema = z.object({
   kind: pollKindSchema.nullable().catch(null),
   title: z.string().catch(""),
   options: z.array(pollOptionSchema).catch([]),
+  quorum: quorumSchema.nullable().catch(null),
   secretBallot: z.boolean().catch(false),
   outcome: pollOutcomeSchema.nullable().catch(null),
   leading: z.array(z.string()).catch([]),
@@ -223,6 +224,7 @@ export type DecisionPayload =
       kind: z.infer<typeof pollKindSchema> | null;
       title: string;
       options: z.infer<typeof pollOptionSchema>[];
+      quorum: z.infer<typeof quorumSchema> | null;
       secretBallot: boolean;
       outcome: z.infer<typeof pollOutcomeSchema> | null;
       leading: string[];

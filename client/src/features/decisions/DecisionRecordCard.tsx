@@ -3,6 +3,7 @@ import type { DecisionRecord } from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { SectorTallyRows } from "../motions/TallyView.tsx";
+import { PollResult } from "../polls/PollResult.tsx";
 import { CorrectionForm } from "./CorrectionForm.tsx";
 import type { DecisionView } from "./decisionLog.ts";
 
@@ -34,7 +35,9 @@ export function DecisionRecordCard({ roomId, decision, canCorrect, onCorrected }
           {decision.earlyClose && ` · ${t("decision.earlyClose")}`}
         </p>
       </header>
-      {decision.readable && decision.outcome ? (
+      {decision.poll ? (
+        <PollResult poll={decision.poll} />
+      ) : decision.readable && decision.outcome ? (
         <p className={`decision-outcome decision-${decision.outcome}`} data-testid="decision-record-outcome">
           <strong>{t(`outcome.${decision.outcome}`)}</strong>
           {decision.reasonCode && ` — ${t(`reasonCode.${decision.reasonCode}`)}`}

@@ -4,6 +4,7 @@ import {
   type CloseReason,
   type DecisionPayload,
   type DecisionRecord,
+  type Poll,
   type Position,
   type PublicTally,
   type Sector,
@@ -49,6 +50,8 @@ export interface DecisionView {
   positions: NamedPosition[];
   reasons: SecretReason[];
   corrections: CorrectionView[];
+  /** A poll's decision: its kind, options and result (null for a motion's). */
+  poll: Pick<Poll, "kind" | "title" | "options" | "result" | "quorum" | "status"> | null;
 }
 
 function readPositions(
@@ -78,7 +81,27 @@ function readPositions(
 
 export function readDecision(record: DecisionRecord): DecisionView {
   const payload = parseDecisionPayload(record.payload);
-  const base = { seq: record.seq, at: record.at, hash: record.hash, corrections: [] };
+  const base = { seq: record.seq, at: record.at, hash: record.hash, corrections: [], poll: null };
+  if (payload.type === "pollDecided") {
+    const { kind, result, quorum } = payload;
+    return {
+      ...base,
+      readable: kind !== null && result !== null && quorum !== null,
+      proposalTitle: payload.title,
+      outcome: null,
+      reasonCode: null,
+      closeReason: payload.closeReason,
+      earlyClose: payload.earlyClose,
+      secretBallot: payload.secretBallot,
+      tally: null,
+      positions: [],
+      reasons: [],
+      poll:
+        kind && result && quorum
+          ? { kind, title: payload.title, options: payload.options, result, quorum, status: "closed" }
+          : null,
+    };
+  }
   if (payload.type !== "motionDecided") {
     return {
       ...base,

@@ -35,6 +35,8 @@ const CommitmentsTab = lazy(() =>
 const ResourcesTab = lazy(() =>
   import("../accountability/ResourcesTab.tsx").then((m) => ({ default: m.ResourcesTab })),
 );
+// Polls bring their forms and tables: loaded when the tab is first opened.
+const PollsTab = lazy(() => import("../polls/PollsTab.tsx").then((m) => ({ default: m.PollsTab })));
 const ParticipationTab = lazy(() =>
   import("../accountability/ParticipationTab.tsx").then((m) => ({ default: m.ParticipationTab })),
 );
@@ -106,6 +108,10 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
       <RoomTabs current={tab} />
       {tab === "decisions" ? (
         <DecisionsTab roomId={room.id} abilities={room.abilities} />
+      ) : tab === "polls" ? (
+        <Suspense fallback={<Loading />}>
+          <PollsTab room={room} />
+        </Suspense>
       ) : tab === "commitments" || tab === "resources" || tab === "participation" ? (
         <Suspense fallback={<Loading />}>
           {tab === "commitments" && <CommitmentsTab room={room} />}

@@ -1,9 +1,9 @@
-// The room page's tabs (the room itself, its decision log, commitments, resources, participation), kept in
+// The room page's tabs (the room itself, its polls, its decision log, commitments, resources, participation), kept in
 // the URL so a reload stays on the tab.
 import { Link, useSearchParams } from "react-router";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
-export const roomTabs = ["overview", "decisions", "commitments", "resources", "participation"] as const;
+export const roomTabs = ["overview", "polls", "decisions", "commitments", "resources", "participation"] as const;
 export type RoomTab = (typeof roomTabs)[number];
 
 export function useRoomTab(): RoomTab {
