@@ -25,6 +25,7 @@ import { buildOpenApiDocument } from "./http/openapi.ts";
 import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
+import { delegationOperations } from "./http/operations/delegations.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
 import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
@@ -102,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
+    ...delegationOperations(ctx),
   ];
   const routedContracts = operations.map((operation) => operation.contract);
   const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);

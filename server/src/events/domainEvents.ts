@@ -54,6 +54,11 @@ export interface DomainEventMap {
   commitmentChanged: { roomId: string; commitmentId: string };
   /** A resource pledge was recorded or its follow-up changed. */
   pledgeChanged: { roomId: string; pledgeId: string };
+  /**
+   * A member gave (delegateId) or took back (null) a delegation, room-wide (motionId null) or for one
+   * motion: the open motions held in memory update their copy and tally again (commands/voting.ts).
+   */
+  delegationChanged: { roomId: string; delegatorId: string; motionId: string | null; delegateId: string | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;

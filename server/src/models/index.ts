@@ -8,6 +8,7 @@ import { createDecisionModels } from "./decisions.ts";
 import { createDiscussionModels } from "./discussion.ts";
 import { createAccountabilityModels } from "./accountability.ts";
 import { createJoinRequestModels } from "./joinRequests.ts";
+import { createDelegationModels } from "./delegations.ts";
 
 const userSchema = new Schema(
   {
@@ -51,6 +52,8 @@ const roomSchema = new Schema(
     decisionRule: { type: Schema.Types.Mixed, default: null },
     secretBallots: { type: Boolean, default: false },
     participantsMayOpenMotions: { type: Boolean, default: false },
+    /** Whether a vote may be delegated to a member of another sector (copied into every motion). */
+    delegationAcrossSectors: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
@@ -140,6 +143,7 @@ export function createModels(connection: Connection) {
     ...createDiscussionModels(connection),
     ...createAccountabilityModels(connection),
     ...createJoinRequestModels(connection),
+    ...createDelegationModels(connection),
   };
 }
 

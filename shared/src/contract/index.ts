@@ -4,16 +4,25 @@ import * as accountability from "./accountability.ts";
 import * as auth from "./auth.ts";
 import type { OperationContract } from "./define.ts";
 import * as decisions from "./decisions.ts";
+import * as delegations from "./delegations.ts";
 import * as discussion from "./discussion.ts";
 import * as joinRequests from "./joinRequests.ts";
 import * as rooms from "./rooms.ts";
 
 export * from "./define.ts";
 
-export const contract = { ...auth, ...rooms, ...joinRequests, ...discussion, ...decisions, ...accountability };
+export const contract = {
+  ...auth,
+  ...rooms,
+  ...joinRequests,
+  ...discussion,
+  ...decisions,
+  ...accountability,
+  ...delegations,
+};
 
 export type Contract = typeof contract;
 export type OperationId = keyof Contract;
 
-/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability). */
+/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, delegations). */
 export const operationContracts: readonly OperationContract[] = Object.values(contract);

@@ -23,7 +23,9 @@ const roomArb: fc.Arbitrary<Room> = fc
     const ids = Array.from({ length: size }, (_, i) => `m${String(i).padStart(2, "0")}`);
     const target = fc.constantFrom(...ids, ...ids, "x");
     return fc.record({
-      members: fc.tuple(...ids.map((id) => fc.constantFrom(...sectors.slice(0, 3)).map((sector) => ({ memberId: id, sector })))),
+      members: fc.tuple(
+        ...ids.map((id) => fc.constantFrom(...sectors.slice(0, 3)).map((sector) => ({ memberId: id, sector }))),
+      ),
       votes: fc.tuple(...ids.map(() => fc.option(fc.integer({ min: 0, max: 4 }), { freq: 2 }))),
       roomScoped: fc.tuple(...ids.map(() => fc.option(target, { freq: 3 }))),
       motionScoped: fc.tuple(...ids.map(() => fc.option(target, { freq: 1 }))),
