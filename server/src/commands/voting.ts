@@ -15,16 +15,17 @@
 // has voted. Every vote stored while a round runs shares the next one.
 //
 // Delegations are read once with the motion and kept in LiveMotion, keyed like the ballots; the
-// delegationChanged events of this process's delegation commands update them and start a round, so a
-// vote reads nothing more than before. (With several processes, another's delegation change reaches this
-// copy only when the motion is loaded again; the close reads the stored delegations, so the decision
-// always counts them.) "Everyone has voted" counts delegated ballots too: every eligible voice is in.
+// delegationChanged events of the delegation commands (and, with several processes, the others' relayed
+// as motion:delegation) update them and start a round, so a vote reads nothing more than before. The
+// close reads the stored delegations, so the decision counts them whatever a copy held. "Everyone has
+// voted" counts delegated ballots too: every eligible voice is in.
 import {
   type CastVoteInput,
   type DelegationEdge,
   type MemberRole,
   type Position,
   type RelayedBallot,
+  type RelayedDelegation,
   type Tally,
   type VoteResult,
   redactTally,
@@ -84,6 +85,8 @@ export interface Voting {
   sweep(): Promise<number>;
   /** A ballot another process stored: counted in this process's copy of the motion, if it holds one. */
   applyRemoteBallot(ballot: RelayedBallot): void;
+  /** A delegation another process stored or removed: applied to this process's copies of open motions. */
+  applyRemoteDelegation(change: RelayedDelegation): void;
   /** Open motions held in memory, and the ballot writer's counters (for tests and the benchmark). */
   resources(): { liveMotions: number; ballotWrites: GroupCommitWriter<BallotRecord>["stats"] };
   /** Waits for the ballots being stored. */
@@ -376,8 +379,8 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
       );
   });
 
-  // A delegation given or taken back: the open motions it concerns update their copy and tally again.
-  ctx.events.subscribe("delegationChanged", (change) => {
+  /** A delegation given or taken back: the open motions it concerns update their copy and tally again. */
+  const applyDelegation = (change: RelayedDelegation) => {
     for (const held of cache.values()) {
       void held.then(
         (live) => {
@@ -405,7 +408,8 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         () => undefined,
       );
     }
-  });
+  };
+  ctx.events.subscribe("delegationChanged", applyDelegation);
 
   return {
     async castVote(voter, motionId, input) {
@@ -449,6 +453,11 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         (live) => "positions" in live && applyBallot(live, ballot),
         () => undefined,
       );
+    },
+    applyRemoteDelegation(relayed) {
+      const ids = [relayed.delegatorId, relayed.delegateId, relayed.motionId].filter((id) => id !== null);
+      if (!ids.every((id) => typeof id === "string" && Types.ObjectId.isValid(id))) return;
+      applyDelegation(relayed);
     },
     resources: () => ({ liveMotions: cache.size, ballotWrites: { ...ballots.stats } }),
     idle: () => ballots.idle(),
