@@ -161,6 +161,23 @@ describe("a delegated vote", () => {
   });
 });
 
+describe("a motion whose every voice is in", () => {
+  it("closes as allVoted once every eligible member has a ballot, direct or delegated", async () => {
+    const { roomId, coordinator, members } = await roomOfSectors(server, 2);
+    const [m0, m1] = of(members, "media") as [Member, Member];
+    expect((await delegateInRoom(roomId, m1, m0)).status).toBe(200);
+    const motionId = await openMotion(roomId, coordinator);
+    const others = members.filter((member) => member.id !== m1.id && member.id !== m0.id);
+    for (const member of others) await vote(member, motionId, "support");
+    expect((await coordinator.client.get(`/api/motions/${motionId}`)).body.status).toBe("open");
+    await vote(m0, motionId, "support");
+    const closed = (await coordinator.client.get(`/api/motions/${motionId}`)).body;
+    expect(closed).toMatchObject({ status: "closed", closeReason: "allVoted" });
+    expect(closed.tally).toMatchObject({ votersCount: 10, outcome: "adopted" });
+    expect(closed.tally.perSector.media.delegated).toEqual({ ...zero, support: 1 });
+  });
+});
+
 describe("taking a delegation back", () => {
   it("stops counting it at once, room-wide or for one motion, and is refused once the motion closed", async () => {
     const { roomId, coordinator, members } = await roomOfSectors(server, 2);
