@@ -45,6 +45,13 @@ async function delegateInRoom(roomId: string, from: Member, to: Member) {
   return from.client.post(`/api/rooms/${roomId}/delegation`, { delegateId: to.id });
 }
 
+/** The caller's own view of their vote on a motion (getMyMotionDelegation). */
+async function myVote(member: Member, motionId: string) {
+  const answer = await member.client.get(`/api/motions/${motionId}/delegation`);
+  expect(answer.status).toBe(200);
+  return answer.body;
+}
+
 async function storedDelegations(roomId: string) {
   return server.connection
     .collection("delegations")
@@ -92,6 +99,15 @@ describe("a delegated vote", () => {
     const viewed = await coordinator.client.get(`/api/motions/${motionId}`);
     expect(viewed.body.tally.votersCount).toBe(4);
     expect(viewed.body.tally.perSector.government.delegated).toEqual({ ...zero, support: 1 });
+    expect(await myVote(g1, motionId)).toMatchObject({
+      motionId,
+      delegation: { scope: "room", delegate: { id: g0.id } },
+      status: "delegated",
+      unresolvedReason: null,
+      castBy: { id: g0.id },
+      carrying: 0,
+    });
+    expect(await myVote(g0, motionId)).toMatchObject({ delegation: null, status: "direct", castBy: null, carrying: 1 });
     const carried = viewed.body.ballots.find((b: { memberId: string }) => b.memberId === g1.id);
     expect(carried).toMatchObject({ memberId: g1.id, sector: "government", position: "support", delegate: g0.id });
     expect(carried.reason).toBeUndefined();
@@ -103,6 +119,8 @@ describe("a delegated vote", () => {
       direct: { ...zero, support: 1, object: 1 },
       delegated: zero,
     });
+    expect(await myVote(g1, motionId)).toMatchObject({ status: "direct", castBy: null });
+    expect((await myVote(g0, motionId)).carrying).toBe(0);
 
     const closed = await coordinator.client.post(`/api/motions/${motionId}/close`);
     expect(closed.status).toBe(200);
@@ -213,6 +231,13 @@ describe("taking a delegation back", () => {
     // Still stored, and the decision as closed.
     const stored = await storedDelegations(roomId);
     expect(stored.map((d) => [d.delegatorId.toHexString(), d.motionId?.toHexString()])).toEqual([[p1.id, motionId]]);
+    // After the close, what the decision counted.
+    expect(await myVote(p1, motionId)).toMatchObject({
+      delegation: { scope: "motion", motionId },
+      status: "delegated",
+      castBy: { id: p0.id },
+    });
+    expect((await myVote(p0, motionId)).carrying).toBe(1);
     const final = (await coordinator.client.get(`/api/motions/${motionId}`)).body;
     expect(final.tally.perSector.private.delegated).toEqual({ ...zero, support: 1 });
   });
@@ -234,6 +259,7 @@ describe("a cycle of delegations", () => {
     const acked = await vote(coordinator, motionId, "support");
     expect(acked.tally.perSector.media).toMatchObject({ voters: 0, counts: zero });
     expect(acked.tally.votersCount).toBe(1);
+    expect(await myVote(m0, motionId)).toMatchObject({ status: "notCounted", unresolvedReason: "cycle" });
 
     const broken = await vote(m2, motionId, "standAside");
     expect(broken.tally.perSector.media).toMatchObject({
@@ -249,6 +275,8 @@ describe("a cycle of delegations", () => {
     );
     // m1 reaches m2 directly, m0 through m1: both are carried by m2's ballot.
     expect(carriedBy).toEqual({ [m0.id]: m2.id, [m1.id]: m2.id, [m2.id]: null });
+    expect(await myVote(m0, motionId)).toMatchObject({ status: "delegated", castBy: { id: m2.id } });
+    expect((await myVote(m2, motionId)).carrying).toBe(2);
   });
 });
 
@@ -300,6 +328,7 @@ describe("delegation across sectors", () => {
     // A motion opened after it does not count the cross-sector delegation.
     const later = await openMotion(roomId, coordinator, "Usulan berikutnya");
     expect((await vote(p0, later, "support")).tally.perSector.government.voters).toBe(0);
+    expect(await myVote(g1, later)).toMatchObject({ status: "notCounted", unresolvedReason: "acrossSectors" });
   });
 });
 
@@ -323,8 +352,13 @@ describe("a secret ballot", () => {
       direct: { ...zero, block: 1 },
       delegated: { ...zero, block: 1 },
     });
+    // The delegator learns that a delegate's ballot counts for them, not whose or which.
+    const mineSeen = await myVote(c1, motionId);
+    expect(mineSeen).toMatchObject({ status: "delegated", castBy: null, carrying: 0 });
+    expect((await myVote(c0, motionId)).carrying).toBe(1);
     const closed = await coordinator.client.post(`/api/motions/${motionId}/close`);
     expect(closed.body.tally.outcome).toBe("blocked");
+    expect(await myVote(c1, motionId)).toMatchObject({ status: "delegated", castBy: null });
     const record = (await coordinator.client.get(`/api/rooms/${roomId}/decisions`)).body[0];
     // The delegate's reason is recorded once, detached; the delegated ballot adds none.
     expect(record.payload.positions).toEqual([{ position: "block", reason: `alasan ${c0.id.slice(-4)}` }]);
@@ -438,6 +472,13 @@ describe("a delegation refused", () => {
         "DELEGATION_NOT_FOUND",
       ],
       ["listing by an outsider", outsider.client.get(`/api/rooms/${roomId}/delegations`), 403, "NOT_A_MEMBER"],
+      [
+        "a motion's view by an outsider",
+        outsider.client.get(`/api/motions/${motionId}/delegation`),
+        403,
+        "NOT_A_MEMBER",
+      ],
+      ["an unknown motion's view", g1.client.get(`/api/motions/${unknownId}/delegation`), 404, "MOTION_NOT_FOUND"],
     ];
     for (const [label, sent, status, code] of cases) {
       const answer = await sent;

@@ -9,7 +9,14 @@
 // refusing would let the order in which people delegate decide who may. A motion-scoped delegation is
 // given and taken back only while the motion is open (MOTION_CLOSED); a room-wide one can always be taken
 // back, and no longer counts in the motions still open.
-import { type DelegateVoteInput, type MemberRole, mayInRoom } from "@mufakat/shared";
+import {
+  type DelegateVoteInput,
+  type MemberRole,
+  type UnresolvedReason,
+  mayInRoom,
+  type motionDelegationStatuses,
+  resolveDelegations,
+} from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError, isDuplicateKey } from "../errors.ts";
@@ -17,7 +24,8 @@ import type { MotionDoc } from "../models/decisions.ts";
 import { type DelegationDoc, delegationIdFor } from "../models/delegations.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { findMembership, loadRoomAccess } from "./loadRoomAccess.ts";
-import { findMotion } from "./motions.ts";
+import { readDelegationEdges } from "./motionDelegations.ts";
+import { eligibleVoters, findMotion, latestBallots, readBallots, recordedFinalTally, voterKeyFor } from "./motions.ts";
 
 /** The delegate, checked: a member of the room with voting rights, not the delegator. */
 async function checkedDelegate(
@@ -185,5 +193,70 @@ export async function listMyDelegations(
     room,
     given: all.filter((d) => d.delegatorId.equals(props.user._id)).sort(order),
     received: all.filter((d) => d.delegateId.equals(props.user._id)).sort(order),
+  };
+}
+
+export interface MotionDelegationState {
+  motionId: string;
+  delegation: DelegationDoc | null;
+  status: (typeof motionDelegationStatuses)[number];
+  unresolvedReason: UnresolvedReason | null;
+  /** The member id whose ballot counts for the caller; null unless delegated under named ballots. */
+  castBy: string | null;
+  carrying: number;
+}
+
+/**
+ * How the caller's vote stands on a motion: an open one is resolved from the stored ballots and
+ * delegations now, a closed one read from its final tally (what the decision counted). Under a secret
+ * ballot who cast the caller's ballot is not said: with its position it would tell them their delegate's.
+ */
+export async function myMotionDelegation(
+  ctx: AppContext,
+  props: { user: UserDoc; motionId: string },
+): Promise<MotionDelegationState> {
+  const motion = await findMotion(ctx, props.motionId);
+  await loadRoomAccess(ctx, { roomId: motion.roomId.toHexString(), userId: props.user._id, action: "motion.view" });
+  const [motionScoped, roomWide] = await Promise.all(
+    [motion._id, null].map((motionId) =>
+      ctx.models.Delegation.findById(delegationIdFor(motion.roomId, props.user._id, motionId)).lean(),
+    ),
+  );
+  const delegation = motionScoped ?? roomWide ?? null;
+  const myKey = voterKeyFor(ctx, motion, props.user._id.toHexString());
+  const named = (key: string) => (motion.secretBallot ? null : key);
+
+  const finalTally = motion.status === "closed" ? recordedFinalTally(motion) : null;
+  if (finalTally) {
+    const mine = finalTally.ballots.find((ballot) => ballot.memberId === myKey);
+    return {
+      motionId: motion._id.toHexString(),
+      delegation,
+      status: mine ? (mine.delegate ? "delegated" : "direct") : delegation ? "notCounted" : "none",
+      unresolvedReason: null,
+      castBy: mine?.delegate ? named(mine.delegate) : null,
+      carrying: finalTally.ballots.filter((ballot) => ballot.delegate === myKey).length,
+    };
+  }
+  const [stored, delegations] = await Promise.all([
+    readBallots(ctx, motion._id),
+    readDelegationEdges(ctx, motion, (memberId) => voterKeyFor(ctx, motion, memberId)),
+  ]);
+  const resolution = resolveDelegations({
+    members: eligibleVoters(ctx, motion),
+    direct: latestBallots(stored),
+    delegations,
+    acrossSectors: motion.delegationAcrossSectors ?? false,
+  });
+  const mine = resolution.effective.find((entry) => entry.memberId === myKey);
+  const carrying = resolution.effective.filter((entry) => entry.source === "delegated" && entry.castBy === myKey);
+  const unresolved = resolution.unresolved.find((entry) => entry.memberId === myKey);
+  return {
+    motionId: motion._id.toHexString(),
+    delegation,
+    status: mine ? mine.source : unresolved ? "notCounted" : "none",
+    unresolvedReason: unresolved?.reason ?? null,
+    castBy: mine?.source === "delegated" ? named(mine.castBy) : null,
+    carrying: carrying.length,
   };
 }

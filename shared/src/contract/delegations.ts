@@ -1,7 +1,12 @@
 // Vote delegation: a member hands their vote to another member, room-wide or for one motion, and takes it
 // back. A direct vote always overrides a delegation; tallies count delegated ballots (rules/delegation.ts).
 import type { ErrorCode } from "../errors.ts";
-import { delegateVoteInputSchema, delegationSchema, myDelegationsSchema } from "../schemas/delegation.ts";
+import {
+  delegateVoteInputSchema,
+  delegationSchema,
+  myDelegationsSchema,
+  myMotionDelegationSchema,
+} from "../schemas/delegation.ts";
 import { defineOperation } from "./define.ts";
 
 /** Why a delegation is refused, whatever its scope. */
@@ -68,4 +73,15 @@ export const revokeMotionDelegation = defineOperation({
   auth: true,
   responses: { 204: { description: "Revoked" } },
   errors: ["MOTION_NOT_FOUND", "NOT_A_MEMBER", "MOTION_CLOSED", "DELEGATION_NOT_FOUND"],
+});
+
+export const getMyMotionDelegation = defineOperation({
+  operationId: "getMyMotionDelegation",
+  method: "get",
+  path: "/motions/:motionId/delegation",
+  summary: "How my vote stands on one motion: my delegation there, whether it is counted, whose votes I carry",
+  tag: "delegations",
+  auth: true,
+  responses: { 200: { description: "My vote on the motion", schema: myMotionDelegationSchema } },
+  errors: ["MOTION_NOT_FOUND", "NOT_A_MEMBER"],
 });

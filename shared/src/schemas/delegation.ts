@@ -1,7 +1,7 @@
 // Vote delegations as they travel: giving one (room-wide or for one motion) and the delegations a member
 // gave and received. How they are counted is in shared/src/rules/delegation.ts.
 import { z } from "zod";
-import { delegationScopes } from "../rules/delegation.ts";
+import { delegationScopes, unresolvedReasons } from "../rules/delegation.ts";
 import { idSchema } from "./room.ts";
 import { publicUserSchema } from "./user.ts";
 
@@ -35,3 +35,29 @@ export const myDelegationsSchema = z.object({
   received: z.array(delegationSchema),
 });
 export type MyDelegations = z.infer<typeof myDelegationsSchema>;
+
+/** How the caller's vote stands on one motion. */
+export const motionDelegationStatuses = [
+  /** The caller neither voted nor delegated. */
+  "none",
+  /** The caller voted themselves (any delegation is overridden). */
+  "direct",
+  /** A delegate's ballot counts for the caller. */
+  "delegated",
+  /** The caller delegated, but the chain reached no ballot (yet): see unresolvedReason. */
+  "notCounted",
+] as const;
+
+export const myMotionDelegationSchema = z.object({
+  motionId: z.string(),
+  /** The delegation in force for the caller on this motion: the motion-scoped one, else the room-wide one. */
+  delegation: delegationSchema.nullable(),
+  status: z.enum(motionDelegationStatuses),
+  /** For notCounted on an open motion: why the chain reached no ballot; otherwise null. */
+  unresolvedReason: z.enum(unresolvedReasons).nullable(),
+  /** For delegated under named ballots: whose ballot counts for the caller; null under a secret ballot. */
+  castBy: publicUserSchema.nullable(),
+  /** Members whose votes the caller's own ballot carries on this motion (their chains end at the caller). */
+  carrying: z.number().int().min(0),
+});
+export type MyMotionDelegation = z.infer<typeof myMotionDelegationSchema>;

@@ -4,6 +4,7 @@ import {
   delegateInRoom,
   delegateOnMotion,
   listMyDelegations,
+  myMotionDelegation,
   revokeMotionDelegation,
   revokeRoomDelegation,
 } from "../../commands/delegations.ts";
@@ -11,6 +12,7 @@ import { userCardsById } from "../../commands/userCards.ts";
 import type { AppContext } from "../../context.ts";
 import type { DelegationDoc } from "../../models/delegations.ts";
 import { presentDelegation } from "../../presenters/delegations.ts";
+import { formerUser, presentPublicUser } from "../../presenters/users.ts";
 import { type Operation, defineOperation } from "../operation.ts";
 
 export function delegationOperations(ctx: AppContext): Operation[] {
@@ -50,6 +52,28 @@ export function delegationOperations(ctx: AppContext): Operation[] {
       async handle({ user, params, body }) {
         const doc = await delegateOnMotion(ctx, { user, motionId: params.motionId ?? "", input: body });
         return { status: 200, body: await presentOne(doc) };
+      },
+    }),
+    defineOperation(contract.getMyMotionDelegation)({
+      async handle({ user, params }) {
+        const state = await myMotionDelegation(ctx, { user, motionId: params.motionId ?? "" });
+        const cards = await userCardsById(ctx, [
+          state.delegation?.delegatorId,
+          state.delegation?.delegateId,
+          state.castBy,
+        ]);
+        const castBy = state.castBy ? cards.get(state.castBy) : undefined;
+        return {
+          status: 200,
+          body: {
+            motionId: state.motionId,
+            delegation: state.delegation ? presentDelegation(state.delegation, cards) : null,
+            status: state.status,
+            unresolvedReason: state.unresolvedReason,
+            castBy: state.castBy ? (castBy ? presentPublicUser(castBy) : formerUser(state.castBy)) : null,
+            carrying: state.carrying,
+          },
+        };
       },
     }),
     defineOperation(contract.revokeMotionDelegation)({
