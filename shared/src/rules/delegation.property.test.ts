@@ -3,8 +3,16 @@
 // chain passed through its delegator, every graph terminates, and the result agrees with a naive walk.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Ballot, defaultDecisionRule, positions } from "../schemas/motion.ts";
 import { type Sector, sectors } from "../schemas/user.ts";
-import { type DelegationEdge, type EffectiveBallot, delegationsInForce, resolveDelegations } from "./delegation.ts";
+import {
+  type DelegationEdge,
+  type EffectiveBallot,
+  ballotsWithDelegations,
+  delegationsInForce,
+  resolveDelegations,
+} from "./delegation.ts";
+import { redactTally, tallyMotion } from "./tally.ts";
 
 const numRuns = 1000;
 fc.configureGlobal({ seed: 20261203 });
@@ -160,6 +168,34 @@ describe("delegation properties", () => {
           delegations: [...room.delegations].reverse(),
         };
         expect(resolve(shuffled)).toEqual(resolve(room));
+      }),
+      { numRuns },
+    );
+  });
+
+  it("tallies every effective ballot once, in its member's sector, with direct + delegated = counts", () => {
+    fc.assert(
+      fc.property(roomArb, (room) => {
+        const eligible = room.members.map((m) => ({ ...m, organisation: `org ${m.memberId}` }));
+        const direct: Ballot[] = [...room.direct].map(([memberId, index]) => ({
+          memberId,
+          sector: room.members.find((m) => m.memberId === memberId)?.sector as Sector,
+          organisation: `org ${memberId}`,
+          position: positions[index] as Ballot["position"],
+          reason: "r",
+        }));
+        const { delegations, acrossSectors } = room;
+        const ballots = ballotsWithDelegations({ eligible, direct, delegations, acrossSectors });
+        const tally = redactTally(tallyMotion(ballots, defaultDecisionRule, eligible));
+        expect(tally.votersCount).toBe(resolve(room).effective.length);
+        for (const sector of sectors) {
+          const row = tally.perSector[sector];
+          for (const position of positions) {
+            expect(row.direct[position] + row.delegated[position]).toBe(row.counts[position]);
+          }
+          const delegatedHere = resolve(room).effective.filter((e) => e.sector === sector && e.source === "delegated");
+          expect(Object.values(row.delegated).reduce((a, b) => a + b, 0)).toBe(delegatedHere.length);
+        }
       }),
       { numRuns },
     );
