@@ -675,4 +675,8 @@ export const messagesEn: Messages = {
   "mention.listLabel": "Members to mention",
   "mention.count":
     "{count, plural, one {# member matches} other {# members match}}: choose with the up and down arrows, then Enter.",
+  "error.DELEGATION_TO_SELF": "You cannot delegate your vote to yourself.",
+  "error.DELEGATE_CANNOT_VOTE": "This member cannot vote here, so they cannot carry your vote.",
+  "error.DELEGATION_ACROSS_SECTORS": "This room keeps delegations within a sector: choose a member of your own sector.",
+  "error.DELEGATION_NOT_FOUND": "You have no such delegation to take back.",
 };

@@ -679,6 +679,12 @@ export const messagesId = {
   "editor.linkInvalid": "Ini bukan alamat tautan yang sah.",
   "mention.listLabel": "Anggota yang dapat disebut",
   "mention.count": "{count, plural, other {# anggota cocok}}: pilih dengan panah atas dan bawah, lalu Enter.",
+  "error.DELEGATION_TO_SELF": "Anda tidak dapat mewakilkan suara kepada diri sendiri.",
+  "error.DELEGATE_CANNOT_VOTE":
+    "Anggota ini tidak dapat memberikan suara di sini, jadi tidak dapat membawa suara Anda.",
+  "error.DELEGATION_ACROSS_SECTORS":
+    "Ruang ini membatasi perwakilan suara dalam satu sektor: pilih anggota dari sektor Anda.",
+  "error.DELEGATION_NOT_FOUND": "Anda tidak memiliki perwakilan suara itu untuk ditarik.",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;
