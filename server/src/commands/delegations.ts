@@ -147,6 +147,19 @@ async function openMotionOfVoter(
   return { motion, room };
 }
 
+/**
+ * After a motion-scoped change is stored: whether the motion is still open. A close flips the motion to
+ * "closing" before it reads the stored delegations, so a change stored while the motion still reads open
+ * is counted by whichever close follows; one that finds it closing or closed may have been missed, and is
+ * answered MOTION_CLOSED (as a vote is), not as done.
+ */
+async function confirmStillOpen(ctx: AppContext, motionId: Types.ObjectId): Promise<void> {
+  const current = await ctx.models.Motion.findById(motionId, { status: 1 }).lean();
+  if (current?.status !== "open") {
+    throw appError("MOTION_CLOSED", "the motion closed before this change could be counted");
+  }
+}
+
 /** For one motion: replaces the room-wide delegation there; the delegate must be entitled to vote on it. */
 export async function delegateOnMotion(
   ctx: AppContext,
@@ -162,12 +175,14 @@ export async function delegateOnMotion(
     throw appError("DELEGATE_CANNOT_VOTE", "delegateId: this member was not entitled to vote when the motion opened");
   }
   refuseAcrossSectors(motion.delegationAcrossSectors ?? false, own.sector, entitled.sector);
-  return storeDelegation(ctx, {
+  const stored = await storeDelegation(ctx, {
     roomId: motion.roomId,
     delegatorId: props.user._id,
     delegateId: delegate.userId,
     motionId: motion._id,
   });
+  await confirmStillOpen(ctx, motion._id);
+  return stored;
 }
 
 export async function revokeMotionDelegation(
@@ -176,6 +191,7 @@ export async function revokeMotionDelegation(
 ): Promise<void> {
   const { motion } = await openMotionOfVoter(ctx, { ...props, action: "motion.view" });
   await removeDelegation(ctx, { roomId: motion.roomId, delegatorId: props.user._id, motionId: motion._id });
+  await confirmStillOpen(ctx, motion._id);
 }
 
 /** The delegations the caller gave and received in the room, and the room's cross-sector setting. */
