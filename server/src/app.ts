@@ -27,6 +27,7 @@ import { accountabilityOperations } from "./http/operations/accountability.ts";
 import { pollOperations } from "./http/operations/polls.ts";
 import { authOperations } from "./http/operations/auth.ts";
 import { decisionOperations } from "./http/operations/decisions.ts";
+import { delegationOperations } from "./http/operations/delegations.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
 import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
@@ -108,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
     ...pollOperations(ctx, polls),
+    ...delegationOperations(ctx),
   ];
   const routedContracts = operations.map((operation) => operation.contract);
   const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);

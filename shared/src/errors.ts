@@ -71,6 +71,14 @@ export const errorStatus = {
   DECISION_NOT_ADOPTED: 409,
   NOT_YOUR_COMMITMENT: 403,
   NOT_YOUR_PLEDGE: 403,
+  // Vote delegation.
+  /** A member cannot delegate their vote to themselves. */
+  DELEGATION_TO_SELF: 400,
+  /** The delegate is a member without voting rights (an observer), or not entitled to vote on the motion. */
+  DELEGATE_CANNOT_VOTE: 409,
+  /** The delegate is of another sector and the room keeps delegations within a sector. */
+  DELEGATION_ACROSS_SECTORS: 409,
+  DELEGATION_NOT_FOUND: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -36,3 +36,5 @@ export * from "./rules/presence.ts";
 export * from "./schemas/abilities.ts";
 export * from "./policies/index.ts";
 export * from "./contract/index.ts";
+export * from "./rules/delegation.ts";
+export * from "./schemas/delegation.ts";

@@ -725,15 +725,15 @@ export const messagesEn: Messages = {
   "poll.time.yes": "Yes",
   "poll.time.ifNeedBe": "If need be",
   "poll.time.no": "No",
-  "poll.result.leading": "Leading: {options}",
-  "poll.result.chosen": "Chosen: {options}",
+  "poll.result.leading": "Leading: {labels}",
+  "poll.result.chosen": "Chosen: {labels}",
   "poll.result.noQuorum":
     "Nothing leads until the quorum is met: {voters, number} voters from {sectors, number} sectors.",
   "poll.result.noResult": "No option leads.",
   "poll.result.turnout":
     "{voters, number} of {eligible, plural, one {# eligible member} other {# eligible members}} answered.",
   "poll.result.methods": "How each method counts it",
-  "poll.result.runoffWinner": "{option}, after {rounds, plural, one {# round} other {# rounds}}",
+  "poll.result.runoffWinner": "{label}, after {rounds, plural, one {# round} other {# rounds}}",
   "poll.result.tableLabel": "Result of {title} per sector",
   "poll.result.caption.ranked": "First preferences, for everyone and per sector",
   "poll.result.caption.score": "Mean score (and how many scored it), for everyone and per sector",
@@ -755,4 +755,8 @@ export const messagesEn: Messages = {
   "fieldIssue.rule.scoreOutOfRange": "A whole score within the range",
   "fieldIssue.rule.tooManyDots": "More dots than you have",
   "fieldIssue.rule.dotsNotWholeNonNegative": "A whole number of dots, 0 or more",
+  "error.DELEGATION_TO_SELF": "You cannot delegate your vote to yourself.",
+  "error.DELEGATE_CANNOT_VOTE": "This member cannot vote here, so they cannot carry your vote.",
+  "error.DELEGATION_ACROSS_SECTORS": "This room keeps delegations within a sector: choose a member of your own sector.",
+  "error.DELEGATION_NOT_FOUND": "You have no such delegation to take back.",
 };

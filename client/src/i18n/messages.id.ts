@@ -731,14 +731,14 @@ export const messagesId = {
   "poll.time.yes": "Ya",
   "poll.time.ifNeedBe": "Jika perlu",
   "poll.time.no": "Tidak",
-  "poll.result.leading": "Unggul: {options}",
-  "poll.result.chosen": "Terpilih: {options}",
+  "poll.result.leading": "Unggul: {labels}",
+  "poll.result.chosen": "Terpilih: {labels}",
   "poll.result.noQuorum":
     "Belum ada yang unggul sampai kuorum terpenuhi: {voters, number} pemilih dari {sectors, number} sektor.",
   "poll.result.noResult": "Tidak ada pilihan yang unggul.",
   "poll.result.turnout": "{voters, number} dari {eligible, number} anggota yang berhak telah menjawab.",
   "poll.result.methods": "Cara tiap metode menghitungnya",
-  "poll.result.runoffWinner": "{option}, setelah {rounds, number} putaran",
+  "poll.result.runoffWinner": "{label}, setelah {rounds, number} putaran",
   "poll.result.tableLabel": "Hasil {title} per sektor",
   "poll.result.caption.ranked": "Pilihan pertama, untuk semua dan per sektor",
   "poll.result.caption.score": "Nilai rata-rata (dan berapa yang menilai), untuk semua dan per sektor",
@@ -760,6 +760,12 @@ export const messagesId = {
   "fieldIssue.rule.scoreOutOfRange": "Nilai bulat dalam rentang",
   "fieldIssue.rule.tooManyDots": "Titiknya melebihi jatah Anda",
   "fieldIssue.rule.dotsNotWholeNonNegative": "Jumlah titik bulat, 0 atau lebih",
+  "error.DELEGATION_TO_SELF": "Anda tidak dapat mewakilkan suara kepada diri sendiri.",
+  "error.DELEGATE_CANNOT_VOTE":
+    "Anggota ini tidak dapat memberikan suara di sini, jadi tidak dapat membawa suara Anda.",
+  "error.DELEGATION_ACROSS_SECTORS":
+    "Ruang ini membatasi perwakilan suara dalam satu sektor: pilih anggota dari sektor Anda.",
+  "error.DELEGATION_NOT_FOUND": "Anda tidak memiliki perwakilan suara itu untuk ditarik.",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

@@ -89,9 +89,12 @@ describe("parseNumber", () => {
       it("reads what Intl.NumberFormat prints with and without grouping, to its rounding", () => {
         const grouping = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 6 });
         const plain = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 6, useGrouping: false });
+        // Intl's own rounding, written with a plain "." and no grouping: toFixed rounds the binary value
+        // differently at an exact half now and then, which made this fail about once in a few hundred runs.
+        const intlRounding = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6, useGrouping: false });
         fc.assert(
           fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), (value) => {
-            const rounded = Number(value.toFixed(6));
+            const rounded = Number(intlRounding.format(value));
             return (
               parsed(grouping.format(value), locale) === rounded && parsed(plain.format(value), locale) === rounded
             );

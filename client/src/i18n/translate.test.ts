@@ -87,6 +87,8 @@ describe("dictionaries", () => {
       ...["kinds", "clauses", "expected"],
       // A chat message's text, announced as it was written.
       "body",
+      // A poll's leading options, their labels already joined; a mean score already formatted.
+      ...["labels", "mean"],
     ]);
     function plainArguments(elements: Element[], found: Set<string>): Set<string> {
       for (const element of elements) {

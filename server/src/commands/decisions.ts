@@ -76,6 +76,7 @@ export function roomDecisionSettings(room: RoomDoc): RoomDecisionSettings {
     decisionRule: roomDecisionRule(room),
     secretBallots: room.secretBallots ?? false,
     participantsMayOpenMotions: room.participantsMayOpenMotions ?? false,
+    delegationAcrossSectors: room.delegationAcrossSectors ?? false,
   };
 }
 
@@ -102,6 +103,9 @@ export async function updateRoomDecisionSettings(
     ...(props.changes.secretBallots !== undefined ? { secretBallots: props.changes.secretBallots } : {}),
     ...(props.changes.participantsMayOpenMotions !== undefined
       ? { participantsMayOpenMotions: props.changes.participantsMayOpenMotions }
+      : {}),
+    ...(props.changes.delegationAcrossSectors !== undefined
+      ? { delegationAcrossSectors: props.changes.delegationAcrossSectors }
       : {}),
   };
   const updated = await ctx.models.Room.findOneAndUpdate(

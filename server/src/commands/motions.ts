@@ -5,6 +5,7 @@ import { createHash, createHmac } from "node:crypto";
 import {
   type CloseReason,
   type DecisionRule,
+  type DelegationEdge,
   type EligibleMember,
   type MemberRole,
   type MotionDecidedPayload,
@@ -13,6 +14,7 @@ import {
   type RecordedPublicTally,
   type Tally,
   type TallyOutcome,
+  ballotsWithDelegations,
   decisionRuleSchema,
   defaultDecisionRule,
   openMotionInputSchema,
@@ -30,6 +32,7 @@ import { appError, isDuplicateKey } from "../errors.ts";
 import type { MotionDoc } from "../models/decisions.ts";
 import type { RoomDoc, UserDoc } from "../models/index.ts";
 import { appendDecisionRecord } from "./decisionLog.ts";
+import { readDelegationEdges } from "./motionDelegations.ts";
 import { findMembership, findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { recordAudit } from "./recordAudit.ts";
 import type { UserCard } from "./userCards.ts";
@@ -104,6 +107,7 @@ export async function openMotion(
         frozenTextHash: sha256Hex(frozenText),
         rule: input.rule ?? roomDecisionRule(room),
         secretBallot: room.secretBallots ?? false,
+        delegationAcrossSectors: room.delegationAcrossSectors ?? false,
         eligible: eligibleMembers.map((m) => ({
           memberId: m.userId.toHexString(),
           sector: m.sector,
@@ -178,13 +182,16 @@ export function eligibleVoters(ctx: AppContext, motion: MotionDoc): EligibleMemb
 }
 
 /**
- * The tally of the given current positions, computed by the shared rule. A ballot recorded before the log
- * kept organisations takes its voter's organisation from the frozen list of eligible members.
+ * The tally of the given current positions, computed by the shared rule, with the motion's delegations
+ * (keyed like the ballots) applied: a member who did not vote and whose delegation reaches a ballot counts
+ * with that ballot's position. A ballot recorded before the log kept organisations takes its voter's
+ * organisation from the frozen list of eligible members.
  */
 export function tallyOfBallots(
   motion: MotionDoc,
   eligible: EligibleMember[],
   ballots: Iterable<Omit<StoredBallot, "_id" | "clientVoteId">>,
+  delegations: readonly DelegationEdge[] = [],
 ): Tally {
   const organisationOf = new Map(eligible.map((member) => [member.memberId, member.organisation]));
   const counted = [...ballots].map((ballot) => ({
@@ -194,7 +201,16 @@ export function tallyOfBallots(
     position: ballot.position as Tally["ballots"][number]["position"],
     ...(ballot.reason ? { reason: ballot.reason } : {}),
   }));
-  return tallyMotion(counted, motion.rule as DecisionRule, eligible);
+  const withDelegated =
+    delegations.length === 0
+      ? counted
+      : ballotsWithDelegations({
+          eligible,
+          direct: counted,
+          delegations,
+          acrossSectors: motion.delegationAcrossSectors ?? false,
+        });
+  return tallyMotion(withDelegated, motion.rule as DecisionRule, eligible);
 }
 
 /** A motion's ballot log, read from the database. */
@@ -205,10 +221,13 @@ export async function readBallots(ctx: AppContext, motionId: Types.ObjectId): Pr
   ).lean() as Promise<StoredBallot[]>;
 }
 
-/** The tally of a motion's current positions as stored (the latest ballot of each voter). */
+/** The tally of a motion's current positions as stored (the latest ballot of each voter), delegations applied. */
 export async function currentTally(ctx: AppContext, motion: MotionDoc): Promise<Tally> {
-  const latest = latestBallots(await readBallots(ctx, motion._id));
-  return tallyOfBallots(motion, eligibleVoters(ctx, motion), latest.values());
+  const [stored, delegations] = await Promise.all([
+    readBallots(ctx, motion._id),
+    readDelegationEdges(ctx, motion, (memberId) => voterKeyFor(ctx, motion, memberId)),
+  ]);
+  return tallyOfBallots(motion, eligibleVoters(ctx, motion), latestBallots(stored).values(), delegations);
 }
 
 /**
@@ -363,6 +382,8 @@ async function decisionPayload(
       organisation: ballot.organisation,
       position: ballot.position,
       reason: ballot.reason ?? null,
+      // A delegated position names the member whose ballot it copies.
+      ...(ballot.delegate ? { delegate: ballot.delegate } : {}),
     }));
   }
   return {

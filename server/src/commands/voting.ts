@@ -13,11 +13,19 @@
 // Tallies come in rounds, one per motion at a time: a round reads the motion's status (one query), counts
 // the positions in memory with the shared rule, tells the room once and closes the motion when everyone
 // has voted. Every vote stored while a round runs shares the next one.
+//
+// Delegations are read once with the motion and kept in LiveMotion, keyed like the ballots; the
+// delegationChanged events of the delegation commands (and, with several processes, the others' relayed
+// as motion:delegation) update them and start a round, so a vote reads nothing more than before. The
+// close reads the stored delegations, so the decision counts them whatever a copy held. "Everyone has
+// voted" counts delegated ballots too: every eligible voice is in.
 import {
   type CastVoteInput,
+  type DelegationEdge,
   type MemberRole,
   type Position,
   type RelayedBallot,
+  type RelayedDelegation,
   type Tally,
   type VoteResult,
   redactTally,
@@ -31,6 +39,7 @@ import type { MotionDoc } from "../models/decisions.ts";
 import type { UserDoc } from "../models/index.ts";
 import { policyMotion } from "../policies/motionPolicy.ts";
 import { loadRoomAccess } from "./loadRoomAccess.ts";
+import { delegationEdge, readDelegationEdges } from "./motionDelegations.ts";
 import {
   type StoredBallot,
   closeMotion,
@@ -76,6 +85,8 @@ export interface Voting {
   sweep(): Promise<number>;
   /** A ballot another process stored: counted in this process's copy of the motion, if it holds one. */
   applyRemoteBallot(ballot: RelayedBallot): void;
+  /** A delegation another process stored or removed: applied to this process's copies of open motions. */
+  applyRemoteDelegation(change: RelayedDelegation): void;
   /** Open motions held in memory, and the ballot writer's counters (for tests and the benchmark). */
   resources(): { liveMotions: number; ballotWrites: GroupCommitWriter<BallotRecord>["stats"] };
   /** Waits for the ballots being stored. */
@@ -84,6 +95,7 @@ export interface Voting {
 
 /** An open motion as this process holds it. */
 interface LiveMotion {
+  ctx: AppContext;
   motion: MotionDoc;
   motionId: string;
   roomId: string;
@@ -94,6 +106,8 @@ interface LiveMotion {
   positions: Map<string, StoredBallot>;
   /** `voterKey clientVoteId` of every ballot stored. */
   applied: Set<string>;
+  /** The delegations in force for this motion, keyed like the ballots, by `scope delegatorKey`. */
+  delegations: Map<string, DelegationEdge>;
   /** Dropped from the cache (closed, or a write failed): no longer the copy new votes use. */
   dropped: boolean;
   rounds: { running: Promise<RoundResult> | null; waiting: Promise<RoundResult> | null };
@@ -102,6 +116,11 @@ interface LiveMotion {
 type RoundResult = { state: "open"; tally: Tally } | { state: "closed"; motion: MotionDoc | null };
 
 const appliedKey = (voterKey: string, clientVoteId: string) => `${voterKey} ${clientVoteId}`;
+const delegationKey = (edge: Pick<DelegationEdge, "scope" | "delegatorId">) => `${edge.scope} ${edge.delegatorId}`;
+
+/** The key a member's ballots (and delegations) are held under in this motion. */
+const keyIn = (live: LiveMotion, memberId: string) =>
+  live.eligible.get(memberId)?.voterKey ?? voterKeyFor(live.ctx, live.motion, memberId);
 
 /** Keeps the later of two ballots of one voter (by _id): applying ballots in any order gives the same positions. */
 function applyBallot(live: LiveMotion, ballot: StoredBallot): void {
@@ -140,6 +159,7 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
       if (motion.status !== "open") return motion;
       const eligibleForTally = eligibleVoters(ctx, motion);
       const live: LiveMotion = {
+        ctx,
         motion,
         motionId,
         roomId: motion.roomId.toHexString(),
@@ -156,10 +176,16 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         eligibleForTally,
         positions: new Map(),
         applied: new Set(),
+        delegations: new Map(),
         dropped: false,
         rounds: { running: null, waiting: null },
       };
-      for (const ballot of await readBallots(ctx, motion._id)) applyBallot(live, ballot);
+      const [stored, delegations] = await Promise.all([
+        readBallots(ctx, motion._id),
+        readDelegationEdges(ctx, motion, (memberId) => keyIn(live, memberId)),
+      ]);
+      for (const ballot of stored) applyBallot(live, ballot);
+      for (const edge of delegations) live.delegations.set(delegationKey(edge), edge);
       return live;
     })();
     cache.set(motionId, loading);
@@ -181,12 +207,13 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
     // The round counts what was applied when it started: a ballot applied while its status read runs waits
     // for the next round, so a round that closes the motion has counted every ballot it acknowledges.
     const counted = [...live.positions.values()];
+    const delegations = [...live.delegations.values()];
     const stored = await ctx.models.Motion.findById(live.motion._id, { status: 1, finalTally: 1 }).lean();
     if (stored?.status !== "open") {
       drop(live);
       return { state: "closed", motion: stored ? await ctx.models.Motion.findById(live.motion._id).lean() : null };
     }
-    const tally = tallyOfBallots(live.motion, live.eligibleForTally, counted);
+    const tally = tallyOfBallots(live.motion, live.eligibleForTally, counted, delegations);
     ctx.events.publish("tallyChanged", { motionId: live.motionId, roomId: live.roomId, tally: redactTally(tally) });
     if (tally.votersCount >= live.eligible.size) {
       try {
@@ -352,6 +379,38 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
       );
   });
 
+  /** A delegation given or taken back: the open motions it concerns update their copy and tally again. */
+  const applyDelegation = (change: RelayedDelegation) => {
+    for (const held of cache.values()) {
+      void held.then(
+        (live) => {
+          if (!("positions" in live) || live.dropped || live.roomId !== change.roomId) return;
+          if (change.motionId !== null && change.motionId !== live.motionId) return;
+          const scope = change.motionId === null ? "room" : "motion";
+          const delegatorId = keyIn(live, change.delegatorId);
+          if (change.delegateId === null) live.delegations.delete(delegationKey({ scope, delegatorId }));
+          else {
+            const edge = delegationEdge(
+              {
+                delegatorId: new Types.ObjectId(change.delegatorId),
+                delegateId: new Types.ObjectId(change.delegateId),
+                motionId: change.motionId === null ? null : live.motion._id,
+              },
+              live.motion._id,
+              (memberId) => keyIn(live, memberId),
+            );
+            if (edge) live.delegations.set(delegationKey(edge), edge);
+          }
+          nextRound(live).catch((error: unknown) =>
+            ctx.logger.warn({ err: error, motionId: live.motionId }, "the tally after a delegation change failed"),
+          );
+        },
+        () => undefined,
+      );
+    }
+  };
+  ctx.events.subscribe("delegationChanged", applyDelegation);
+
   return {
     async castVote(voter, motionId, input) {
       const key = `${motionId} ${voter.userId.toHexString()} ${input.clientVoteId}`;
@@ -394,6 +453,11 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         (live) => "positions" in live && applyBallot(live, ballot),
         () => undefined,
       );
+    },
+    applyRemoteDelegation(relayed) {
+      const ids = [relayed.delegatorId, relayed.delegateId, relayed.motionId].filter((id) => id !== null);
+      if (!ids.every((id) => typeof id === "string" && Types.ObjectId.isValid(id))) return;
+      applyDelegation(relayed);
     },
     resources: () => ({ liveMotions: cache.size, ballotWrites: { ...ballots.stats } }),
     idle: () => ballots.idle(),

@@ -65,6 +65,11 @@ export interface DomainEventMap {
   pollResultChanged: { pollId: string; roomId: string; result: PollResultView };
   /** A poll was closed and its decision appended to the log. */
   pollClosed: { pollId: string; roomId: string; outcome: PollOutcome; leading: string[]; decisionSeq: number | null };
+  /**
+   * A member gave (delegateId) or took back (null) a delegation, room-wide (motionId null) or for one
+   * motion: the open motions held in memory update their copy and tally again (commands/voting.ts).
+   */
+  delegationChanged: { roomId: string; delegatorId: string; motionId: string | null; delegateId: string | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;

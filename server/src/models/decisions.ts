@@ -59,6 +59,8 @@ const motionSchema = new Schema({
   frozenTextHash: { type: String, required: true },
   rule: { type: Schema.Types.Mixed, required: true },
   secretBallot: { type: Boolean, required: true },
+  /** The room's delegationAcrossSectors when the motion opened (motions from before delegation: false). */
+  delegationAcrossSectors: { type: Boolean, default: false },
   /** Members entitled to vote: the room's participants and coordinators when the motion opened. */
   eligible: { type: [eligibleMemberSchema], default: [] },
   openedBy: { type: Schema.Types.ObjectId, required: true },

@@ -9,6 +9,7 @@ import { createDiscussionModels } from "./discussion.ts";
 import { createAccountabilityModels } from "./accountability.ts";
 import { createJoinRequestModels } from "./joinRequests.ts";
 import { createPollModels } from "./polls.ts";
+import { createDelegationModels } from "./delegations.ts";
 
 const userSchema = new Schema(
   {
@@ -52,6 +53,8 @@ const roomSchema = new Schema(
     decisionRule: { type: Schema.Types.Mixed, default: null },
     secretBallots: { type: Boolean, default: false },
     participantsMayOpenMotions: { type: Boolean, default: false },
+    /** Whether a vote may be delegated to a member of another sector (copied into every motion). */
+    delegationAcrossSectors: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
@@ -142,6 +145,7 @@ export function createModels(connection: Connection) {
     ...createAccountabilityModels(connection),
     ...createJoinRequestModels(connection),
     ...createPollModels(connection),
+    ...createDelegationModels(connection),
   };
 }
 

@@ -150,6 +150,14 @@ export async function createRealtime(
     if (typeof ballot !== "object" || ballot === null || typeof ballot.pollId !== "string") return;
     options.polling?.applyRemoteBallot(ballot);
   });
+  // And a delegation given or taken back there (commands/delegations.ts).
+  const stopDelegationRelay = deps.multiProcess
+    ? ctx.events.subscribe("delegationChanged", (change) => io.serverSideEmit("motion:delegation", change))
+    : () => undefined;
+  io.on("motion:delegation", (change) => {
+    if (typeof change !== "object" || change === null || typeof change.roomId !== "string") return;
+    options.voting?.applyRemoteDelegation(change);
+  });
 
   let roomStateSync: RoomStateSync | null = null;
   if (redisClients.length > 0) {
@@ -217,6 +225,7 @@ export async function createRealtime(
       stopMotionBroadcasts();
       stopBallotRelay();
       stopPollBallotRelay();
+      stopDelegationRelay();
       roomStateSync?.stop();
       // Ends every socket's transport ("transport close" on the client, which reconnects, perhaps to
       // another process), closes the adapter, then the HTTP server.

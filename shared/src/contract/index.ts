@@ -4,6 +4,7 @@ import * as accountability from "./accountability.ts";
 import * as auth from "./auth.ts";
 import type { OperationContract } from "./define.ts";
 import * as decisions from "./decisions.ts";
+import * as delegations from "./delegations.ts";
 import * as discussion from "./discussion.ts";
 import * as joinRequests from "./joinRequests.ts";
 import * as polls from "./polls.ts";
@@ -19,10 +20,11 @@ export const contract = {
   ...decisions,
   ...accountability,
   ...polls,
+  ...delegations,
 };
 
 export type Contract = typeof contract;
 export type OperationId = keyof Contract;
 
-/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, polls). */
+/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, polls, delegations). */
 export const operationContracts: readonly OperationContract[] = Object.values(contract);

@@ -177,6 +177,16 @@ export interface InterServerEvents {
   "motion:ballot": (ballot: RelayedBallot) => void;
   /** A poll ballot stored by one process, for the others' in-memory copies of the open poll. */
   "poll:ballot": (ballot: RelayedPollBallot) => void;
+  /** A delegation given or taken back on one process, for the others' in-memory copies of open motions. */
+  "motion:delegation": (change: RelayedDelegation) => void;
+}
+
+/** A delegation given (delegateId) or taken back (null), room-wide (motionId null) or for one motion. */
+export interface RelayedDelegation {
+  roomId: string;
+  delegatorId: string;
+  motionId: string | null;
+  delegateId: string | null;
 }
 
 /** One ballot of a motion's ballot log, as the server processes relay it to each other. */

@@ -47,6 +47,7 @@ export function explainSector(sector: SectorFacts, tally: TallyFacts): SectorExp
  * A recorded tally with every sector explained: an explanation the record holds is kept as recorded, a
  * missing one (a decision record or a closed motion's tally from before explanations) is derived from the
  * record's own counts. Anything else the tally carries (ballots, organisation voices) is kept as it is.
+ * A record from before delegation (no direct/delegated split) had only direct ballots.
  */
 export function withSectorExplanations<T extends RecordedPublicTally>(
   tally: T,
@@ -54,7 +55,15 @@ export function withSectorExplanations<T extends RecordedPublicTally>(
   const perSector = Object.fromEntries(
     sectors.map((sector) => {
       const row = tally.perSector[sector];
-      return [sector, { ...row, explanation: row.explanation ?? explainSector(row, tally) }];
+      return [
+        sector,
+        {
+          ...row,
+          explanation: row.explanation ?? explainSector(row, tally),
+          direct: row.direct ?? { ...row.counts },
+          delegated: row.delegated ?? { support: 0, supportWithReservations: 0, standAside: 0, object: 0, block: 0 },
+        },
+      ];
     }),
   ) as PublicTally["perSector"];
   return { ...tally, perSector };

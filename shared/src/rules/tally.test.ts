@@ -38,6 +38,8 @@ const emptySector = (explanation: "didNotVoteNotRequired" | "didNotVoteQuorumMis
   meetsThreshold: null,
   eligible: null,
   explanation,
+  direct: zero,
+  delegated: zero,
 });
 
 const outcomeOf = (t: Tally) => [t.outcome, t.reasonCode];
@@ -224,6 +226,8 @@ describe("sector consensus (the default rule)", () => {
       meetsThreshold: true,
       eligible: null,
       explanation: "reached",
+      direct: { support: 1, supportWithReservations: 1, standAside: 0, object: 1, block: 0 },
+      delegated: zero,
     });
     expect(tally.perSector.academia).toEqual(emptySector("didNotVoteNotRequired"));
     expect(tally.weightedSupportShare).toBe(2 / 3);

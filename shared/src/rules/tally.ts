@@ -132,6 +132,7 @@ function checkedBallots(ballots: readonly Ballot[], eligible: readonly EligibleM
         position: b.position,
       };
       if (b.reason !== undefined) recorded.reason = b.reason;
+      if (b.delegate !== undefined) recorded.delegate = b.delegate;
       return recorded;
     })
     .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
@@ -227,7 +228,12 @@ export function tallyMotion(
       meetsThreshold: sectorVerdicts[s],
       eligible: eligibleBySector ? eligibleBySector[s].length : null,
     };
-    return { ...facts, explanation: explainSector(facts, { quorumMet: quorum.met, reasonCode: decision.reasonCode }) };
+    return {
+      ...facts,
+      explanation: explainSector(facts, { quorumMet: quorum.met, reasonCode: decision.reasonCode }),
+      direct: countPositions(ballotsBySector[s].filter((b) => b.delegate === undefined)),
+      delegated: countPositions(ballotsBySector[s].filter((b) => b.delegate !== undefined)),
+    };
   });
 
   return {
@@ -281,6 +287,9 @@ export function redactTally(tally: Tally): PublicTally {
         meetsThreshold: sector.meetsThreshold,
         eligible: sector.eligible,
         explanation: sector.explanation,
+        // Counts only: who carried whose vote stays in the full tally's ballots.
+        direct: copyCounts(sector.direct),
+        delegated: copyCounts(sector.delegated),
       };
     }),
     eligibleCount: tally.eligibleCount,

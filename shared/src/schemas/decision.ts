@@ -22,6 +22,11 @@ export const roomDecisionSettingsSchema = z.strictObject({
   secretBallots: z.boolean(),
   /** When true, participants (not only coordinators) may open motions. */
   participantsMayOpenMotions: z.boolean(),
+  /**
+   * When true, a member may delegate their vote to a member of another sector. Off by default, so no
+   * sector's voice is carried by another (shared/src/rules/delegation.ts). Copied into every motion.
+   */
+  delegationAcrossSectors: z.boolean(),
 });
 export type RoomDecisionSettings = z.infer<typeof roomDecisionSettingsSchema>;
 
@@ -30,6 +35,7 @@ export const updateRoomDecisionSettingsInputSchema = z
     decisionRule: decisionRuleSchema,
     secretBallots: z.boolean(),
     participantsMayOpenMotions: z.boolean(),
+    delegationAcrossSectors: z.boolean(),
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, {

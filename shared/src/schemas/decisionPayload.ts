@@ -45,6 +45,8 @@ export const recordedNamedPositionSchema = z.object({
   organisation: z.string(),
   position: positionSchema,
   reason: z.string().nullable(),
+  /** Set when a delegate cast this position for the member: the member whose ballot it copies. */
+  delegate: z.string().optional(),
 });
 /** Under a secret ballot only reasons are recorded, detached from who gave them. */
 export const recordedSecretReasonSchema = z.object({ position: positionSchema, reason: z.string() });

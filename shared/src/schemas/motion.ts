@@ -63,6 +63,11 @@ export const ballotSchema = z
     organisation: z.string().trim().min(1, "required").max(limits.organisationChars),
     position: positionSchema,
     reason: reasonField,
+    /**
+     * Set when a delegate cast this ballot for the member (shared/src/rules/delegation.ts): the member whose
+     * own ballot it copies. It counts like the member's own, in the member's sector.
+     */
+    delegate: z.string().min(1, "required").optional(),
   })
   .superRefine(reasonRule);
 export type Ballot = z.infer<typeof ballotSchema>;
@@ -251,10 +256,19 @@ const sectorTallyFields = {
   eligible: count.nullable(),
 };
 
+/** Of a sector's ballots (`counts`), those its members cast themselves and those their delegates cast. */
+const delegationSplitFields = {
+  /** Ballots members of this sector cast themselves. */
+  direct: positionCountsSchema,
+  /** Ballots cast for members of this sector by their delegates; `direct` + `delegated` = `counts`. */
+  delegated: positionCountsSchema,
+};
+
 export const sectorTallySchema = z.strictObject({
   ...sectorTallyFields,
   /** What the rule did with this sector, for every sector, including those that did not vote. */
   explanation: sectorExplanationSchema,
+  ...delegationSplitFields,
 });
 export type SectorTally = z.infer<typeof sectorTallySchema>;
 
@@ -284,13 +298,20 @@ export type PublicTally = z.infer<typeof publicTallySchema>;
 
 /**
  * A public tally as the decision log may hold it: records written before tallies carried per-sector
- * explanations lack them (a stored record is never rewritten, its hash covers it). Read one with
- * withSectorExplanations (shared/src/rules/sectorExplanation.ts), which derives what is missing.
+ * explanations lack them, and those from before delegation lack the direct/delegated split (a stored record
+ * is never rewritten, its hash covers it). Read one with withSectorExplanations
+ * (shared/src/rules/sectorExplanation.ts), which derives what is missing.
  */
 export const recordedPublicTallySchema = publicTallySchema.extend({
   perSector: z.record(
     sectorSchema,
-    z.strictObject({ ...sectorTallyFields, explanation: sectorExplanationSchema.optional() }),
+    z.strictObject({
+      ...sectorTallyFields,
+      explanation: sectorExplanationSchema.optional(),
+      // Records from before delegation lack the split: all their ballots were direct.
+      direct: positionCountsSchema.optional(),
+      delegated: positionCountsSchema.optional(),
+    }),
   ),
 });
 export type RecordedPublicTally = z.infer<typeof recordedPublicTallySchema>;
@@ -301,6 +322,8 @@ export const recordedBallotSchema = z.strictObject({
   organisation: z.string(),
   position: positionSchema,
   reason: z.string().optional(),
+  /** The member whose ballot was counted for this one, when a delegate cast it. */
+  delegate: z.string().optional(),
 });
 export type RecordedBallot = z.infer<typeof recordedBallotSchema>;
 

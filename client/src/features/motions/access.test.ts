@@ -8,6 +8,7 @@ const settings = (participantsMayOpenMotions: boolean) => ({
   decisionRule: defaultDecisionRule,
   secretBallots: false,
   participantsMayOpenMotions,
+  delegationAcrossSectors: false,
 });
 
 describe("canOpenMotions", () => {

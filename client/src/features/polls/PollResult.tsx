@@ -21,7 +21,7 @@ export function PollResult({ poll }: { poll: PollResultSource }) {
       <p className="poll-leading" data-testid="poll-leading" data-leading={result.leading.join(" ")}>
         {result.outcome === "decided"
           ? t(poll.status === "closed" ? "poll.result.chosen" : "poll.result.leading", {
-              options: result.leading.map(label).join(", "),
+              labels: result.leading.map(label).join(", "),
             })
           : result.outcome === "noQuorum"
             ? t("poll.result.noQuorum", { voters: poll.quorum.minVoters, sectors: poll.quorum.minSectors })
@@ -42,7 +42,7 @@ export function PollResult({ poll }: { poll: PollResultSource }) {
             {t("poll.method.instantRunoff")}:{" "}
             {result.count.instantRunoff.winner
               ? t("poll.result.runoffWinner", {
-                  option: label(result.count.instantRunoff.winner),
+                  label: label(result.count.instantRunoff.winner),
                   rounds: result.count.instantRunoff.rounds.length,
                 })
               : t("poll.result.noResult")}
