@@ -34,3 +34,4 @@ export * from "./rules/presence.ts";
 export * from "./schemas/abilities.ts";
 export * from "./policies/index.ts";
 export * from "./contract/index.ts";
+export * from "./rules/opinionGroups.ts";
