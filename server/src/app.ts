@@ -28,6 +28,8 @@ import { decisionOperations } from "./http/operations/decisions.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
 import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
+import { opinionOperations } from "./http/operations/opinions.ts";
+import { type Opinions, createOpinions } from "./commands/opinions.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
 import { logSerializers, redactingLogger } from "./logging.ts";
@@ -73,6 +75,8 @@ export interface MufakatApp {
   motions: Voting;
   /** Rooms' settings and memberships in memory (server/src/commands/roomStates.ts). */
   roomStates: RoomStates;
+  /** Opinion statements, votes and groups, with the worker thread that groups (server/src/commands/opinions.ts). */
+  opinions: Opinions;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -95,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   // Before anything else subscribes to the domain events: listeners of a membership change read it changed.
   const roomStates = new RoomStates(ctx, deps.roomState);
   const motions = createVoting(ctx);
+  const opinions = createOpinions(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
@@ -102,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...discussionOperations(ctx),
     ...decisionOperations(ctx, motions),
     ...accountabilityOperations(ctx),
+    ...opinionOperations(opinions),
   ];
   const routedContracts = operations.map((operation) => operation.contract);
   const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);
@@ -194,6 +200,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     realtime,
     motions,
     roomStates,
+    opinions,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -212,6 +219,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       await motions.idle();
       roomStates.close();
       await ctx.locks.close();
+      await opinions.close();
     },
   };
 }

@@ -69,6 +69,8 @@ export const errorStatus = {
   DECISION_NOT_ADOPTED: 409,
   NOT_YOUR_COMMITMENT: 403,
   NOT_YOUR_PLEDGE: 403,
+  // Opinion groups: statements to vote agree / disagree / pass on.
+  OPINION_STATEMENT_NOT_FOUND: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

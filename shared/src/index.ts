@@ -35,3 +35,4 @@ export * from "./schemas/abilities.ts";
 export * from "./policies/index.ts";
 export * from "./contract/index.ts";
 export * from "./rules/opinionGroups.ts";
+export * from "./schemas/opinion.ts";

@@ -134,3 +134,8 @@ export const pollLimits = {
   maxScoreMax: 100,
   dotBudgetMax: 1000,
 } as const;
+
+/** Opinion statements (issue 16): short enough to vote on at a glance, as Polis's 140 characters. */
+export const opinionLimits = {
+  statementChars: 140,
+} as const;

@@ -8,6 +8,7 @@ import { createDecisionModels } from "./decisions.ts";
 import { createDiscussionModels } from "./discussion.ts";
 import { createAccountabilityModels } from "./accountability.ts";
 import { createJoinRequestModels } from "./joinRequests.ts";
+import { createOpinionModels } from "./opinions.ts";
 
 const userSchema = new Schema(
   {
@@ -140,6 +141,7 @@ export function createModels(connection: Connection) {
     ...createDiscussionModels(connection),
     ...createAccountabilityModels(connection),
     ...createJoinRequestModels(connection),
+    ...createOpinionModels(connection),
   };
 }
 

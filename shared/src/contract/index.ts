@@ -7,13 +7,22 @@ import * as decisions from "./decisions.ts";
 import * as discussion from "./discussion.ts";
 import * as joinRequests from "./joinRequests.ts";
 import * as rooms from "./rooms.ts";
+import * as opinions from "./opinions.ts";
 
 export * from "./define.ts";
 
-export const contract = { ...auth, ...rooms, ...joinRequests, ...discussion, ...decisions, ...accountability };
+export const contract = {
+  ...auth,
+  ...rooms,
+  ...joinRequests,
+  ...discussion,
+  ...decisions,
+  ...accountability,
+  ...opinions,
+};
 
 export type Contract = typeof contract;
 export type OperationId = keyof Contract;
 
-/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability). */
+/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, opinions). */
 export const operationContracts: readonly OperationContract[] = Object.values(contract);
