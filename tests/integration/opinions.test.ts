@@ -297,3 +297,39 @@ describe("bad input to opinion statements", () => {
     expect(await stored()).toEqual(before);
   });
 });
+
+describe("taking back a statement", () => {
+  it("lets only its author hide it; hidden, it leaves the listing, the votes and the groups", async () => {
+    const room = await roomOfSectors(server, 1);
+    const [author, other] = [room.members[1]!, room.members[2]!];
+    const path = `/api/rooms/${room.roomId}/opinion-statements`;
+    const kept = await author.client.post(path, { text: "Tetap" });
+    const taken = await author.client.post(path, { text: "Ditarik" });
+    await vote(other, taken.body.id, "agree");
+
+    const byOther = await other.client.request("DELETE", `/api/opinion-statements/${taken.body.id}`);
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.error.code).toBe("NOT_YOUR_MESSAGE");
+    const hidden = await author.client.request("DELETE", `/api/opinion-statements/${taken.body.id}`);
+    expect(hidden.status).toBe(204);
+    const stored = await server.app.ctx.models.OpinionStatement.findById(taken.body.id).lean();
+    expect(stored?.hidden).toBe(true);
+
+    const listed = await other.client.get(path);
+    expect(listed.body.map((statement: { id: string }) => statement.id)).toEqual([kept.body.id]);
+    for (const attempt of [
+      await other.client.post(`/api/opinion-statements/${taken.body.id}/votes`, { vote: "pass" }),
+      await author.client.request("DELETE", `/api/opinion-statements/${taken.body.id}`),
+    ]) {
+      expect(attempt.status).toBe(404);
+      expect(attempt.body.error.code).toBe("OPINION_STATEMENT_NOT_FOUND");
+    }
+    const groups = await other.client.get(`/api/rooms/${room.roomId}/opinion-groups`);
+    expect(groups.body).toMatchObject({
+      statementCount: 1,
+      participantCount: 0,
+      groups: [],
+      statements: [{ statementId: kept.body.id }],
+    });
+  });
+});

@@ -2,13 +2,21 @@
 // createApp; it owns the worker thread the groupings run in (server/src/opinions/opinionGrouper.ts) and
 // the groups computed per room, which are kept until the room's next vote or statement.
 //
-// Permissions follow comments: members write and vote, observers read, others are refused. A vote is one
+// Permissions follow comments: members write and vote, observers read, others are refused; an author
+// takes back (hides) their own statement as they would delete a comment. A vote is one
 // insert (the votes are append-only, models/opinions.ts); each voter's latest vote on a statement counts.
 //
 // The cache is per process: with several server processes on one database, a process recomputes after
 // the votes it stored itself, not after those another process stored. (The votes of a room are read in
 // full for every grouping; a shared version number would need a write per vote elsewhere.)
-import { type OpinionVote, type Sector, missingVoteCell, opinionVoteCell, opinionVotes } from "@mufakat/shared";
+import {
+  type OpinionVote,
+  type Sector,
+  missingVoteCell,
+  opinionVoteCell,
+  opinionVotes,
+  ownsMessage,
+} from "@mufakat/shared";
 import { Types } from "mongoose";
 import type { AppContext } from "../context.ts";
 import { appError } from "../errors.ts";
@@ -43,6 +51,7 @@ export interface Opinions {
   createStatement(props: { user: UserDoc; roomId: string; text: string }): Promise<StatementView>;
   listStatements(props: { user: UserDoc; roomId: string }): Promise<StatementView[]>;
   castVote(props: { user: UserDoc; statementId: string; vote: OpinionVote }): Promise<StatementView>;
+  hideStatement(props: { user: UserDoc; statementId: string }): Promise<void>;
   groups(props: { user: UserDoc; roomId: string }): Promise<RoomOpinionGroups>;
   close(): Promise<void>;
 }
@@ -173,6 +182,18 @@ export function createOpinions(ctx: AppContext, grouper: OpinionGrouper = new Op
         StatementVoteDoc[]
       >();
       return viewOf(statement, latestVotes(votes).get(statement._id.toHexString()), user._id.toHexString());
+    },
+
+    async hideStatement({ user, statementId }) {
+      const statement = await loadShownStatement(statementId);
+      // As with a comment: any member may take back what they wrote, observers included.
+      await loadRoomAccess(ctx, { roomId: statement.roomId.toHexString(), userId: user._id, action: "message.delete" });
+      if (!ownsMessage({ userId: user._id.toHexString() }, { authorId: statement.authorId.toHexString() })) {
+        throw appError("NOT_YOUR_MESSAGE", "only its author can take back a statement");
+      }
+      // By _id alone (FerretDB v1.24 scans for any other filter); hiding twice is the same.
+      await OpinionStatement.updateOne({ _id: statement._id }, { $set: { hidden: true } });
+      changed(statement.roomId.toHexString());
     },
 
     async groups({ user, roomId }) {

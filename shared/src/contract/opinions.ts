@@ -58,3 +58,14 @@ export const getOpinionGroups = defineOperation({
   responses: { 200: { description: "Opinion groups", schema: opinionGroupsSchema } },
   errors: roomErrors,
 });
+
+export const hideOpinionStatement = defineOperation({
+  operationId: "hideOpinionStatement",
+  method: "delete",
+  path: "/opinion-statements/:statementId",
+  summary: "Take back one's own statement, as with a comment: hidden from the room, its votes and the groups",
+  tag: "opinions",
+  auth: true,
+  responses: { 204: { description: "Hidden" } },
+  errors: ["OPINION_STATEMENT_NOT_FOUND", "NOT_A_MEMBER", "NOT_YOUR_MESSAGE"],
+});

@@ -24,6 +24,12 @@ export function opinionOperations(opinions: Opinions): Operation[] {
         return { status: 200, body: presentOpinionStatement(view) };
       },
     }),
+    defineOperation(contract.hideOpinionStatement)({
+      async handle({ user, params }) {
+        await opinions.hideStatement({ user, statementId: params.statementId ?? "" });
+        return { status: 204 };
+      },
+    }),
     defineOperation(contract.getOpinionGroups)({
       async handle({ user, params }) {
         const groups = await opinions.groups({ user, roomId: params.roomId ?? "" });
