@@ -4,8 +4,10 @@
 // watched. Prints, per run: the grouping's CPU time in the worker (its event loop's active time, and the
 // wall time of the grouping inside the worker), the process's CPU time over the run (every thread: main,
 // worker, GC), wall time seen from the main thread, and the main loop's longest stall, measured two ways
-// (perf_hooks.monitorEventLoopDelay and a 5 ms setInterval drift probe). The first run includes starting
-// the worker. Goals (issue 16): ≤ 1 s of CPU for the grouping, no main-loop stall over 100 ms.
+// (perf_hooks.monitorEventLoopDelay and a 5 ms setInterval drift probe). The worker's start is measured
+// first, apart (the server starts it at boot). Goals (issue 16): ≤ 1 s of CPU for the grouping, no
+// main-loop stall over 100 ms. "worker active" is wall time the worker was not idle, so on a busy machine
+// it includes time the thread waited for a core; the process CPU is what was really spent.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { OpinionGrouper } from "@mufakat/server";
@@ -63,6 +65,24 @@ const grouper = new OpinionGrouper();
 const rows: string[] = [];
 let met = true;
 try {
+  // The worker's start (loading tsx and the shared package), as the server does at boot (warm()); measured
+  // apart, since it happens once per process and not per grouping.
+  {
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    const probe = driftProbe();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await grouper.warm();
+    const cpu = process.cpuUsage(cpuBefore);
+    const driftMs = probe.stop();
+    histogram.disable();
+    console.log(
+      `worker start (once per process): wall ${(performance.now() - started).toFixed(0)} ms, process CPU ` +
+        `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, main loop delay max ${(histogram.max / 1e6).toFixed(1)} ms, ` +
+        `drift max ${driftMs.toFixed(1)} ms`,
+    );
+  }
   for (let run = 1; run <= runs; run++) {
     const histogram = monitorEventLoopDelay({ resolution: 5 });
     histogram.enable();
@@ -81,14 +101,15 @@ try {
     const processCpuMs = (cpu.user + cpu.system) / 1000;
     const grouped = result.groupOf.filter((group) => group !== null).length;
     const recovered = recoveredShare(planted.truth, result.groupOf);
-    const groupCpuMs = Math.max(workerActiveMs, computeMs);
-    // The cold run's CPU includes the worker loading its code; the stall goal holds for every run.
+    // Two upper bounds of the worker thread's own CPU time (Node 20 has no per-thread CPU clock): the
+    // time its loop was not idle, and the whole process's CPU; the goal is judged on the tighter one.
+    const groupCpuMs = Math.min(Math.max(workerActiveMs, computeMs), processCpuMs);
     met &&=
-      (run === 1 || groupCpuMs <= cpuGoalMs) &&
+      groupCpuMs <= cpuGoalMs &&
       Math.max(driftMs, delayMaxMs) <= stallGoalMs &&
       result.groups.length === options.groups;
     rows.push(
-      `| ${run}${run === 1 ? " (cold)" : ""} | ${workerActiveMs.toFixed(0)} | ${computeMs.toFixed(0)} | ` +
+      `| ${run} | ${workerActiveMs.toFixed(0)} | ${computeMs.toFixed(0)} | ` +
         `${processCpuMs.toFixed(0)} | ${wallMs.toFixed(0)} | ${delayMaxMs.toFixed(1)} | ${driftMs.toFixed(1)} | ` +
         `${result.groups.length} (${result.groups.map((group) => group.members.length).join("/")}) | ` +
         `${grouped} | ${(recovered * 100).toFixed(1)}% | ${result.silhouette?.toFixed(3) ?? "-"} |`,
@@ -104,6 +125,6 @@ console.log(
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) console.log(row);
 console.log(
-  `goals: grouping CPU (warm runs) ≤ ${cpuGoalMs} ms, main-loop stall ≤ ${stallGoalMs} ms, planted groups found: ${met ? "met" : "NOT met"}`,
+  `goals: grouping CPU ≤ ${cpuGoalMs} ms, main-loop stall ≤ ${stallGoalMs} ms, planted groups found: ${met ? "met" : "NOT met"}`,
 );
 process.exitCode = met ? 0 : 1;

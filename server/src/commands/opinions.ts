@@ -53,6 +53,8 @@ export interface Opinions {
   castVote(props: { user: UserDoc; statementId: string; vote: OpinionVote }): Promise<StatementView>;
   hideStatement(props: { user: UserDoc; statementId: string }): Promise<void>;
   groups(props: { user: UserDoc; roomId: string }): Promise<RoomOpinionGroups>;
+  /** Starts the grouping worker ahead of the first request (main.ts; tests leave it to the first grouping). */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -215,6 +217,7 @@ export function createOpinions(ctx: AppContext, grouper: OpinionGrouper = new Op
       }
     },
 
+    warm: () => grouper.warm(),
     close: () => grouper.close(),
   };
 }

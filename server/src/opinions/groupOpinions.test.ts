@@ -131,6 +131,17 @@ describe("OpinionGrouper (worker thread)", () => {
     expect(second.result).toEqual(groupOpinions(other));
   });
 
+  it("starts ahead of the first grouping with warm(), which groups an empty matrix", async () => {
+    const warmed = new OpinionGrouper();
+    try {
+      await warmed.warm();
+      const { result } = await warmed.group({ matrix, sectors: rowSectors });
+      expect(result.groups.map((group) => group.members.length)).toEqual([5, 4, 3]);
+    } finally {
+      await warmed.close();
+    }
+  });
+
   it("refuses jobs once closed", async () => {
     const closed = new OpinionGrouper();
     await closed.close();

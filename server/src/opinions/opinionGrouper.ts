@@ -1,8 +1,9 @@
 // Runs opinion groupings in one worker thread, so a 2,000 × 200 grouping never holds up the event loop
 // that serves sockets and HTTP. One worker for the app: on a small server a second grouping at the same
 // time would only compete for the same cores; jobs are answered in the order they were sent. The worker
-// is started on the first job and kept (unreferenced while idle, so it never keeps the process alive):
-// starting one loads the TypeScript loader and the shared package, which costs more than a grouping.
+// is started on the first job (or by warm(), at boot) and kept, unreferenced while idle so it never keeps
+// the process alive: starting one loads the TypeScript loader and the shared package, 1–3 s of CPU on
+// this machine, more than a grouping.
 import type { Sector, VoteMatrix } from "@mufakat/shared";
 import { Worker } from "node:worker_threads";
 import type { GroupingResult } from "./groupOpinions.ts";
@@ -55,6 +56,14 @@ export class OpinionGrouper {
       worker.ref();
       worker.postMessage(request, [cells.buffer]);
     });
+  }
+
+  /**
+   * Starts the worker and has it load its code, answering once it has grouped an empty matrix. The server
+   * calls it at boot, so the first room to ask for its groups does not wait for the worker to start.
+   */
+  async warm(): Promise<void> {
+    await this.group({ matrix: { participants: 0, statements: 0, cells: [] }, sectors: [] });
   }
 
   /** Stops the worker; jobs still running are refused. */
