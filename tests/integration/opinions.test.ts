@@ -5,8 +5,9 @@
 import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registeredClient } from "../utils/api.ts";
+import { testClock } from "../utils/clock.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
-import { serverForSuite } from "../utils/server.ts";
+import { type TestServer, serverForSuite } from "../utils/server.ts";
 
 const server = serverForSuite({ motionSweepMs: 0 });
 
@@ -331,5 +332,31 @@ describe("taking back a statement", () => {
       groups: [],
       statements: [{ statementId: kept.body.id }],
     });
+  });
+});
+
+describe("groups kept while nothing is stored here", () => {
+  const clock = testClock(Date.parse("2026-12-03T09:00:00.000Z"));
+  const clocked: TestServer = serverForSuite({ now: clock.now, motionSweepMs: 0 });
+
+  it("shows another process's votes once the kept groups are 30 s old", async () => {
+    const room = await roomOfSectors(clocked, 1);
+    const author = room.members[0]!;
+    const created = await author.client.post(`/api/rooms/${room.roomId}/opinion-statements`, { text: "Satu" });
+    const path = `/api/rooms/${room.roomId}/opinion-groups`;
+    expect((await author.client.get(path)).body.participantCount).toBe(0);
+    // A vote stored by another server process: this one was not told.
+    await clocked.app.ctx.models.StatementVote.create({
+      statementId: new Types.ObjectId(created.body.id),
+      roomId: new Types.ObjectId(room.roomId),
+      voterId: new Types.ObjectId(room.members[1]!.id),
+      sector: room.members[1]!.sector,
+      vote: "agree",
+      at: clock.now(),
+    });
+    clock.advance(29_999);
+    expect((await author.client.get(path)).body.participantCount).toBe(0);
+    clock.advance(1);
+    expect((await author.client.get(path)).body.participantCount).toBe(1);
   });
 });

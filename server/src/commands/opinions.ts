@@ -6,9 +6,10 @@
 // takes back (hides) their own statement as they would delete a comment. A vote is one
 // insert (the votes are append-only, models/opinions.ts); each voter's latest vote on a statement counts.
 //
-// The cache is per process: with several server processes on one database, a process recomputes after
-// the votes it stored itself, not after those another process stored. (The votes of a room are read in
-// full for every grouping; a shared version number would need a write per vote elsewhere.)
+// The cache is per process: a process recomputes at once after the votes and statements it stored itself,
+// and after those another process stored (several processes on one database, REDIS_URL) once its copy is
+// `groupsMaxAgeMs` old. Telling every process of every vote would cost a message per vote for a page
+// that is read far less often than votes are cast.
 import {
   type OpinionVote,
   type Sector,
@@ -58,6 +59,9 @@ export interface Opinions {
   close(): Promise<void>;
 }
 
+/** How long a room's groups are reused when nothing was stored here meanwhile (other processes' votes). */
+export const groupsMaxAgeMs = 30_000;
+
 function emptyCounts(): VoteCounts {
   return Object.fromEntries(opinionVotes.map((vote) => [vote, 0])) as VoteCounts;
 }
@@ -91,7 +95,10 @@ export function createOpinions(ctx: AppContext, grouper: OpinionGrouper = new Op
   const { OpinionStatement, StatementVote } = ctx.models;
   /** Bumped by every stored vote or statement of a room; a cached grouping of an older generation is stale. */
   const generations = new Map<string, number>();
-  const cached = new Map<string, { generation: number; groups: Promise<Omit<RoomOpinionGroups, "secret">> }>();
+  const cached = new Map<
+    string,
+    { generation: number; computedAt: number; groups: Promise<Omit<RoomOpinionGroups, "secret">> }
+  >();
 
   const changed = (roomId: string) => {
     generations.set(roomId, (generations.get(roomId) ?? 0) + 1);
@@ -205,9 +212,12 @@ export function createOpinions(ctx: AppContext, grouper: OpinionGrouper = new Op
       // The room's setting as it is now, not as it was when the grouping was computed.
       const secret = room.secretBallots ?? false;
       const hit = cached.get(key);
-      if (hit && hit.generation === generation) return { ...(await hit.groups), secret };
+      const now = ctx.now().getTime();
+      if (hit && hit.generation === generation && now - hit.computedAt < groupsMaxAgeMs) {
+        return { ...(await hit.groups), secret };
+      }
       const groups = computeGroups(room._id);
-      cached.set(key, { generation, groups });
+      cached.set(key, { generation, computedAt: now, groups });
       try {
         return { ...(await groups), secret };
       } catch (error) {
