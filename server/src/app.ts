@@ -31,6 +31,8 @@ import { delegationOperations } from "./http/operations/delegations.ts";
 import { discussionOperations } from "./http/operations/discussion.ts";
 import { joinRequestOperations } from "./http/operations/joinRequests.ts";
 import { roomOperations } from "./http/operations/rooms.ts";
+import { opinionOperations } from "./http/operations/opinions.ts";
+import { type Opinions, createOpinions } from "./commands/opinions.ts";
 import { buildRouter } from "./http/router.ts";
 import type { CookieSecurity } from "./http/session.ts";
 import { logSerializers, redactingLogger } from "./logging.ts";
@@ -78,6 +80,8 @@ export interface MufakatApp {
   polls: Polling;
   /** Rooms' settings and memberships in memory (server/src/commands/roomStates.ts). */
   roomStates: RoomStates;
+  /** Opinion statements, votes and groups, with the worker thread that groups (server/src/commands/opinions.ts). */
+  opinions: Opinions;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -101,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
   const roomStates = new RoomStates(ctx, deps.roomState);
   const motions = createVoting(ctx);
   const polls = createPolling(ctx);
+  const opinions = createOpinions(ctx);
   const operations = [
     ...authOperations(ctx, cookieSecurity),
     ...roomOperations(ctx),
@@ -110,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     ...accountabilityOperations(ctx),
     ...pollOperations(ctx, polls),
     ...delegationOperations(ctx),
+    ...opinionOperations(opinions),
   ];
   const routedContracts = operations.map((operation) => operation.contract);
   const openApiDocument = buildOpenApiDocument(routedContracts, apiVersion);
@@ -205,6 +211,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
     motions,
     polls,
     roomStates,
+    opinions,
     listen: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -224,6 +231,7 @@ export async function createApp(deps: AppDeps): Promise<MufakatApp> {
       await polls.idle();
       roomStates.close();
       await ctx.locks.close();
+      await opinions.close();
     },
   };
 }

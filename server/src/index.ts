@@ -16,3 +16,5 @@ export { createLogger, loggerOptions, redactedText } from "./logging.ts";
 export { membershipIdFor } from "./models/index.ts";
 export { banUser } from "./commands/banUser.ts";
 export { signAccessToken } from "./auth/tokens.ts";
+export { OpinionGrouper, type GroupingRun } from "./opinions/opinionGrouper.ts";
+export { groupOpinions, type GroupingResult } from "./opinions/groupOpinions.ts";

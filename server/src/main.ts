@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   });
   const { url } = await app.listen(env.PORT, env.HOST);
   logger.info(`Mufakat is running at ${url}`);
+  // The opinion-grouping worker loads its code now rather than when the first room asks for its groups.
+  app.opinions.warm().catch((error: unknown) => logger.warn({ err: error }, "opinion worker did not start"));
 
   let stopping = false;
   const stop = async (signal: string) => {

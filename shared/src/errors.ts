@@ -79,6 +79,8 @@ export const errorStatus = {
   /** The delegate is of another sector and the room keeps delegations within a sector. */
   DELEGATION_ACROSS_SECTORS: 409,
   DELEGATION_NOT_FOUND: 404,
+  // Opinion groups: statements to vote agree / disagree / pass on.
+  OPINION_STATEMENT_NOT_FOUND: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

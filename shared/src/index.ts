@@ -38,3 +38,5 @@ export * from "./policies/index.ts";
 export * from "./contract/index.ts";
 export * from "./rules/delegation.ts";
 export * from "./schemas/delegation.ts";
+export * from "./rules/opinionGroups.ts";
+export * from "./schemas/opinion.ts";

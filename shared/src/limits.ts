@@ -141,3 +141,8 @@ export const pollLimits = {
   maxMinutes: 60 * 24 * 30,
   defaultMinutes: 60 * 24,
 } as const;
+
+/** Opinion statements (issue 16): short enough to vote on at a glance, as Polis's 140 characters. */
+export const opinionLimits = {
+  statementChars: 140,
+} as const;

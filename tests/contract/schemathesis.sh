@@ -43,7 +43,7 @@ fi
 read_json() { node -e 'const v=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(process.argv[2].split(".").reduce((o,k)=>o[k],v))' "$ready" "$1"; }
 url="$(read_json url)"
 export MUFAKAT_TOKEN="$(read_json token)"
-for name in roomId userId proposalId motionId seq commitmentId pledgeId inviteId pendingActionId; do
+for name in roomId userId proposalId motionId seq commitmentId pledgeId inviteId pendingActionId statementId; do
   export "MUFAKAT_${name^^}=$(read_json "ids.$name")"
 done
 export MUFAKAT_TOKEN_PARAM="$(read_json ids.token)"

@@ -97,6 +97,7 @@ const pledge = await call("POST", `/rooms/${room.id}/pledges`, coordinator.token
   unit: "IDR",
 });
 const invite = await call("POST", `/rooms/${room.id}/invites`, coordinator.token, {});
+const statement = await call("POST", `/rooms/${room.id}/opinion-statements`, coordinator.token, { text: "Air dulu" });
 
 // A pending action: the second member becomes a coordinator, then their demotion waits for confirmation.
 await call("PATCH", `/rooms/${room.id}/members/${second.id}/role`, coordinator.token, { role: "coordinator" });
@@ -119,6 +120,7 @@ process.stdout.write(
       inviteId: invite.id,
       token: invite.token,
       pendingActionId: pending.pendingAction?.id ?? new Types.ObjectId().toHexString(),
+      statementId: statement.id,
     },
   })}\n`,
 );

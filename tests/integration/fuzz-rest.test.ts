@@ -49,7 +49,8 @@ beforeAll(async () => {
     quantity: 1000,
     unit: "IDR",
   });
-  for (const [label, response] of Object.entries({ motion, invite, commitment, pledge })) {
+  const statement = await coordinator.post(`/api/rooms/${room.roomId}/opinion-statements`, { text: "Sumur dulu" });
+  for (const [label, response] of Object.entries({ motion, invite, commitment, pledge, statement })) {
     expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBe(201);
   }
   Object.assign(ids, {
@@ -62,6 +63,7 @@ beforeAll(async () => {
     seq: String(decisionSeq),
     commitmentId: commitment.body.id,
     pledgeId: pledge.body.id,
+    statementId: statement.body.id,
   });
   child = await spawnServer({ databaseName: setup.databaseName });
   fuzzer = new ApiClient(child.url);

@@ -578,6 +578,7 @@ export const messagesEn: Messages = {
   "error.JOIN_REQUEST_PENDING": "You have already asked to join; no coordinator has answered yet.",
   "error.JOIN_REQUEST_DECIDED": "Another coordinator has already answered this request.",
   "error.ROOM_IS_OPEN": "This room is open: join it directly.",
+  "error.OPINION_STATEMENT_NOT_FOUND": "That statement was not found.",
   "error.unknownCode": "Something went wrong ({code}).",
   "error.NETWORK_ERROR": "Cannot reach the server. Check your connection.",
   "error.UNEXPECTED_RESPONSE": "The server gave an unexpected answer.",

@@ -583,6 +583,7 @@ export const messagesId = {
   "error.JOIN_REQUEST_PENDING": "Anda sudah meminta bergabung; koordinator belum menjawab.",
   "error.JOIN_REQUEST_DECIDED": "Koordinator lain sudah menjawab permintaan ini.",
   "error.ROOM_IS_OPEN": "Ruang ini terbuka: bergabunglah langsung.",
+  "error.OPINION_STATEMENT_NOT_FOUND": "Pernyataan itu tidak ditemukan.",
   "error.unknownCode": "Terjadi kesalahan ({code}).",
   "error.NETWORK_ERROR": "Tidak dapat terhubung ke server. Periksa koneksi Anda.",
   "error.UNEXPECTED_RESPONSE": "Server memberi jawaban yang tidak terduga.",

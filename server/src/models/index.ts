@@ -10,6 +10,7 @@ import { createAccountabilityModels } from "./accountability.ts";
 import { createJoinRequestModels } from "./joinRequests.ts";
 import { createPollModels } from "./polls.ts";
 import { createDelegationModels } from "./delegations.ts";
+import { createOpinionModels } from "./opinions.ts";
 
 const userSchema = new Schema(
   {
@@ -146,6 +147,7 @@ export function createModels(connection: Connection) {
     ...createJoinRequestModels(connection),
     ...createPollModels(connection),
     ...createDelegationModels(connection),
+    ...createOpinionModels(connection),
   };
 }
 

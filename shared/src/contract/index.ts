@@ -9,6 +9,7 @@ import * as discussion from "./discussion.ts";
 import * as joinRequests from "./joinRequests.ts";
 import * as polls from "./polls.ts";
 import * as rooms from "./rooms.ts";
+import * as opinions from "./opinions.ts";
 
 export * from "./define.ts";
 
@@ -21,10 +22,11 @@ export const contract = {
   ...accountability,
   ...polls,
   ...delegations,
+  ...opinions,
 };
 
 export type Contract = typeof contract;
 export type OperationId = keyof Contract;
 
-/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, polls, delegations). */
+/** Every operation, in the order of the document (auth, rooms, join requests, discussion, decisions, accountability, polls, delegations, opinions). */
 export const operationContracts: readonly OperationContract[] = Object.values(contract);

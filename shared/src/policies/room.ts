@@ -51,6 +51,9 @@ const levels = {
   "records.export": "coordinate",
   "message.edit": "write",
   "message.delete": "read",
+  "opinion.view": "read",
+  "opinion.write": "write",
+  "opinion.vote": "write",
 } as const satisfies Record<string, AccessLevel>;
 
 export type RoomAction = keyof typeof levels;
