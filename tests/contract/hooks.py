@@ -1,5 +1,6 @@
 """schemathesis hooks for Mufakat: the rules the OpenAPI document states in a description because JSON
-Schema cannot compare two values, applied to generated positive cases so that they are positive. Negative
+Schema cannot compare two values, applied to generated positive cases so that they are positive (a decision rule's fractions, a period,
+a poll's distinct options, a poll answer's one field). Negative
 cases are left alone (the server refuses them with 400, as documented)."""
 
 from datetime import datetime, timedelta, timezone
@@ -50,6 +51,30 @@ def _fractions_hold(value):
     return True
 
 
+def _poll_options_distinct(body):
+    """A poll's options are distinct: labels trimmed and case-folded, slots as instants (the options'
+    description)."""
+    if not isinstance(body, dict) or not isinstance(body.get("options"), list):
+        return True
+    options = body["options"]
+    if body.get("kind") == "time":
+        instants = [_instant(option) for option in options]
+        if any(instant is None for instant in instants):
+            return True
+        keys = [instant.timestamp() for instant in instants]
+    else:
+        keys = [str(option).strip().casefold() for option in options]
+    return len(set(keys)) == len(keys)
+
+
+def _one_answer_field(body):
+    """A poll answer carries exactly one of ranks, scores, dots and answers (the answer's description)."""
+    answer = body.get("answer") if isinstance(body, dict) else None
+    if not isinstance(answer, dict):
+        return True
+    return sum(1 for value in answer.values() if value is not None) == 1
+
+
 @schemathesis.hook
 def filter_case(ctx, case):
     meta = getattr(case, "meta", None)
@@ -61,4 +86,8 @@ def filter_case(ctx, case):
         return _period_holds(case.query)
     if path.endswith("/motions") or path.endswith("/decision-settings"):
         return _fractions_hold(case.body)
+    if path.endswith("/polls"):
+        return _poll_options_distinct(case.body)
+    if path.endswith("/ballots"):
+        return _one_answer_field(case.body)
     return True

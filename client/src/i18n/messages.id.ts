@@ -767,6 +767,36 @@ export const messagesId = {
   "error.DELEGATION_ACROSS_SECTORS":
     "Ruang ini membatasi perwakilan suara dalam satu sektor: pilih anggota dari sektor Anda.",
   "error.DELEGATION_NOT_FOUND": "Anda tidak memiliki perwakilan suara itu untuk ditarik.",
+  "room.tab.opinions": "Peta pendapat",
+  "opinions.title": "Peta pendapat",
+  "opinions.intro":
+    "Tulis pernyataan singkat dan nyatakan apakah Anda setuju dengan pernyataan anggota lain. Mufakat mengelompokkan anggota menurut suara mereka, untuk menunjukkan di mana pendapat terbelah, apa yang sudah disepakati semua kelompok, dan posisi tiap sektor di tiap kelompok.",
+  "opinions.statements": "Pernyataan",
+  "opinions.empty": "Belum ada pernyataan.",
+  "opinions.write": "Pernyataan",
+  "opinions.writeHint": "Satu gagasan singkat yang dapat disetujui atau tidak disetujui.",
+  "opinions.submit": "Tambahkan pernyataan",
+  "opinions.counts": "{agree, number} setuju, {disagree, number} tidak setuju, {pass, number} lewati",
+  "opinions.voteOn": "Suara Anda untuk: {text}",
+  "opinions.vote.agree": "Setuju",
+  "opinions.vote.disagree": "Tidak setuju",
+  "opinions.vote.pass": "Lewati",
+  "opinions.groups": "Kelompok pendapat",
+  "opinions.notYet":
+    "Belum ada kelompok: anggota dikelompokkan setelah sedikitnya empat orang masing-masing memberi suara pada {min, number} pernyataan.",
+  "opinions.summary":
+    "{groups, number} kelompok dari {grouped, number} anggota ({participants, number} memberi suara).",
+  "opinions.group": "Kelompok {label}: {n, number} anggota",
+  "opinions.consensus": "Yang disetujui semua kelompok",
+  "opinions.noConsensus": "Belum ada pernyataan yang disetujui semua kelompok.",
+  "opinions.everyGroup.agree": "semua kelompok setuju (sedikitnya {share})",
+  "opinions.everyGroup.disagree": "semua kelompok tidak setuju (sedikitnya {share})",
+  "opinions.divisive": "Yang membelah kelompok",
+  "opinions.noDivisive": "Tidak ada pernyataan yang membelah kelompok.",
+  "opinions.groupShare": "kelompok {label} {share} setuju",
+  "opinions.mapCaption":
+    "Peta {groups, number} kelompok dari {grouped, number} anggota; tiap anggota digambar dengan bentuk sektornya:",
+  "opinions.mapTitle": "Peta kelompok pendapat",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

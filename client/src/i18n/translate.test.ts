@@ -89,6 +89,8 @@ describe("dictionaries", () => {
       "body",
       // A poll's leading options, their labels already joined; a mean score already formatted.
       ...["labels", "mean"],
+      // An opinion statement's text, and a share already formatted as a percentage.
+      ...["text"],
     ]);
     function plainArguments(elements: Element[], found: Set<string>): Set<string> {
       for (const element of elements) {

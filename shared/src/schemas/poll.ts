@@ -40,7 +40,8 @@ const optionLabels = z
   .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase("id-ID"))).size === labels.length, {
     message: "each option once",
     params: { rule: "duplicateOption" },
-  });
+  })
+  .meta({ description: "Distinct labels: no two equal once trimmed and case-folded." });
 const durationField = z.number().int().min(1).max(pollLimits.maxMinutes).default(pollLimits.defaultMinutes);
 
 /**
@@ -80,7 +81,8 @@ export const openPollInputSchema = z.discriminatedUnion("kind", [
       .refine((slots) => new Set(slots.map((slot) => Date.parse(slot))).size === slots.length, {
         message: "each slot once",
         params: { rule: "duplicateOption" },
-      }),
+      })
+      .meta({ description: "Distinct slots: no two at the same instant." }),
     durationMinutes: durationField,
   }),
 ]);
@@ -115,7 +117,8 @@ export const pollAnswerSchema = z
   .refine((answer) => Object.values(answer).filter((value) => value !== undefined).length === 1, {
     message: "exactly one of ranks, scores, dots or answers",
     params: { rule: "invalidAnswer" },
-  });
+  })
+  .meta({ description: "Exactly one of ranks, scores, dots or answers: the poll kind's." });
 export type PollAnswer = z.infer<typeof pollAnswerSchema>;
 
 export const castPollBallotInputSchema = z.strictObject({

@@ -37,6 +37,7 @@ const ResourcesTab = lazy(() =>
 );
 // Polls bring their forms and tables: loaded when the tab is first opened.
 const PollsTab = lazy(() => import("../polls/PollsTab.tsx").then((m) => ({ default: m.PollsTab })));
+const OpinionsTab = lazy(() => import("../opinions/OpinionsTab.tsx").then((m) => ({ default: m.OpinionsTab })));
 const ParticipationTab = lazy(() =>
   import("../accountability/ParticipationTab.tsx").then((m) => ({ default: m.ParticipationTab })),
 );
@@ -108,9 +109,9 @@ function RoomView({ room, proposalId, onRoomChanged }: RoomViewProps) {
       <RoomTabs current={tab} />
       {tab === "decisions" ? (
         <DecisionsTab roomId={room.id} abilities={room.abilities} />
-      ) : tab === "polls" ? (
+      ) : tab === "polls" || tab === "opinions" ? (
         <Suspense fallback={<Loading />}>
-          <PollsTab room={room} />
+          {tab === "polls" ? <PollsTab room={room} /> : <OpinionsTab room={room} />}
         </Suspense>
       ) : tab === "commitments" || tab === "resources" || tab === "participation" ? (
         <Suspense fallback={<Loading />}>

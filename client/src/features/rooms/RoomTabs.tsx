@@ -3,7 +3,15 @@
 import { Link, useSearchParams } from "react-router";
 import { useT } from "../../i18n/I18nProvider.tsx";
 
-export const roomTabs = ["overview", "polls", "decisions", "commitments", "resources", "participation"] as const;
+export const roomTabs = [
+  "overview",
+  "polls",
+  "opinions",
+  "decisions",
+  "commitments",
+  "resources",
+  "participation",
+] as const;
 export type RoomTab = (typeof roomTabs)[number];
 
 export function useRoomTab(): RoomTab {
