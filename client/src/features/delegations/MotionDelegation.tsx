@@ -4,7 +4,7 @@
 // delegate's vote changes the viewer's standing without any event of the viewer's own.
 import type { Motion, MyMotionDelegation } from "@mufakat/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { myDelegationsQuery, myMotionDelegationQuery, roomQuery } from "../../api/queries.ts";
 import { apiErrorOf } from "../../api/queryClient.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
@@ -27,9 +27,12 @@ export function MotionDelegation({ motion }: { motion: Motion }) {
     useQuery(myDelegationsQuery(motion.roomId)),
     useQuery(myMotionDelegationQuery(motion.id)),
   ] as const);
+  // Read again when the tally or the viewer's own position moves, not on mount (the query reads it then).
   const moved = JSON.stringify([motion.tally.perSector, motion.myPosition]);
+  const seen = useRef(moved);
   useEffect(() => {
-    void moved;
+    if (seen.current === moved) return;
+    seen.current = moved;
     void queryClient.invalidateQueries({ queryKey: queryKeys.myMotionDelegation(motion.id) });
   }, [moved, queryClient, motion.id]);
   if (session.state !== "signed-in") return null;
