@@ -2,7 +2,8 @@
 // member hands their vote to a colleague of the same sector from the room's motion tab; a motion opens; the
 // colleague votes and the member's panel says the vote counts as delegated through them, while the tally
 // shows one delegated ballot in the private sector; the member then votes themselves (the status becomes
-// direct) and takes the delegation back. A coordinator lets delegations cross sectors in the settings form;
+// direct) and takes the delegation back. A delegation for one open motion only is given and taken back
+// there, leaving the room-wide one untouched. A coordinator lets delegations cross sectors in the settings form;
 // a member's page still lists a community member after the room turned it off again, and the refusal is
 // shown in the error's words, storing nothing. Every state is checked with axe at desktop and phone width.
 import { Types } from "mongoose";
@@ -30,6 +31,7 @@ const languages = [
       `Suara Anda dibawa oleh ${name} (Swasta) pada setiap mosi ruang ini, kecuali Anda memberi suara sendiri.`,
     receivedRoom: (name: string) => `${name} (Swasta), pada setiap mosi`,
     inForceRoom: (name: string) => `Suara Anda dilimpahkan kepada ${name} (Swasta) untuk seluruh ruang.`,
+    inForceMotion: (name: string) => `Untuk mosi ini saja, suara Anda dilimpahkan kepada ${name} (Swasta).`,
     notCounted: "Suara Anda belum dihitung: yang membawa suara Anda belum memberi suara.",
     delegatedBy: (name: string) => `Suara Anda dihitung melalui pelimpahan, dibawa oleh ${name}.`,
     direct: "Suara Anda dihitung langsung: Anda memberi suara sendiri.",
@@ -51,6 +53,7 @@ const languages = [
       `${name} (Private sector) carries your vote on every motion of this room, unless you vote yourself.`,
     receivedRoom: (name: string) => `${name} (Private sector), on every motion`,
     inForceRoom: (name: string) => `Your vote is delegated to ${name} (Private sector) for the whole room.`,
+    inForceMotion: (name: string) => `For this motion only, your vote is delegated to ${name} (Private sector).`,
     notCounted: "Your vote is not counted yet: whoever carries it has not voted.",
     delegatedBy: (name: string) => `Your vote counts as delegated, carried by ${name}.`,
     direct: "Your vote counts directly: you voted yourself.",
@@ -195,6 +198,41 @@ describe.each(languages)("vote delegation in $locale", (words) => {
     expect(await standing.textContent()).toBe(words.direct);
     expect(await storedDelegations(roomId)).toEqual([]);
     await expectAccessible(page, "a delegation taken back");
+  });
+
+  it("delegates on one open motion only, by keyboard, and takes it back", async () => {
+    const { roomId, coordinator, members } = await roomOfSectors(server, 2);
+    const [delegator, delegate] = membersOf(members, "private");
+    if (!delegator || !delegate) throw new Error("two private members expected");
+    const delegateName = await nameOf(delegate);
+    const proposalId = await seedProposal(server, roomId, coordinator.id, "Air bersih tiap Kamis.");
+    const opened = await coordinator.client.post(`/api/rooms/${roomId}/motions`, { proposalId, durationMinutes: 30 });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const motionId = String(opened.body.id);
+    const { page } = await signedIn(delegator, words.locale, `/rooms/${roomId}/proposals/${proposalId}`);
+    await openMotionTab(page);
+
+    const section = page.getByTestId("motion-delegation");
+    const standing = section.getByTestId("motion-delegation-status");
+    await expect.poll(() => standing.textContent()).toBe(words.none);
+    await chooseBelow(section.getByTestId("motion-delegation-chooser-select"), 1);
+    await press(section.getByTestId("motion-delegation-chooser-submit"), "Enter");
+    await expect
+      .poll(() => section.getByTestId("motion-delegation-in-force").textContent())
+      .toBe(words.inForceMotion(delegateName));
+    expect(await standing.textContent()).toBe(words.notCounted);
+    // For this motion only: the room-wide panel still says no delegation.
+    expect(await page.getByTestId("delegation-given-none").textContent()).toBe(words.givenNone);
+    const stored = await storedDelegations(roomId);
+    expect(
+      stored.map((d) => [d.delegatorId.toHexString(), d.delegateId.toHexString(), d.motionId?.toHexString()]),
+    ).toEqual([[delegator.id, delegate.id, motionId]]);
+    await expectAccessible(page, "a delegation on one motion");
+
+    await press(section.getByTestId("motion-delegation-revoke"), "Enter");
+    await expect.poll(() => standing.textContent()).toBe(words.none);
+    expect(await section.getByTestId("motion-delegation-in-force").count()).toBe(0);
+    expect(await storedDelegations(roomId)).toEqual([]);
   });
 
   it("lets a coordinator allow delegations across sectors, and shows the refusal once the room forbids it", async () => {
