@@ -76,6 +76,8 @@ describe("requests per page load", () => {
         // The coordinator's requests waiting for a second coordinator, beside the members.
         `/api/rooms/${roomId}/pending-actions`,
         `/api/rooms/${roomId}/motions`,
+        // The viewer's vote delegations, in the motion tab.
+        `/api/rooms/${roomId}/delegations`,
         `/api/rooms/${roomId}/decisions`,
         `/api/rooms/${roomId}/decisions/verify`,
         `/api/rooms/${roomId}/commitments`,

@@ -13,6 +13,7 @@ import { dayBoundary } from "../features/accountability/accountabilityView.ts";
 import { getDecisionSettings, listDecisions, verifyDecisions } from "../features/decisions/decisionEndpoints.ts";
 import { listRoomMotions } from "../features/motions/motionEndpoints.ts";
 import { listRoomPolls } from "../features/polls/pollEndpoints.ts";
+import { getMyMotionDelegation, listMyDelegations } from "../features/delegations/delegationEndpoints.ts";
 import { getRoom, listMyRooms, listOpenRooms, listPendingActions, previewInvite } from "./endpoints.ts";
 import { queryKeys } from "./queryKeys.ts";
 
@@ -63,6 +64,12 @@ export const reviewDecisionQuery = (roomId: string, seq: number) =>
 
 export const inviteQuery = (token: string) =>
   queryOptions({ queryKey: queryKeys.invite(token), queryFn: () => previewInvite(token) });
+
+export const myDelegationsQuery = (roomId: string) =>
+  queryOptions({ queryKey: queryKeys.myDelegations(roomId), queryFn: () => listMyDelegations(roomId) });
+
+export const myMotionDelegationQuery = (motionId: string) =>
+  queryOptions({ queryKey: queryKeys.myMotionDelegation(motionId), queryFn: () => getMyMotionDelegation(motionId) });
 
 /** Joining, creating or leaving a room changes the room's detail (role, members) and both room lists. */
 export async function invalidateMembership(queryClient: QueryClient, roomId: string): Promise<void> {

@@ -29,4 +29,7 @@ export const queryKeys = {
   /** Read over the live socket, page by page (an infinite query); live messages are put into it. */
   chat: (roomId: string) => ["room", roomId, "chat"] as const,
   comments: (proposalId: string) => ["proposal", proposalId, "comments"] as const,
+  myDelegations: (roomId: string) => ["room", roomId, "delegations"] as const,
+  /** How the caller's vote stands on one motion; every such key starts with ["motion"]. */
+  myMotionDelegation: (motionId: string) => ["motion", motionId, "delegation"] as const,
 };

@@ -761,12 +761,12 @@ export const messagesId = {
   "fieldIssue.rule.scoreOutOfRange": "Nilai bulat dalam rentang",
   "fieldIssue.rule.tooManyDots": "Titiknya melebihi jatah Anda",
   "fieldIssue.rule.dotsNotWholeNonNegative": "Jumlah titik bulat, 0 atau lebih",
-  "error.DELEGATION_TO_SELF": "Anda tidak dapat mewakilkan suara kepada diri sendiri.",
+  "error.DELEGATION_TO_SELF": "Anda tidak dapat melimpahkan suara kepada diri sendiri.",
   "error.DELEGATE_CANNOT_VOTE":
     "Anggota ini tidak dapat memberikan suara di sini, jadi tidak dapat membawa suara Anda.",
   "error.DELEGATION_ACROSS_SECTORS":
-    "Ruang ini membatasi perwakilan suara dalam satu sektor: pilih anggota dari sektor Anda.",
-  "error.DELEGATION_NOT_FOUND": "Anda tidak memiliki perwakilan suara itu untuk ditarik.",
+    "Ruang ini membatasi pelimpahan suara dalam satu sektor: pilih anggota dari sektor Anda.",
+  "error.DELEGATION_NOT_FOUND": "Anda tidak memiliki pelimpahan suara itu untuk ditarik.",
   "room.tab.opinions": "Peta pendapat",
   "opinions.title": "Peta pendapat",
   "opinions.intro":
@@ -797,6 +797,46 @@ export const messagesId = {
   "opinions.mapCaption":
     "Peta {groups, number} kelompok dari {grouped, number} anggota; tiap anggota digambar dengan bentuk sektornya:",
   "opinions.mapTitle": "Peta kelompok pendapat",
+  "delegation.title": "Pelimpahan suara saya",
+  "delegation.rule.ownSector": "Di ruang ini suara hanya dapat dilimpahkan kepada anggota sektor Anda sendiri.",
+  "delegation.rule.anySector": "Di ruang ini suara dapat dilimpahkan kepada anggota sektor mana pun.",
+  "delegation.given":
+    "Suara Anda dibawa oleh {name} ({sector}) pada setiap mosi ruang ini, kecuali Anda memberi suara sendiri.",
+  "delegation.givenNone": "Anda belum melimpahkan suara Anda.",
+  "delegation.revoke": "Tarik pelimpahan suara",
+  "delegation.giveTo": "Limpahkan suara saya kepada",
+  "delegation.changeTo": "Limpahkan suara saya kepada anggota lain",
+  "delegation.submit": "Limpahkan suara",
+  "delegation.choose": "— Pilih anggota —",
+  "delegation.candidate": "{name} ({sector})",
+  "delegation.nobody": "Tidak ada anggota yang dapat membawa suara Anda.",
+  "delegation.observer": "Pengamat tidak memberi suara, jadi tidak dapat melimpahkannya.",
+  "delegation.received": "Suara yang Anda bawa",
+  "delegation.receivedNone": "Tidak ada anggota yang melimpahkan suaranya kepada Anda.",
+  "delegation.receivedRoom": "{name} ({sector}), pada setiap mosi",
+  "delegation.receivedMotion": "{name} ({sector}), pada satu mosi",
+  "delegation.motion.title": "Pelimpahan suara pada mosi ini",
+  "delegation.motion.inForceMotion": "Untuk mosi ini saja, suara Anda dilimpahkan kepada {name} ({sector}).",
+  "delegation.motion.inForceRoom": "Suara Anda dilimpahkan kepada {name} ({sector}) untuk seluruh ruang.",
+  "delegation.motion.carrying": "Suara Anda juga membawa suara {count, plural, other {# anggota}}.",
+  "delegation.motion.revoke": "Tarik pelimpahan untuk mosi ini",
+  "delegation.motion.giveTo": "Limpahkan suara saya untuk mosi ini saja kepada",
+  "delegation.motion.submit": "Limpahkan untuk mosi ini",
+  "delegation.status.none": "Anda belum memberi suara dan tidak melimpahkannya.",
+  "delegation.status.direct": "Suara Anda dihitung langsung: Anda memberi suara sendiri.",
+  "delegation.status.delegatedBy": "Suara Anda dihitung melalui pelimpahan, dibawa oleh {name}.",
+  "delegation.status.delegatedSecret":
+    "Suara Anda dihitung melalui pelimpahan (pemungutan suara rahasia: posisinya tidak ditampilkan).",
+  "delegation.status.notCounted.delegateDidNotVote":
+    "Suara Anda belum dihitung: yang membawa suara Anda belum memberi suara.",
+  "delegation.status.notCounted.cycle":
+    "Suara Anda tidak dihitung: pelimpahan suara berputar kembali tanpa ada yang memberi suara.",
+  "delegation.status.notCounted.acrossSectors":
+    "Suara Anda tidak dihitung: pelimpahannya melewati sektor lain, dan mosi ini tidak mengizinkannya.",
+  "delegation.status.notCounted.delegateNotEligible":
+    "Suara Anda tidak dihitung: yang membawa suara Anda tidak berhak memberi suara pada mosi ini.",
+  "tally.weight": "Langsung: {direct, number} · Dilimpahkan: {delegated, number}",
+  "settings.delegationAcrossSectors": "Suara boleh dilimpahkan kepada anggota sektor lain",
 } satisfies DictionaryShape;
 
 export type MessageKey = keyof typeof messagesId;

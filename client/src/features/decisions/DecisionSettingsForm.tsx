@@ -1,4 +1,5 @@
-// For coordinators: the room's decision rule, secret ballots, and whether participants may open motions.
+// For coordinators: the room's decision rule, secret ballots, whether participants may open motions, and
+// whether a vote may be delegated to a member of another sector.
 import { type RoomDecisionSettings, updateRoomDecisionSettingsInputSchema } from "@mufakat/shared";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
@@ -65,6 +66,14 @@ export function DecisionSettingsForm({ roomId, settings, onSaved }: DecisionSett
           {...form.register("participantsMayOpenMotions")}
         />
         {t("settings.participantsMayOpen")}
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          data-testid="settings-delegation-across-sectors"
+          {...form.register("delegationAcrossSectors")}
+        />
+        {t("settings.delegationAcrossSectors")}
       </label>
       <ErrorMessage error={error} testId="settings-error" />
       <button type="submit" className="button-primary" disabled={submitting} data-testid="settings-save">

@@ -2,6 +2,7 @@
 // for coordinators closing it early, which asks first: the decision it records is final.
 import type { Motion, VoteResult } from "@mufakat/shared";
 import { ConfirmButton } from "../../components/ConfirmDialog.tsx";
+import { MotionDelegation } from "../delegations/MotionDelegation.tsx";
 import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { BallotList } from "./BallotList.tsx";
 import { closeMotionEarly } from "./motionEndpoints.ts";
@@ -36,7 +37,10 @@ export function RunningMotion({ motion, onVoted, onClosed }: RunningMotionProps)
       {!motion.abilities.vote ? (
         <p className="note">{t("vote.observer")}</p>
       ) : (
-        <VoteForm key={motion.id} motion={motion} onVoted={onVoted} />
+        <>
+          <VoteForm key={motion.id} motion={motion} onVoted={onVoted} />
+          <MotionDelegation motion={motion} />
+        </>
       )}
       <TallyView motion={motion} preview />
       <BallotList motion={motion} />

@@ -1,7 +1,15 @@
 // The live tally: quorum, what the outcome would be, one bar per sector with its counts per position and,
 // in words, what the rule did with that sector (sectors that did not vote included, and whether that
 // mattered); sectors with no member who may vote are named once under the bars.
-import type { Motion, Position, PublicTally, Quorum } from "@mufakat/shared";
+import {
+  type Motion,
+  type Position,
+  type PositionCounts,
+  type PublicTally,
+  type Quorum,
+  type Sector,
+  positions,
+} from "@mufakat/shared";
 import { SectorBadge } from "../../components/Badges.tsx";
 import { LiveAnnouncement, useChangeAnnouncement } from "../../components/LiveAnnouncement.tsx";
 import { type SectorColour, sectorColours } from "../../components/sectorColours.ts";
@@ -103,6 +111,7 @@ function SectorTallyBar({ bar, tally }: { bar: SectorBar; tally: PublicTally }) 
         </span>
         {share !== null && <span className="note"> · {t("tally.share", { share: formatShare(share, locale) })}</span>}
       </div>
+      <SectorWeight sector={bar.sector} tally={tally} />
       <p className="tally-explanation" data-testid="tally-sector-explanation" data-explanation={bar.explanation}>
         {t(explanation.key, explanation.values)}
       </p>
@@ -127,5 +136,21 @@ function SectorTallyBar({ bar, tally }: { bar: SectorBar; tally: PublicTally }) 
         ))}
       </ul>
     </div>
+  );
+}
+
+const ballotsOf = (counts: PositionCounts) => positions.reduce((sum, position) => sum + counts[position], 0);
+
+/** How much of a sector's weight its members cast themselves and how much their delegates cast for them. */
+function SectorWeight({ sector, tally }: { sector: Sector; tally: PublicTally }) {
+  const t = useT();
+  const row = tally.perSector[sector];
+  if (!row) return null;
+  const direct = ballotsOf(row.direct);
+  const delegated = ballotsOf(row.delegated);
+  return (
+    <p className="tally-weight" data-testid="tally-sector-weight" data-direct={direct} data-delegated={delegated}>
+      {t("tally.weight", { direct, delegated })}
+    </p>
   );
 }

@@ -11,6 +11,7 @@ import { useT } from "../../i18n/I18nProvider.tsx";
 import type { RoomChannel } from "../../realtime/index.ts";
 import { CommentsPanel, selectionAnchor } from "../discussion/CommentsPanel.tsx";
 import { RoomChat } from "../discussion/RoomChat.tsx";
+import { DelegationPanel } from "../delegations/DelegationPanel.tsx";
 import { MotionPanel } from "../motions/MotionPanel.tsx";
 import { EditorSkeleton } from "../proposals/EditorSkeleton.tsx";
 import { ProposalList } from "../proposals/ProposalList.tsx";
@@ -156,12 +157,17 @@ function LiveRoomBody({
               />
             </>
           ),
-          motion: open ? (
-            <MotionPanel key={open.id} roomId={room.id} proposalId={open.id} />
-          ) : (
-            <p className="empty" data-testid="motion-no-proposal">
-              {t("room.side.motionNoProposal")}
-            </p>
+          motion: (
+            <>
+              {open ? (
+                <MotionPanel key={open.id} roomId={room.id} proposalId={open.id} />
+              ) : (
+                <p className="empty" data-testid="motion-no-proposal">
+                  {t("room.side.motionNoProposal")}
+                </p>
+              )}
+              <DelegationPanel roomId={room.id} />
+            </>
           ),
           versions: open ? (
             <VersionsPanel
