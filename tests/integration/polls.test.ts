@@ -373,3 +373,66 @@ describe("secret polls and deadlines", () => {
     expect(JSON.stringify(log.body[0].payload)).not.toContain(members[1]!.id);
   });
 });
+
+describe("every kind over sockets", () => {
+  it("acks ranked, score and dot ballots once stored, refuses one that does not fit, and tells the room", async () => {
+    const { roomId, coordinator, members } = await roomOfSectors(server, 1);
+    const voters = members.slice(0, 3);
+    const clients = await Promise.all(voters.map((member) => connect(server, member.accessToken)));
+    sockets.push(...clients);
+    for (const client of clients) expect((await request(client, "room:join", { roomId })).ok).toBe(true);
+    const heard = new Map<string, PollResultEvent[]>();
+    clients[0]!.on("poll:result", (event) => heard.set(event.pollId, [...(heard.get(event.pollId) ?? []), event]));
+    const open = async (body: object) => {
+      const opened = await coordinator.client.post(`/api/rooms/${roomId}/polls`, body);
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      return String(opened.body.id);
+    };
+    const ranked = await open({ kind: "ranked", method: "instantRunoff", title: "Lokasi", options: ["A", "B"] });
+    const score = await open({ kind: "score", title: "Nilai", options: ["A", "B"], maxScore: 3 });
+    const dot = await open({ kind: "dot", title: "Titik", options: ["A", "B"], dots: 2 });
+    const answers: Array<[string, object[]]> = [
+      [ranked, [{ ranks: { o1: 1 } }, { ranks: { o2: 1, o1: 2 } }, { ranks: { o1: 1, o2: 1 } }]],
+      [score, [{ scores: { o1: 3, o2: 0 } }, { scores: { o1: 1 } }, { scores: { o2: 2 } }]],
+      [dot, [{ dots: { o1: 2 } }, { dots: { o1: 1, o2: 1 } }, { dots: { o2: 2 } }]],
+    ];
+    for (const [pollId, perVoter] of answers) {
+      const acks = await Promise.all(
+        perVoter.map((answer, index) =>
+          request(clients[index]!, "poll:ballot", { pollId, answer, clientVoteId: randomUUID() } as never),
+        ),
+      );
+      expect(acks.map((ack) => ack.ok)).toEqual([true, true, true]);
+      expect(await storedBallots(pollId)).toHaveLength(3);
+      await eventually(() => expect(heard.get(pollId)?.at(-1)?.result.votersCount).toBe(3));
+    }
+    const last = (pollId: string) => heard.get(pollId)!.at(-1)!.result;
+    // Runoff: first preferences o1 1.5 (a shared first rank splits), o2 1.5 of 3: level, o2 goes (later id);
+    // then o1 3 of 3.
+    const runoff = last(ranked).count;
+    expect(runoff.kind === "ranked" ? runoff.instantRunoff.winner : null).toBe("o1");
+    expect(last(ranked).leading).toEqual(["o1"]);
+    // Scores by sector (equal weighting): o1 government 3, private 1 → 2; o2 government 0, community 2 → 1.
+    expect(last(score).leading).toEqual(["o1"]);
+    // Dots: government 2 on o1; private 1 and 1; community 2 on o2. Sector shares o1 (1 + 1/2 + 0)/3, o2 the
+    // same: level.
+    expect(last(dot).leading).toEqual(["o1", "o2"]);
+
+    const refused = await request(clients[0]!, "poll:ballot", {
+      pollId: dot,
+      answer: { dots: { o1: 2, o2: 1 } },
+      clientVoteId: randomUUID(),
+    } as never);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION_FAILED", details: [{ path: "answer.dots", rule: "tooManyDots" }] },
+    });
+    const malformed = await request(clients[0]!, "poll:ballot", {
+      pollId: dot,
+      answer: { dots: { o1: 1 }, scores: { o1: 1 } },
+      clientVoteId: randomUUID(),
+    } as never);
+    expect(malformed).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    expect(await storedBallots(dot)).toHaveLength(3);
+  });
+});
