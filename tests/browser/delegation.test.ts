@@ -7,13 +7,12 @@
 // a member's page still lists a community member after the room turned it off again, and the refusal is
 // shown in the error's words, storing nothing. Every state is checked with axe at desktop and phone width.
 import { Types } from "mongoose";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, describeViolations } from "../utils/axe.ts";
 import { type BrowserUser, browserForSuite, signInWithCookie } from "../utils/browser.ts";
 import { type Member, roomOfSectors, seedProposal } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { sectorColourWithoutShape } from "../utils/sectorShapes.ts";
+import { chooseBelow, expectAccessible, press } from "../utils/keyboardPage.ts";
 
 const browserSuite = browserForSuite({ motionSweepMs: 0 });
 const { server } = browserSuite;
@@ -81,38 +80,10 @@ async function signedIn(member: Member, locale: string, path: string): Promise<B
   return user;
 }
 
-/** Focus, then the key: how a keyboard user reaches and works each control. */
-async function press(locator: Locator, key: string): Promise<void> {
-  await locator.focus();
-  await locator.page().keyboard.press(key);
-}
-
-/** Picks the option `steps` below the first in a focused select with the arrow keys. */
-async function chooseBelow(select: Locator, steps: number): Promise<void> {
-  await select.focus();
-  for (let step = 0; step < steps; step++) await select.page().keyboard.press("ArrowDown");
-}
-
 /** The side panel's motion tab, reached from the selected discussion tab with the arrow key. */
 async function openMotionTab(page: Page): Promise<void> {
   await press(page.getByTestId("side-tab-discussion"), "ArrowRight");
   await page.getByTestId("side-panel-motion").waitFor();
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 900 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    const violations = await axeViolations(page);
-    expect(violations, `${label} at ${size.width}px:\n${describeViolations(violations)}`).toEqual([]);
-    expect(await sectorColourWithoutShape(page), `${label} at ${size.width}px`).toEqual([]);
-    // A string: the tests package has no DOM types.
-    const overflow = (await page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")) as number;
-    expect(overflow, `${label} at ${size.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 const storedDelegations = (roomId: string) =>

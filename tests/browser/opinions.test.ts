@@ -4,13 +4,11 @@
 // and on a map drawn in the sectors' shapes), the one statement both camps agree on and the seven that
 // divide them. The member then writes a statement of their own. Checked with axe at desktop and phone width.
 import { Types } from "mongoose";
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, describeViolations } from "../utils/axe.ts";
 import { browserForSuite, signInWithCookie } from "../utils/browser.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { sectorColourWithoutShape } from "../utils/sectorShapes.ts";
+import { expectAccessible, press } from "../utils/keyboardPage.ts";
 
 const browserSuite = browserForSuite({ motionSweepMs: 0 });
 const { server } = browserSuite;
@@ -55,27 +53,6 @@ const languages = [
     counts: "6 agree, 4 disagree, 0 pass",
   },
 ] as const;
-
-async function press(locator: Locator, key: string): Promise<void> {
-  await locator.focus();
-  await locator.page().keyboard.press(key);
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 900 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    const violations = await axeViolations(page);
-    expect(violations, `${label} at ${size.width}px:\n${describeViolations(violations)}`).toEqual([]);
-    expect(await sectorColourWithoutShape(page), `${label} at ${size.width}px`).toEqual([]);
-    // A string: the tests package has no DOM types.
-    const overflow = (await page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")) as number;
-    expect(overflow, `${label} at ${size.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 async function plantedRoom(): Promise<{ roomId: string; members: Member[]; statementIds: string[] }> {
   const { roomId, members } = await roomOfSectors(server, 2);

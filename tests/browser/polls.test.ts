@@ -6,13 +6,11 @@
 // desktop and phone width.
 import { randomUUID } from "node:crypto";
 import { Types } from "mongoose";
-import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, describeViolations } from "../utils/axe.ts";
 import { type BrowserUser, browserForSuite, saveScreenshot, signInWithCookie } from "../utils/browser.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { sectorColourWithoutShape } from "../utils/sectorShapes.ts";
+import { chooseBelow, expectAccessible, press, typeInto } from "../utils/keyboardPage.ts";
 
 const browserSuite = browserForSuite({ motionSweepMs: 0 });
 const { server } = browserSuite;
@@ -56,40 +54,6 @@ async function signedIn(member: Member, locale: string, path: string): Promise<B
   const user = await browserSuite.openUserForTest({ locale });
   await signInWithCookie(user, server.url, member.client.refreshCookie, path);
   return user;
-}
-
-/** Focus, then the key: how a keyboard user reaches and works each control. */
-async function press(locator: Locator, key: string): Promise<void> {
-  await locator.focus();
-  await locator.page().keyboard.press(key);
-}
-
-async function typeInto(locator: Locator, text: string): Promise<void> {
-  await locator.focus();
-  await locator.page().keyboard.type(text);
-}
-
-/** Picks the option `steps` below the first in a focused select with the arrow keys. */
-async function chooseBelow(select: Locator, steps: number): Promise<void> {
-  await select.focus();
-  for (let step = 0; step < steps; step++) await select.page().keyboard.press("ArrowDown");
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 900 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    const violations = await axeViolations(page);
-    expect(violations, `${label} at ${size.width}px:\n${describeViolations(violations)}`).toEqual([]);
-    expect(await sectorColourWithoutShape(page), `${label} at ${size.width}px`).toEqual([]);
-    // Nothing wider than the phone's screen but the table's own scrolling region.
-    // A string: the tests package has no DOM types.
-    const overflow = (await page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")) as number;
-    expect(overflow, `${label} at ${size.width}px scrolls sideways`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe.each(languages)("polls in $locale", (words) => {

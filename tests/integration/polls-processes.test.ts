@@ -2,44 +2,23 @@
 // other's in-memory copy of the open poll (the poll:ballot inter-server event), so each process's result
 // counts every ballot, whichever process stored it; the poll closes once and records one decision.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PollResultEvent } from "@mufakat/shared";
-import { ApiClient } from "../utils/api.ts";
 import { type Member, roomOfSectors } from "../utils/deliberation.ts";
 import { eventually } from "../utils/eventually.ts";
-import { type TestServer, startServer } from "../utils/server.ts";
-import { type LiveClient, connect, request } from "../utils/socket.ts";
+import { connect, request } from "../utils/socket.ts";
+import { twoProcessesForSuite } from "../utils/twoProcesses.ts";
 
-const redisUrl = inject("redisUrl");
-let serverA: TestServer;
-let serverB: TestServer;
-const sockets: LiveClient[] = [];
-
-beforeAll(async () => {
-  if (!redisUrl) return;
-  serverA = await startServer({ redisUrl, motionSweepMs: 0 });
-  serverB = await startServer({ redisUrl, motionSweepMs: 0, databaseName: serverA.databaseName });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await serverB?.close({ keepDatabase: true });
-  await serverA?.close();
-});
-
-/** The member's client on process B (their own client talks to A). */
-function onB(member: Member): ApiClient {
-  const client = new ApiClient(serverB.url);
-  client.accessToken = member.accessToken;
-  return client;
-}
+const processes = twoProcessesForSuite();
+const { onB, sockets, redisUrl } = processes;
 
 const ballot = (ranks: Record<string, number>) => ({ answer: { ranks }, clientVoteId: randomUUID() });
 
 describe.skipIf(!redisUrl)("a poll with two processes (needs /usr/bin/redis-server)", () => {
   it("counts ballots stored on either process in both processes' results, and closes once", async () => {
-    const { roomId, coordinator, members } = await roomOfSectors(serverA, 1);
+    const { roomId, coordinator, members } = await roomOfSectors(processes.a(), 1);
     const [government, privateMember, community, academia] = members as [Member, Member, Member, Member];
-    const watcher = await connect(serverB, academia.accessToken);
+    const watcher = await connect(processes.b(), academia.accessToken);
     sockets.push(watcher);
     expect((await request(watcher, "room:join", { roomId })).ok).toBe(true);
     const heardOnB: PollResultEvent[] = [];
@@ -79,7 +58,10 @@ describe.skipIf(!redisUrl)("a poll with two processes (needs /usr/bin/redis-serv
       onB(coordinator).post(`/api/polls/${pollId}/close`),
     ]);
     expect(closes.map((c) => c.status).sort()).toEqual([200, 409]);
-    const records = await serverA.app.ctx.models.DecisionRecord.find({ dedupeKey: `poll:${pollId}` }).lean();
+    const records = await processes
+      .a()
+      .app.ctx.models.DecisionRecord.find({ dedupeKey: `poll:${pollId}` })
+      .lean();
     expect(records).toHaveLength(1);
     const late = await onB(academia).post(`/api/polls/${pollId}/ballots`, ballot({ o1: 1 }));
     expect(late.status).toBe(409);

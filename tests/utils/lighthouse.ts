@@ -108,12 +108,35 @@ function failedAuditsOf(lhr: Result, categories: string[]): string[] {
   );
 }
 
-/** Audits `url` with the mobile or desktop preset; signs in with `credentials` first when given. */
+/**
+ * Lighthouse's own failures to record a trace, which it says to answer by running again ("Please run
+ * Lighthouse again"): on a busy 2-core machine one load in a few hundred loses its navigation start.
+ * Anything else it reports (a page that did not load, no content painted) is the page's, not retried.
+ */
+const traceRecordingErrors = new Set(["NO_NAVSTART", "NO_TRACING_STARTED", "NO_RESOURCE_REQUEST"]);
+
+class TraceRecordingError extends Error {}
+
+/**
+ * Audits `url` with the mobile or desktop preset; signs in with `credentials` first when given. A trace
+ * Lighthouse failed to record is recorded again, in a fresh browser, up to twice.
+ */
 export async function auditPage(
   url: string,
   preset: LighthousePreset,
   credentials?: Credentials,
 ): Promise<LighthouseFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, preset, credentials);
+    } catch (error) {
+      if (!(error instanceof TraceRecordingError) || attempt === 3) throw error;
+      process.stderr.write(`  lighthouse: ${error.message}; recording ${url} again (attempt ${attempt + 1} of 3)\n`);
+    }
+  }
+}
+
+async function auditOnce(url: string, preset: LighthousePreset, credentials?: Credentials): Promise<LighthouseFigures> {
   let chrome: LaunchedChrome | null = null;
   try {
     chrome = await launch({ chromePath: chromiumPath, chromeFlags });
@@ -129,7 +152,10 @@ export async function auditPage(
     const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      const message = `lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+      throw traceRecordingErrors.has(lhr.runtimeError.code) ? new TraceRecordingError(message) : new Error(message);
+    }
     return {
       url,
       preset,

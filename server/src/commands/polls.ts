@@ -41,6 +41,7 @@ import { findRoom, loadRoomAccess } from "./loadRoomAccess.ts";
 import { roomDecisionRule, voterKeyFor } from "./motions.ts";
 import { recordAudit } from "./recordAudit.ts";
 import type { Voter } from "./voting.ts";
+import { NextRun } from "./nextRun.ts";
 
 /** The poll as its count reads it. */
 export function pollDefinition(poll: PollDoc): PollDefinition {
@@ -333,7 +334,8 @@ interface LivePoll {
   /** `voterKey clientVoteId` of every ballot stored. */
   applied: Set<string>;
   dropped: boolean;
-  rounds: { running: Promise<RoundResult> | null; waiting: Promise<RoundResult> | null };
+  /** Its result rounds, one at a time (nextRun.ts). */
+  rounds: NextRun<RoundResult>;
 }
 
 type RoundResult = { state: "open"; result: PollResultView } | { state: "closed"; poll: PollDoc | null };
@@ -405,7 +407,7 @@ export function createPolling(ctx: AppContext, options: { ballotWindowMs?: numbe
         answers: new Map(),
         applied: new Set(),
         dropped: false,
-        rounds: { running: null, waiting: null },
+        rounds: new NextRun<RoundResult>(() => resultRound(live)),
       };
       for (const ballot of await readPollBallots(ctx, poll._id)) applyBallot(live, ballot);
       return live;
@@ -443,24 +445,6 @@ export function createPolling(ctx: AppContext, options: { ballotWindowMs?: numbe
       }
     }
     return { state: "open", result };
-  };
-
-  const nextRound = (live: LivePoll): Promise<RoundResult> => {
-    const state = live.rounds;
-    if (state.waiting) return state.waiting;
-    const startRound = (): Promise<RoundResult> => {
-      state.waiting = null;
-      const round = resultRound(live);
-      state.running = round;
-      const settle = () => {
-        if (state.running === round) state.running = null;
-      };
-      round.then(settle, settle);
-      return round;
-    };
-    if (!state.running) return startRound();
-    state.waiting = state.running.then(startRound, startRound);
-    return state.waiting;
   };
 
   /** A resend whose first send the close counted gets its acknowledgement again; anything else is refused. */
@@ -547,7 +531,7 @@ export function createPolling(ctx: AppContext, options: { ballotWindowMs?: numbe
         },
       });
     }
-    const round = await nextRound(live);
+    const round = await live.rounds.next();
     if (round.state === "closed") {
       if (!replayed) throw appError("POLL_CLOSED", "the poll closed before this ballot could be counted");
       return answerClosed(round.poll, entitled.voterKey, input);

@@ -50,6 +50,7 @@ import {
   tallyOfBallots,
   voterKeyFor,
 } from "./motions.ts";
+import { NextRun } from "./nextRun.ts";
 
 /**
  * The voter's role in the motion's room now, or the refusal (NOT_A_MEMBER, READ_ONLY_ROLE, TOKEN_INVALID
@@ -110,7 +111,8 @@ interface LiveMotion {
   delegations: Map<string, DelegationEdge>;
   /** Dropped from the cache (closed, or a write failed): no longer the copy new votes use. */
   dropped: boolean;
-  rounds: { running: Promise<RoundResult> | null; waiting: Promise<RoundResult> | null };
+  /** Its tally rounds, one at a time (nextRun.ts). */
+  rounds: NextRun<RoundResult>;
 }
 
 type RoundResult = { state: "open"; tally: Tally } | { state: "closed"; motion: MotionDoc | null };
@@ -178,7 +180,7 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         applied: new Set(),
         delegations: new Map(),
         dropped: false,
-        rounds: { running: null, waiting: null },
+        rounds: new NextRun<RoundResult>(() => tallyRound(live)),
       };
       const [stored, delegations] = await Promise.all([
         readBallots(ctx, motion._id),
@@ -230,25 +232,6 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
       }
     }
     return { state: "open", tally };
-  };
-
-  /** The result of a round that starts after this call (so it counts every ballot applied before it). */
-  const nextRound = (live: LiveMotion): Promise<RoundResult> => {
-    const state = live.rounds;
-    if (state.waiting) return state.waiting;
-    const startRound = (): Promise<RoundResult> => {
-      state.waiting = null;
-      const round = tallyRound(live);
-      state.running = round;
-      const settle = () => {
-        if (state.running === round) state.running = null;
-      };
-      round.then(settle, settle);
-      return round;
-    };
-    if (!state.running) return startRound();
-    state.waiting = state.running.then(startRound, startRound);
-    return state.waiting;
   };
 
   /**
@@ -353,7 +336,7 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
         clientVoteId,
       });
     }
-    const round = await nextRound(live);
+    const round = await live.rounds.next();
     if (round.state === "closed") {
       // Only a resend of a vote the close counted is acknowledged: a first send may have missed the count.
       if (!replayed) throw appError("MOTION_CLOSED", "the motion closed before this vote could be counted");
@@ -401,9 +384,11 @@ export function createVoting(ctx: AppContext, options: { ballotWindowMs?: number
             );
             if (edge) live.delegations.set(delegationKey(edge), edge);
           }
-          nextRound(live).catch((error: unknown) =>
-            ctx.logger.warn({ err: error, motionId: live.motionId }, "the tally after a delegation change failed"),
-          );
+          live.rounds
+            .next()
+            .catch((error: unknown) =>
+              ctx.logger.warn({ err: error, motionId: live.motionId }, "the tally after a delegation change failed"),
+            );
         },
         () => undefined,
       );

@@ -1,14 +1,12 @@
 // Poll ballots over the socket: the same command as POST /api/polls/:id/ballots, acknowledged only once
-// stored. The voter's standing is answered as for motion votes (motionHandlers.ts).
+// stored. The voter's standing is answered as for motion votes (socketVoter.ts).
 import { votesPerSecond } from "@mufakat/shared";
-import { loadActiveUser } from "../commands/authenticateUser.ts";
-import { loadRoomAccess } from "../commands/loadRoomAccess.ts";
 import type { Polling } from "../commands/polls.ts";
-import type { Voter } from "../commands/voting.ts";
 import { appError } from "../errors.ts";
 import type { ClientConnection } from "./clientConnection.ts";
 import { type SessionGuard, handleEvent } from "./dispatch.ts";
 import { TokenBucket } from "./rateLimit.ts";
+import { socketVoter } from "./socketVoter.ts";
 import type { LiveSocket, RealtimeDeps } from "./types.ts";
 
 export function installPollHandlers(
@@ -18,14 +16,7 @@ export function installPollHandlers(
   polling: Polling,
 ): void {
   const ballots = new TokenBucket(votesPerSecond);
-  const voter: Voter = {
-    userId: client.userId,
-    standing: async (roomId) => {
-      if (socket.data.rooms[roomId]) return client.authorizeWrite(roomId, "motion.vote");
-      const user = await loadActiveUser(deps.ctx, client.userId);
-      return (await loadRoomAccess(deps.ctx, { roomId, userId: user._id, action: "motion.vote" })).role;
-    },
-  };
+  const voter = socketVoter(deps, socket, client);
 
   handleEvent(deps, socket, "poll:ballot", async ({ pollId, answer, clientVoteId }) => {
     if (!ballots.take()) throw appError("RATE_LIMITED", "too many ballots from this connection; slow down");
