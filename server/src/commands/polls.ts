@@ -18,7 +18,6 @@ import {
   type PollAnswer,
   type PollBallotResult,
   type PollDecidedPayload,
-  type PollDefinition,
   type PollResultView,
   type Quorum,
   type RelayedPollBallot,
@@ -27,6 +26,7 @@ import {
   levelFor,
   openPollInputSchema,
   pollAnswerIssues,
+  pollDefinitionOf,
   rolesWith,
   voteRefusal,
 } from "@mufakat/shared";
@@ -43,17 +43,6 @@ import { recordAudit } from "./recordAudit.ts";
 import type { Voter } from "./voting.ts";
 import { NextRun } from "./nextRun.ts";
 
-/** The poll as its count reads it. */
-export function pollDefinition(poll: PollDoc): PollDefinition {
-  return {
-    kind: poll.kind as PollDefinition["kind"],
-    optionIds: poll.options.map((option) => option.id),
-    method: (poll.method ?? null) as PollDefinition["method"],
-    maxScore: poll.maxScore ?? null,
-    dots: poll.dots ?? null,
-  };
-}
-
 /** The latest answer of each voter, as the count takes them. */
 interface CurrentAnswer {
   _id: Types.ObjectId;
@@ -66,7 +55,7 @@ interface CurrentAnswer {
 /** The result of the given current answers; stored answers were checked when cast, so this never refuses. */
 export function resultOf(poll: PollDoc, answers: Iterable<Pick<CurrentAnswer, "sector" | "answer">>): PollResultView {
   const counted = countPoll(
-    pollDefinition(poll),
+    pollDefinitionOf(poll),
     [...answers].map(({ sector, answer }) => ({ sector: sector as never, answer })),
     {
       quorum: poll.quorum as Quorum,
@@ -482,7 +471,7 @@ export function createPolling(ctx: AppContext, options: { ballotWindowMs?: numbe
     if (!entitled || voteRefusal({ userId, role }, { status: "open", eligibleMemberIds: [...live.eligible.keys()] }))
       throw appError("NOT_ELIGIBLE", "only members who could vote when the poll opened can answer it");
     if (live.poll.deadline <= ctx.now()) throw appError("POLL_CLOSED", "this poll is closed");
-    const issues = pollAnswerIssues(pollDefinition(live.poll), {
+    const issues = pollAnswerIssues(pollDefinitionOf(live.poll), {
       sector: entitled.sector as never,
       answer: input.answer,
     });

@@ -40,7 +40,24 @@ export interface PollVoterAnswer {
 }
 
 /** The field an answer of each kind carries; an answer of another kind is refused. */
-const answerField = { ranked: "ranks", score: "scores", dot: "dots", time: "answers" } as const;
+export const pollAnswerField = { ranked: "ranks", score: "scores", dot: "dots", time: "answers" } as const;
+
+/** A poll as its count reads it, from the poll as stored or as served (both list their options with ids). */
+export function pollDefinitionOf(poll: {
+  kind: string;
+  options: readonly { id: string }[];
+  method?: string | null;
+  maxScore?: number | null;
+  dots?: number | null;
+}): PollDefinition {
+  return {
+    kind: poll.kind as PollDefinition["kind"],
+    optionIds: poll.options.map((option) => option.id),
+    method: (poll.method ?? null) as PollDefinition["method"],
+    maxScore: poll.maxScore ?? null,
+    dots: poll.dots ?? null,
+  };
+}
 
 /**
  * A ranked answer (option → rank) as the ranked counts take it: ranks best first, each in the poll's option
@@ -77,7 +94,7 @@ function rankIssues(
  * (known options, ranks, score range, dot budget). Empty when the answer can be stored.
  */
 export function pollAnswerIssues(poll: PollDefinition, voter: PollVoterAnswer): FieldIssue[] {
-  const field = answerField[poll.kind];
+  const field = pollAnswerField[poll.kind];
   if (voter.answer[field] === undefined) {
     return [pollIssue(`answer.${field}`, "invalidAnswer", `a ${poll.kind} poll is answered with "${field}"`)];
   }

@@ -19,7 +19,7 @@ import {
 } from "./motion.ts";
 import { withSectorExplanations } from "../rules/sectorExplanation.ts";
 import {
-  pollAnswerSchema,
+  pollNamedBallotSchema,
   pollKindSchema,
   pollOptionSchema,
   pollOutcomeSchema,
@@ -94,9 +94,7 @@ export const pollDecidedPayloadSchema = z.looseObject({
   leading: z.array(z.string()),
   result: pollResultSchema,
   /** Named polls: who answered what, by member id. Empty under a secret ballot. */
-  answers: z.array(
-    z.object({ memberId: z.string(), displayName: z.string(), sector: sectorSchema, answer: pollAnswerSchema }),
-  ),
+  answers: z.array(pollNamedBallotSchema),
   openedAt: z.string(),
   openedBy: personRefSchema,
   deadline: z.string(),

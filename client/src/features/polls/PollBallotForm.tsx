@@ -7,7 +7,9 @@ import {
   type PollAnswer,
   type PollBallotResult,
   type Sector,
+  pollAnswerField,
   pollAnswerIssues,
+  pollDefinitionOf,
 } from "@mufakat/shared";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -17,8 +19,6 @@ import { useFormatDate, useT } from "../../i18n/I18nProvider.tsx";
 import { describeFieldIssue } from "../../i18n/translate.ts";
 import { type AnswerDraft, answerOfDraft, dotsPlaced, draftOfAnswer, optionLabel } from "./pollAnswer.ts";
 import { castPollBallot } from "./pollEndpoints.ts";
-
-const answerField = { ranked: "ranks", score: "scores", dot: "dots", time: "answers" } as const;
 
 interface PollBallotFormProps {
   poll: Poll;
@@ -45,7 +45,7 @@ export function PollBallotForm({ poll, sector, onAnswered }: PollBallotFormProps
     },
   });
   const serverError = apiErrorOf(send.error);
-  const field = answerField[poll.kind];
+  const field = pollAnswerField[poll.kind];
   const issuesOf = (optionId: string | null) => {
     const path = optionId ? `answer.${field}.${optionId}` : `answer.${field}`;
     return [...issues, ...(serverError?.fieldIssues ?? [])].filter((issue) =>
@@ -60,10 +60,7 @@ export function PollBallotForm({ poll, sector, onAnswered }: PollBallotFormProps
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const answer = answerOfDraft(poll, draft);
-    const found = pollAnswerIssues(
-      { kind: poll.kind, optionIds: poll.options.map((o) => o.id), maxScore: poll.maxScore, dots: poll.dots },
-      { sector, answer },
-    );
+    const found = pollAnswerIssues(pollDefinitionOf(poll), { sector, answer });
     setIssues(found);
     if (found.length === 0) send.mutate(answer);
   };
