@@ -44,6 +44,9 @@ describe("session expiry", () => {
     // clock jump meets only the HTTP request, not a handshake still under way.
     // (The member list is in the side panel's people tab, not shown first: present in the page is enough.)
     await page.getByTestId("member").and(page.locator('[data-online="true"]')).waitFor({ state: "attached" });
+    // And the room's own reads are answered (the vote delegations its side panel shows once read), so the
+    // answers recorded after the clock jump are the request under test alone.
+    await page.getByTestId("delegation-rule").waitFor({ state: "attached" });
   }
 
   it("refreshes an expired access token once and retries the request", async () => {
